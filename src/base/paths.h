@@ -1,0 +1,24 @@
+// Where dyad finds its data at run time.
+//
+//   DyadHome():   $DYAD_HOME, else the source tree the binary was built from. Holds
+//                 data/ (the project's own tables and packs) and node_modules/ (npm data
+//                 packages installed by scripts/setup).
+//   SharedDir():  $DYAD_SHARED, else DyadHome()/../shared. Test and benchmark data only;
+//                 never needed by `dyad` itself. Tests skip with a message when absent.
+//   IsoCodesDir(): $DYAD_ISO_CODES, else /usr/share/iso-codes/json (Debian iso-codes).
+#ifndef DYAD_BASE_PATHS_H_
+#define DYAD_BASE_PATHS_H_
+
+#include <string>
+
+namespace dyad {
+
+std::string DyadHome();
+std::string DataDir();         // DyadHome()/data
+std::string NodeModulesDir();  // DyadHome()/node_modules
+std::string SharedDir();
+std::string IsoCodesDir();
+
+}  // namespace dyad
+
+#endif  // DYAD_BASE_PATHS_H_

@@ -1,0 +1,65 @@
+#include "base/unicode.h"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace dyad {
+namespace {
+
+Result<std::string> Map(std::string_view text, int options) {
+  size_t bad = 0;
+  DYAD_RETURN_IF_ERROR(ValidateUtf8(text, &bad));
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                    static_cast<utf8proc_ssize_t>(text.size()), &out,
+                                    static_cast<utf8proc_option_t>(options));
+  if (n < 0) {
+    return Status::InvalidArgument(fmt::format("cannot normalise text: {}", utf8proc_errmsg(n)));
+  }
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owned(out, &std::free);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
+}
+
+}  // namespace
+
+Status ValidateUtf8(std::string_view text, size_t* bad_offset) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    if (p[i] < 0x80) {  // ASCII fast path
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
+    if (len <= 0 || cp < 0) {
+      if (bad_offset) *bad_offset = i;
+      return Status::InvalidArgument(fmt::format("invalid UTF-8 at byte {}", i));
+    }
+    i += static_cast<size_t>(len);
+  }
+  return Status::OK();
+}
+
+Result<std::string> NormalizeNfc(std::string_view text) {
+  return Map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+Result<std::string> NfkcCasefold(std::string_view text) {
+  return Map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD);
+}
+
+Result<std::string> StripDiacritics(std::string_view text) {
+  return Map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
+}
+
+Result<std::string> FoldForMatch(std::string_view text) {
+  return Map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                       UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+}
+
+}  // namespace dyad

@@ -1,0 +1,33 @@
+// UTF-8 validation and the normal forms dyad matches text in.
+#ifndef DYAD_BASE_UNICODE_H_
+#define DYAD_BASE_UNICODE_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace dyad {
+
+// OK when `text` is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+// Otherwise InvalidArgument naming the byte offset of the first bad sequence, which is
+// also stored in *bad_offset when given.
+Status ValidateUtf8(std::string_view text, size_t* bad_offset = nullptr);
+
+// NFC normalisation (canonical composition).
+Result<std::string> NormalizeNfc(std::string_view text);
+
+// NFKC with case folding: the form for caseless comparison ("Straße" -> "strasse").
+Result<std::string> NfkcCasefold(std::string_view text);
+
+// Removes combining marks after canonical decomposition: "Côte d'Ivoire" -> "Cote d'Ivoire".
+Result<std::string> StripDiacritics(std::string_view text);
+
+// The matching key used by the resolver and the coder: NFKC, case-folded, diacritics
+// stripped, default-ignorable code points (soft hyphen, zero-width joiner) dropped.
+Result<std::string> FoldForMatch(std::string_view text);
+
+}  // namespace dyad
+
+#endif  // DYAD_BASE_UNICODE_H_
