@@ -1,0 +1,83 @@
+// Packs: the editable, on-disk form of the knowledge base (docs/formats/packs.md).
+//
+// A pack is a directory of UTF-8 TSV files, one per kind:
+//   sources.tsv, entities.tsv, facts.tsv, occurrences.tsv, participants.tsv
+// each with a header row. WritePack writes them; ReadPack parses them row by row and
+// rejects (does not load) every row it cannot accept, with a Diagnostic naming file, line
+// and column. Checks that need every pack at once (unknown entity, missing source,
+// overlapping terms) run in KnowledgeBase::Load (kb/knowledge_base.h).
+#ifndef DYAD_KB_PACK_H_
+#define DYAD_KB_PACK_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/rejects.h"
+#include "base/status.h"
+#include "kb/model.h"
+
+namespace dyad::kb {
+
+// File names inside a pack directory.
+inline constexpr std::string_view kSourcesFile = "sources.tsv";
+inline constexpr std::string_view kEntitiesFile = "entities.tsv";
+inline constexpr std::string_view kFactsFile = "facts.tsv";
+inline constexpr std::string_view kOccurrencesFile = "occurrences.tsv";
+inline constexpr std::string_view kParticipantsFile = "participants.tsv";
+
+// One problem found in a pack.
+struct Diagnostic {
+  enum class Severity : uint8_t { kError, kWarning };
+  Severity severity = Severity::kError;
+  std::string file;   // path as given to the loader
+  uint64_t line = 0;  // 1-based; 0 for a file-level problem
+  int column = 0;     // 1-based TSV column; 0 when the row (or file) as a whole is bad
+  // Stable key: bad-header, column-count, bad-escape, empty-field, bad-id, bad-date,
+  // bad-interval, end-before-start, not-a-point, unknown-kind, unknown-relation,
+  // unknown-entity, unknown-state, wrong-kind, missing-object, unexpected-object,
+  // missing-value, bad-number, bad-qualifier, missing-qualifier, missing-source,
+  // unknown-source, duplicate-row, duplicate-id, overlapping-terms, unknown-occurrence,
+  // bad-cameo, crlf, missing-file.
+  std::string kind;
+  std::string message;
+
+  // "file:line:column: error: message [kind]"
+  std::string ToString() const;
+};
+
+// What a load found: every diagnostic, and row counts (read / accepted / rejected /
+// duplicates, by reason) per file and in total.
+struct LoadReport {
+  std::vector<Diagnostic> diagnostics;
+  std::map<std::string, ReadCounts> by_file;  // keyed by file path
+  ReadCounts total;
+
+  int errors() const;
+  int warnings() const;
+  bool clean() const { return errors() == 0; }
+  // Adds a diagnostic; errors on a row also count the row as rejected in `file`.
+  void Add(Diagnostic d);
+};
+
+// Writes `pack` into `dir` (created if absent): all five files, header first, rows in the
+// order given, each file published atomically (base/file.h). Fields are escaped (\t, \n,
+// \\). Writes even an empty kind as a header-only file, so a pack is always complete.
+// Does not validate: run `dyad check` (or KnowledgeBase::Load) on the result.
+Status WritePack(const PackData& pack, const std::string& dir);
+
+// Parses the pack in `dir`. Rows with syntax errors (bad date, unknown relation, column
+// count, ...) are not returned; each produces a Diagnostic in `report`. A missing
+// optional file is fine; a missing directory or sources.tsv is an error (Status).
+Result<PackData> ReadPack(const std::string& dir, LoadReport* report);
+
+// Text forms shared by reader and writer.
+std::string FormatInterval(const Interval& valid, bool undated);
+std::string FormatQualifiers(const std::vector<Qualifier>& qualifiers);
+std::string JoinIds(const std::vector<std::string>& ids);  // "a,b"
+
+}  // namespace dyad::kb
+
+#endif  // DYAD_KB_PACK_H_

@@ -1,0 +1,130 @@
+// WritePack: PackData to the five TSV files of docs/formats/packs.md.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "base/file.h"
+#include "kb/pack.h"
+#include "kb/tsv.h"
+
+namespace dyad::kb {
+namespace {
+
+std::string OptDate(const std::optional<Date>& d) { return d ? d->ToString() : std::string(); }
+
+void AddRow(std::string* out, const std::vector<std::string>& fields) {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out->push_back('\t');
+    out->append(EscapeField(fields[i]));
+  }
+  out->push_back('\n');
+}
+
+std::string SourcesTsv(const PackData& pack) {
+  std::string out;
+  AddRow(&out, {"id", "title", "author", "publisher", "url", "date", "retrieved", "licence",
+                "note"});
+  for (const Source& s : pack.sources) {
+    AddRow(&out, {s.id, s.title, s.author, s.publisher, s.url, OptDate(s.date),
+                  OptDate(s.retrieved), s.licence, s.note});
+  }
+  return out;
+}
+
+std::string EntitiesTsv(const PackData& pack) {
+  std::string out;
+  AddRow(&out, {"id", "kind", "subkind", "name", "owner", "host", "record", "sources", "note"});
+  for (const Entity& e : pack.entities) {
+    AddRow(&out, {e.id, std::string(EntityKindName(e.kind)), e.subkind, e.name, e.owner,
+                  e.host, e.record, JoinIds(e.sources), e.note});
+  }
+  return out;
+}
+
+std::string FactsTsv(const PackData& pack) {
+  std::string out;
+  AddRow(&out, {"subject", "relation", "object", "value", "valid", "qualifiers", "record",
+                "sources", "note"});
+  for (const Fact& f : pack.facts) {
+    AddRow(&out, {f.subject, std::string(RelationName(f.relation)), f.object, f.value,
+                  FormatInterval(f.valid, f.undated), FormatQualifiers(f.qualifiers),
+                  f.record, JoinIds(f.sources), f.note});
+  }
+  return out;
+}
+
+std::string OccurrencesTsv(const PackData& pack) {
+  std::string out;
+  AddRow(&out, {"id", "kind", "when", "cameo", "place", "summary", "qualifiers", "record",
+                "sources", "note"});
+  for (const Occurrence& o : pack.occurrences) {
+    AddRow(&out, {o.id, o.kind, FormatInterval(o.when, false), o.cameo, o.place, o.summary,
+                  FormatQualifiers(o.qualifiers), o.record, JoinIds(o.sources), o.note});
+  }
+  return out;
+}
+
+std::string ParticipantsTsv(const PackData& pack) {
+  std::string out;
+  AddRow(&out, {"occurrence", "entity", "role", "sources"});
+  for (const Occurrence& o : pack.occurrences) {
+    for (const Participant& p : o.participants) {
+      AddRow(&out, {o.id, p.entity, p.role, JoinIds(p.sources.empty() ? o.sources : p.sources)});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FormatInterval(const Interval& valid, bool undated) {
+  if (undated) return "undated";
+  if (valid.start() && valid.end() && *valid.start() == *valid.end()) {
+    return valid.start()->ToString();  // a single date
+  }
+  return valid.ToString();
+}
+
+std::string FormatQualifiers(const std::vector<Qualifier>& qualifiers) {
+  std::string out;
+  for (const Qualifier& q : qualifiers) {
+    if (!out.empty()) out += "; ";
+    out += q.key;
+    out += '=';
+    for (char c : q.value) {
+      if (c == ';' || c == '\\') out.push_back('\\');
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string JoinIds(const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) {
+    if (!out.empty()) out += ',';
+    out += id;
+  }
+  return out;
+}
+
+Status WritePack(const PackData& pack, const std::string& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError(fmt::format("cannot create {}: {}", dir, ec.message()));
+  const std::pair<std::string_view, std::string> files[] = {
+      {kSourcesFile, SourcesTsv(pack)},
+      {kEntitiesFile, EntitiesTsv(pack)},
+      {kFactsFile, FactsTsv(pack)},
+      {kOccurrencesFile, OccurrencesTsv(pack)},
+      {kParticipantsFile, ParticipantsTsv(pack)},
+  };
+  for (const auto& [name, text] : files) {
+    DYAD_RETURN_IF_ERROR(WriteFileAtomic(fmt::format("{}/{}", dir, name), text));
+  }
+  return Status::OK();
+}
+
+}  // namespace dyad::kb
