@@ -26,6 +26,7 @@
 #define DYAD_KB_MODEL_H_
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -264,6 +265,9 @@ struct PackData {
   std::vector<Entity> entities;
   std::vector<Fact> facts;
   std::vector<Occurrence> occurrences;  // participants inside each occurrence
+  // Filled by ReadPack: the header of each file read (path -> column names), so later
+  // checks can name the column of a field. Ignored by WritePack.
+  std::map<std::string, std::vector<std::string>> headers;
 };
 
 }  // namespace dyad::kb

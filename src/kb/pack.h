@@ -58,9 +58,22 @@ struct LoadReport {
   int errors() const;
   int warnings() const;
   bool clean() const { return errors() == 0; }
-  // Adds a diagnostic; errors on a row also count the row as rejected in `file`.
+  // Appends a diagnostic (counts are kept separately, one per row).
   void Add(Diagnostic d);
+  void CountRead(const std::string& file);
+  void CountAccepted(const std::string& file);
+  void CountRejected(const std::string& file, const std::string& reason);
+  void CountDuplicate(const std::string& file);
+  // A row accepted by ReadPack but rejected by a later (reference) check.
+  void Unaccept(const std::string& file, const std::string& reason);
+  // "file:line:column: ..." for the first `max` diagnostics, one per line, and a summary.
+  std::string Summary(size_t max = 20) const;
 };
+
+// True for a well-formed id: 1..200 bytes of ASCII letters, digits and `:._-`.
+bool IsValidId(std::string_view id);
+// A state reference (a World key) has no ':'; every other entity id has one.
+inline bool IsStateRef(std::string_view id) { return id.find(':') == std::string_view::npos; }
 
 // Writes `pack` into `dir` (created if absent): all five files, header first, rows in the
 // order given, each file published atomically (base/file.h). Fields are escaped (\t, \n,

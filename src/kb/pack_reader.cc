@@ -1,0 +1,665 @@
+// ReadPack: the five TSV files of docs/formats/packs.md to PackData, with row-level
+// validation. Reference checks (entities, sources, terms) are in knowledge_base_load.cc.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/file.h"
+#include "kb/pack.h"
+#include "kb/tsv.h"
+
+namespace dyad::kb {
+
+// ---------------------------------------------------------------------------------------
+// LoadReport
+
+std::string Diagnostic::ToString() const {
+  return fmt::format("{}:{}:{}: {}: {} [{}]", file, line, column,
+                     severity == Severity::kError ? "error" : "warning", message, kind);
+}
+
+int LoadReport::errors() const {
+  return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(), [](auto& d) {
+    return d.severity == Diagnostic::Severity::kError;
+  }));
+}
+
+int LoadReport::warnings() const {
+  return static_cast<int>(diagnostics.size()) - errors();
+}
+
+void LoadReport::Add(Diagnostic d) { diagnostics.push_back(std::move(d)); }
+
+void LoadReport::CountRead(const std::string& file) {
+  ++by_file[file].read;
+  ++total.read;
+}
+
+void LoadReport::CountAccepted(const std::string& file) {
+  ++by_file[file].accepted;
+  ++total.accepted;
+}
+
+void LoadReport::CountRejected(const std::string& file, const std::string& reason) {
+  ReadCounts& c = by_file[file];
+  ++c.rejected;
+  ++c.rejected_by_reason[reason];
+  ++total.rejected;
+  ++total.rejected_by_reason[reason];
+}
+
+void LoadReport::CountDuplicate(const std::string& file) {
+  ++by_file[file].duplicates;
+  ++total.duplicates;
+}
+
+void LoadReport::Unaccept(const std::string& file, const std::string& reason) {
+  ReadCounts& c = by_file[file];
+  if (c.accepted > 0) --c.accepted;
+  if (total.accepted > 0) --total.accepted;
+  CountRejected(file, reason);
+}
+
+std::string LoadReport::Summary(size_t max) const {
+  std::string out;
+  size_t shown = 0;
+  for (const Diagnostic& d : diagnostics) {
+    if (shown++ >= max) {
+      out += fmt::format("... and {} more\n", diagnostics.size() - max);
+      break;
+    }
+    out += d.ToString();
+    out += '\n';
+  }
+  out += fmt::format("{} error(s), {} warning(s); rows {}\n", errors(), warnings(),
+                     total.ToString());
+  return out;
+}
+
+bool IsValidId(std::string_view id) {
+  if (id.empty() || id.size() > 200) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '.' || c == '_' ||
+           c == '-';
+  });
+}
+
+namespace {
+
+using Severity = Diagnostic::Severity;
+
+// Reads one TSV file row by row, maps header names to columns and records diagnostics.
+class TableReader {
+ public:
+  TableReader(std::string path, LoadReport* report) : path_(std::move(path)), report_(report) {}
+
+  // Reads the file and checks its header. Returns false (after a diagnostic) when the file
+  // cannot be used at all; *missing is set when it does not exist.
+  bool Open(const std::vector<std::string_view>& required,
+            const std::vector<std::string_view>& optional, bool* missing);
+
+  // Advances to the next data row; false at end. Skips blank and comment lines.
+  bool Next();
+
+  std::string_view Get(std::string_view column) const {
+    auto it = col_.find(std::string(column));
+    return it == col_.end() ? std::string_view() : std::string_view(values_[it->second]);
+  }
+  int Col(std::string_view column) const {
+    auto it = col_.find(std::string(column));
+    return it == col_.end() ? 0 : it->second + 1;
+  }
+  uint64_t line() const { return line_no_; }
+  const std::string& path() const { return path_; }
+  const std::vector<std::string>& header() const { return header_; }
+  bool row_ok() const { return row_ok_; }
+
+  void Error(std::string_view kind, std::string_view column, std::string message) {
+    Report(Severity::kError, kind, Col(column), std::move(message));
+  }
+  void Warn(std::string_view kind, std::string_view column, std::string message) {
+    Report(Severity::kWarning, kind, Col(column), std::move(message));
+  }
+  // Counts the current row as accepted or rejected (by its first error).
+  void FinishRow();
+  Origin origin() const { return Origin{path_, line_no_}; }
+
+ private:
+  void Report(Severity sev, std::string_view kind, int column, std::string message);
+
+  std::string path_;
+  LoadReport* report_;
+  std::string data_;
+  size_t pos_ = 0;
+  uint64_t line_no_ = 0;
+  std::vector<std::string> header_;
+  std::unordered_map<std::string, int> col_;
+  std::vector<std::string_view> raw_;
+  std::vector<std::string> values_;
+  bool row_ok_ = true;
+  std::string first_error_;
+};
+
+void TableReader::Report(Severity sev, std::string_view kind, int column, std::string message) {
+  report_->Add(Diagnostic{sev, path_, line_no_, column, std::string(kind), std::move(message)});
+  if (sev == Severity::kError && row_ok_) {
+    row_ok_ = false;
+    first_error_ = std::string(kind);
+  }
+}
+
+bool TableReader::Open(const std::vector<std::string_view>& required,
+                       const std::vector<std::string_view>& optional, bool* missing) {
+  *missing = false;
+  Result<std::string> data = ReadFile(path_);
+  if (!data.ok()) {
+    *missing = data.status().code() == StatusCode::kNotFound;
+    if (!*missing) Report(Severity::kError, "io", 0, data.status().message());
+    return false;
+  }
+  data_ = std::move(data).value();
+  if (!Next()) {
+    Report(Severity::kError, "bad-header", 0, "file has no header row");
+    return false;
+  }
+  // Next() split the first non-comment line into values_: that is the header.
+  header_ = values_;
+  for (size_t i = 0; i < header_.size(); ++i) {
+    const std::string& name = header_[i];
+    const bool known = std::find(required.begin(), required.end(), name) != required.end() ||
+                       std::find(optional.begin(), optional.end(), name) != optional.end();
+    if (!known) {
+      Report(Severity::kError, "bad-header", static_cast<int>(i + 1),
+             fmt::format("unknown column '{}'", name));
+    } else if (!col_.emplace(name, static_cast<int>(i)).second) {
+      Report(Severity::kError, "bad-header", static_cast<int>(i + 1),
+             fmt::format("column '{}' appears twice", name));
+    }
+  }
+  for (std::string_view name : required) {
+    if (!col_.count(std::string(name))) {
+      Report(Severity::kError, "bad-header", 0,
+             fmt::format("missing required column '{}'", name));
+    }
+  }
+  if (!row_ok_) {
+    Report(Severity::kError, "bad-header", 0, "file not loaded: its header is bad");
+    return false;
+  }
+  return true;
+}
+
+bool TableReader::Next() {
+  row_ok_ = true;
+  first_error_.clear();
+  while (pos_ < data_.size()) {
+    size_t nl = data_.find('\n', pos_);
+    size_t end = nl == std::string::npos ? data_.size() : nl;
+    std::string_view line(data_.data() + pos_, end - pos_);
+    pos_ = nl == std::string::npos ? data_.size() : nl + 1;
+    ++line_no_;
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+      Report(Severity::kWarning, "crlf", 0, "line ends in CR LF");
+    }
+    if (line.empty() || line.front() == '#') continue;
+    SplitTabs(line, &raw_);
+    values_.resize(raw_.size());
+    if (!header_.empty() && raw_.size() != header_.size()) {
+      Report(Severity::kError, "column-count", 0,
+             fmt::format("{} fields, the header has {}", raw_.size(), header_.size()));
+      values_.assign(header_.size(), std::string());
+      return true;
+    }
+    for (size_t i = 0; i < raw_.size(); ++i) {
+      size_t bad = 0;
+      if (!UnescapeField(raw_[i], &values_[i], &bad)) {
+        Report(Severity::kError, "bad-escape", static_cast<int>(i + 1),
+               fmt::format("bad escape '{}' (use \\\\ \\t \\n \\r)", raw_[i].substr(bad, 2)));
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+void TableReader::FinishRow() {
+  report_->CountRead(path_);
+  if (row_ok_) {
+    report_->CountAccepted(path_);
+  } else {
+    report_->CountRejected(path_, first_error_);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Field parsers: each returns false after reporting on the reader.
+
+bool RequireField(TableReader& r, std::string_view col) {
+  if (!r.Get(col).empty()) return true;
+  r.Error("empty-field", col, fmt::format("'{}' is empty", col));
+  return false;
+}
+
+bool ParseId(TableReader& r, std::string_view col, bool need_colon, std::string* out) {
+  std::string_view v = r.Get(col);
+  out->assign(v);
+  if (v.empty()) return true;
+  if (!IsValidId(v)) {
+    r.Error("bad-id", col, fmt::format("bad id '{}' (letters, digits and :._- only)", v));
+    return false;
+  }
+  if (need_colon && IsStateRef(v)) {
+    r.Error("bad-id", col,
+            fmt::format("entity id '{}' must contain ':' (ids without ':' are state keys)", v));
+    return false;
+  }
+  return true;
+}
+
+bool ParseIdList(TableReader& r, std::string_view col, std::vector<std::string>* out) {
+  out->clear();
+  std::string_view v = r.Get(col);
+  if (v.empty()) {
+    r.Error("missing-source", col, "the row names no source");
+    return false;
+  }
+  size_t start = 0;
+  for (;;) {
+    size_t comma = v.find(',', start);
+    std::string_view id = v.substr(start, comma == std::string_view::npos ? v.npos : comma - start);
+    if (!IsValidId(id)) {
+      r.Error("bad-id", col, fmt::format("bad source id '{}' in '{}'", id, v));
+      return false;
+    }
+    out->emplace_back(id);
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return true;
+}
+
+bool ParseOptDate(TableReader& r, std::string_view col, std::optional<Date>* out) {
+  std::string_view v = r.Get(col);
+  out->reset();
+  if (v.empty()) return true;
+  Result<Date> d = Date::ParseIso(v);
+  if (!d.ok()) {
+    r.Error("bad-date", col, d.status().message());
+    return false;
+  }
+  *out = *d;
+  return true;
+}
+
+// The `valid` / `when` forms: D, A/B with '..' for an open side, '..', or 'undated'.
+bool ParseValidity(TableReader& r, std::string_view col, bool allow_undated, Interval* out,
+                   bool* undated) {
+  std::string_view v = r.Get(col);
+  *undated = false;
+  if (v.empty()) {
+    r.Error("empty-field", col, fmt::format("'{}' is empty (use '..' or 'undated')", col));
+    return false;
+  }
+  if (v == "undated") {
+    if (!allow_undated) {
+      r.Error("bad-interval", col, "an occurrence needs a date");
+      return false;
+    }
+    *undated = true;
+    *out = Interval::Always();
+    return true;
+  }
+  auto side = [&](std::string_view part, std::optional<Date>* d) {
+    if (part.empty() || part == "..") return true;
+    Result<Date> p = Date::ParseIso(part);
+    if (!p.ok()) {
+      r.Error("bad-date", col, p.status().message());
+      return false;
+    }
+    *d = *p;
+    return true;
+  };
+  std::optional<Date> start, end;
+  size_t slash = v.find('/');
+  if (v == "..") {
+    *out = Interval::Always();
+    return true;
+  }
+  if (slash == std::string_view::npos) {
+    if (!side(v, &start)) return false;
+    *out = Interval::Point(*start);
+    return true;
+  }
+  if (!side(v.substr(0, slash), &start) || !side(v.substr(slash + 1), &end)) return false;
+  Result<Interval> i = Interval::Make(start, end);
+  if (!i.ok()) {
+    r.Error("end-before-start", col, fmt::format("'{}': {}", v, i.status().message()));
+    return false;
+  }
+  *out = *i;
+  return true;
+}
+
+bool IsQualifierKey(std::string_view k) {
+  return !k.empty() && std::all_of(k.begin(), k.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+bool ParseQualifiers(TableReader& r, std::string_view col, std::vector<Qualifier>* out) {
+  out->clear();
+  std::string_view v = r.Get(col);
+  std::string cur;
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (v[i] == '\\' && i + 1 < v.size() && (v[i + 1] == ';' || v[i + 1] == '\\')) {
+      cur.push_back(v[++i]);
+    } else if (v[i] == ';') {
+      parts.push_back(std::move(cur));
+      cur.clear();
+    } else {
+      cur.push_back(v[i]);
+    }
+  }
+  if (!v.empty()) parts.push_back(std::move(cur));
+  for (const std::string& part : parts) {
+    std::string_view p = Trim(part);
+    if (p.empty()) continue;
+    size_t eq = p.find('=');
+    std::string_view key = eq == p.npos ? p : Trim(p.substr(0, eq));
+    if (eq == p.npos || !IsQualifierKey(key)) {
+      r.Error("bad-qualifier", col, fmt::format("'{}' is not key=value with a lower-case key", p));
+      return false;
+    }
+    std::string_view value = Trim(p.substr(eq + 1));
+    if (IsDateQualifier(key) && !Date::ParseIso(value).ok()) {
+      r.Error("bad-qualifier", col, fmt::format("{}: '{}' is not a date: {}", key, value,
+                                                Date::ParseIso(value).status().message()));
+      return false;
+    }
+    out->push_back(Qualifier{std::string(key), std::string(value)});
+  }
+  return true;
+}
+
+bool IsNumber(std::string_view v) {
+  if (v.empty()) return false;
+  char* end = nullptr;
+  std::string s(v);
+  std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+bool IsCameo(std::string_view c) {
+  return c.size() >= 2 && c.size() <= 4 &&
+         std::all_of(c.begin(), c.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// ---------------------------------------------------------------------------------------
+// One parser per file.
+
+void ReadSources(TableReader& r, PackData* pack) {
+  std::unordered_set<std::string> seen;
+  while (r.Next()) {
+    Source s;
+    if (r.row_ok() && RequireField(r, "id") && ParseId(r, "id", false, &s.id) &&
+        RequireField(r, "title") && ParseOptDate(r, "date", &s.date) &&
+        ParseOptDate(r, "retrieved", &s.retrieved)) {
+      if (!seen.insert(s.id).second) {
+        r.Error("duplicate-id", "id", fmt::format("source '{}' is defined twice", s.id));
+      }
+    }
+    if (r.row_ok()) {
+      s.title = r.Get("title");
+      s.author = r.Get("author");
+      s.publisher = r.Get("publisher");
+      s.url = r.Get("url");
+      s.licence = r.Get("licence");
+      s.note = r.Get("note");
+      s.origin = r.origin();
+      pack->sources.push_back(std::move(s));
+    }
+    r.FinishRow();
+  }
+}
+
+void ReadEntities(TableReader& r, PackData* pack) {
+  std::unordered_set<std::string> seen;
+  while (r.Next()) {
+    Entity e;
+    bool ok = r.row_ok() && RequireField(r, "id") && ParseId(r, "id", true, &e.id) &&
+              RequireField(r, "kind") && RequireField(r, "name") &&
+              ParseId(r, "owner", false, &e.owner) && ParseId(r, "host", false, &e.host) &&
+              ParseIdList(r, "sources", &e.sources);
+    if (ok) {
+      std::optional<EntityKind> kind = ParseEntityKind(r.Get("kind"));
+      if (!kind || *kind == EntityKind::kState) {
+        r.Error("unknown-kind", "kind",
+                kind ? "states come from the world registry, not entities.tsv"
+                     : fmt::format("unknown entity kind '{}'", r.Get("kind")));
+      } else {
+        e.kind = *kind;
+      }
+      if (!e.host.empty() && !IsStateRef(e.host)) {
+        r.Error("wrong-kind", "host", fmt::format("host '{}' must be a state key", e.host));
+      }
+      if (r.row_ok() && !seen.insert(e.id).second) {
+        r.Error("duplicate-id", "id", fmt::format("entity '{}' is defined twice", e.id));
+      }
+    }
+    if (r.row_ok()) {
+      e.subkind = r.Get("subkind");
+      e.name = r.Get("name");
+      e.record = r.Get("record");
+      e.note = r.Get("note");
+      e.origin = r.origin();
+      pack->entities.push_back(std::move(e));
+    }
+    r.FinishRow();
+  }
+}
+
+// Checks the object and value columns against the relation's rules.
+bool CheckShape(TableReader& r, const RelationInfo& info, const Fact& f) {
+  if (f.object.empty() && info.object_rule == ObjectRule::kRequired) {
+    r.Error("missing-object", "object", fmt::format("{} needs an object", info.name));
+    return false;
+  }
+  if (!f.object.empty() && info.object_rule == ObjectRule::kNone) {
+    r.Error("unexpected-object", "object", fmt::format("{} takes no object", info.name));
+    return false;
+  }
+  if (f.value.empty() &&
+      (info.value_rule == ValueRule::kRequired || info.value_rule == ValueRule::kNumber)) {
+    r.Error("missing-value", "value", fmt::format("{} needs a value", info.name));
+    return false;
+  }
+  if (!f.value.empty() && info.value_rule == ValueRule::kNumber && !IsNumber(f.value)) {
+    r.Error("bad-number", "value", fmt::format("'{}' is not a number", f.value));
+    return false;
+  }
+  if (!f.value.empty() && info.value_rule == ValueRule::kNone) {
+    r.Error("unexpected-value", "value", fmt::format("{} takes no value", info.name));
+    return false;
+  }
+  if (info.shape == Shape::kPoint && !f.undated &&
+      !(f.valid.start() && f.valid.end() && *f.valid.start() == *f.valid.end())) {
+    r.Error("not-a-point", "valid",
+            fmt::format("{} happens on one date, not over '{}'", info.name, f.valid.ToString()));
+    return false;
+  }
+  if (f.relation == Relation::kChiefOfMission && f.QualifierValue("role").empty()) {
+    r.Error("missing-qualifier", "qualifiers", "chief_of_mission needs role=");
+    return false;
+  }
+  if (f.relation == Relation::kPollResult && f.QualifierValue("answer").empty()) {
+    r.Error("missing-qualifier", "qualifiers", "poll_result needs answer=");
+    return false;
+  }
+  return true;
+}
+
+std::string FactKey(const Fact& f) {
+  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", f.subject, RelationName(f.relation),
+                     f.object, f.value, FormatInterval(f.valid, f.undated),
+                     FormatQualifiers(f.qualifiers));
+}
+
+void ReadFacts(TableReader& r, PackData* pack) {
+  std::unordered_map<std::string, uint64_t> seen;
+  while (r.Next()) {
+    Fact f;
+    bool ok = r.row_ok() && RequireField(r, "subject") &&
+              ParseId(r, "subject", false, &f.subject) && RequireField(r, "relation");
+    if (ok) {
+      std::optional<Relation> rel = ParseRelation(r.Get("relation"));
+      if (!rel) {
+        r.Error("unknown-relation", "relation",
+                fmt::format("unknown relation '{}'", r.Get("relation")));
+        ok = false;
+      } else {
+        f.relation = *rel;
+      }
+    }
+    ok = ok && ParseId(r, "object", false, &f.object) &&
+         ParseValidity(r, "valid", true, &f.valid, &f.undated) &&
+         ParseQualifiers(r, "qualifiers", &f.qualifiers) && ParseIdList(r, "sources", &f.sources);
+    if (ok) {
+      f.value = r.Get("value");
+      ok = CheckShape(r, Info(f.relation), f);
+    }
+    if (ok) {
+      auto [it, inserted] = seen.emplace(FactKey(f), r.line());
+      if (!inserted) {
+        r.Error("duplicate-row", "",
+                fmt::format("same fact as line {}; list both sources in one row", it->second));
+      }
+    }
+    if (r.row_ok()) {
+      f.record = r.Get("record");
+      f.note = r.Get("note");
+      f.origin = r.origin();
+      pack->facts.push_back(std::move(f));
+    }
+    r.FinishRow();
+  }
+}
+
+void ReadOccurrences(TableReader& r, PackData* pack) {
+  std::unordered_set<std::string> seen;
+  while (r.Next()) {
+    Occurrence o;
+    bool undated = false;
+    bool ok = r.row_ok() && RequireField(r, "id") && ParseId(r, "id", true, &o.id) &&
+              RequireField(r, "kind") && ParseValidity(r, "when", false, &o.when, &undated) &&
+              ParseId(r, "place", false, &o.place) && RequireField(r, "summary") &&
+              ParseQualifiers(r, "qualifiers", &o.qualifiers) &&
+              ParseIdList(r, "sources", &o.sources);
+    if (ok && !IsCameo(r.Get("cameo"))) {
+      r.Error("bad-cameo", "cameo",
+              fmt::format("'{}' is not a CAMEO code (2 to 4 digits)", r.Get("cameo")));
+    }
+    if (r.row_ok() && !seen.insert(o.id).second) {
+      r.Error("duplicate-id", "id", fmt::format("occurrence '{}' is defined twice", o.id));
+    }
+    if (r.row_ok()) {
+      o.kind = r.Get("kind");
+      o.cameo = r.Get("cameo");
+      o.summary = r.Get("summary");
+      o.record = r.Get("record");
+      o.note = r.Get("note");
+      o.origin = r.origin();
+      pack->occurrences.push_back(std::move(o));
+    }
+    r.FinishRow();
+  }
+}
+
+void ReadParticipants(TableReader& r, PackData* pack) {
+  std::unordered_map<std::string, size_t> by_id;
+  for (size_t i = 0; i < pack->occurrences.size(); ++i) by_id[pack->occurrences[i].id] = i;
+  std::unordered_set<std::string> seen;
+  while (r.Next()) {
+    Participant p;
+    std::string occ;
+    bool ok = r.row_ok() && RequireField(r, "occurrence") &&
+              ParseId(r, "occurrence", true, &occ) && RequireField(r, "entity") &&
+              ParseId(r, "entity", false, &p.entity) && RequireField(r, "role") &&
+              ParseIdList(r, "sources", &p.sources);
+    auto it = by_id.find(occ);
+    if (ok && it == by_id.end()) {
+      r.Error("unknown-occurrence", "occurrence",
+              fmt::format("occurrence '{}' is not in this pack's occurrences.tsv", occ));
+    }
+    if (r.row_ok() &&
+        !seen.insert(fmt::format("{}\x1f{}\x1f{}", occ, p.entity, r.Get("role"))).second) {
+      r.Error("duplicate-row", "", "same participant, entity and role listed twice");
+    }
+    if (r.row_ok()) {
+      p.role = r.Get("role");
+      p.origin = r.origin();
+      pack->occurrences[it->second].participants.push_back(std::move(p));
+    }
+    r.FinishRow();
+  }
+}
+
+}  // namespace
+
+Result<PackData> ReadPack(const std::string& dir, LoadReport* report) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    report->Add(Diagnostic{Severity::kError, dir, 0, 0, "missing-file", "not a directory"});
+    return Status::NotFound(fmt::format("pack directory {} does not exist", dir));
+  }
+  PackData pack;
+  pack.name = fs::path(dir).lexically_normal().filename().string();
+  if (pack.name.empty()) pack.name = fs::path(dir).lexically_normal().parent_path().filename();
+
+  struct Spec {
+    std::string_view file;
+    std::vector<std::string_view> required, optional;
+    void (*read)(TableReader&, PackData*);
+  };
+  const Spec specs[] = {
+      {kSourcesFile, {"id", "title"},
+       {"author", "publisher", "url", "date", "retrieved", "licence", "note"}, ReadSources},
+      {kEntitiesFile, {"id", "kind", "name", "sources"},
+       {"subkind", "owner", "host", "record", "note"}, ReadEntities},
+      {kFactsFile, {"subject", "relation", "valid", "sources"},
+       {"object", "value", "qualifiers", "record", "note"}, ReadFacts},
+      {kOccurrencesFile, {"id", "kind", "when", "cameo", "summary", "sources"},
+       {"place", "qualifiers", "record", "note"}, ReadOccurrences},
+      {kParticipantsFile, {"occurrence", "entity", "role", "sources"}, {}, ReadParticipants},
+  };
+  for (const Spec& spec : specs) {
+    std::string path = (fs::path(dir) / spec.file).string();
+    TableReader reader(path, report);
+    bool missing = false;
+    if (!reader.Open(spec.required, spec.optional, &missing)) {
+      if (missing && spec.file == kSourcesFile) {
+        report->Add(Diagnostic{Severity::kError, path, 0, 0, "missing-file",
+                               "a pack needs sources.tsv"});
+        return Status::NotFound(fmt::format("{} is missing", path));
+      }
+      continue;
+    }
+    pack.headers[path] = reader.header();
+    spec.read(reader, &pack);
+  }
+  return pack;
+}
+
+}  // namespace dyad::kb
