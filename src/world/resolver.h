@@ -6,7 +6,40 @@
 // ("Peru" is not in "Perugia"; "Niger" is not "Nigeria").
 // FindMentions scans a sentence for state mentions, longest match on word boundaries.
 //
-// Thread-safety: a Resolver is immutable after construction.
+// Aliases: every name of every state in the World (short, official, common, historical,
+// demonyms and adjectives, in every language the World has), plus the resolver's own
+// table data/world/resolver_aliases.tsv (docs/formats/resolver_aliases.md). Text is
+// normalised by the rules of resolver_text.h on both sides, then matched token by token
+// in a trie, so whole words only.
+//
+// Resolve (one name, e.g. a table cell) in name mode:
+//   1. The whole text as written, then, only if that finds nothing, these readings in
+//      order: "X, Y" as "Y X" ("Korea, Republic of"); "X (Y)" as "Y X" and as "X";
+//      the first word moved last and the last word moved first ("Korea North",
+//      "Minor Outlying Islands US"); leading or trailing state-form words dropped
+//      ("Republic of Türkiye", "Kingdom of Eswatini"; never "democratic", "people",
+//      "united", "arab" or a compass word, which tell states apart).
+//   2. Codes are auto-detected only when the whole input is one word that no name
+//      matches: 2 letters = ISO alpha-2, 3 letters = ISO alpha-3, 1-3 digits = ISO
+//      numeric, 4 capitals = ISO 3166-3 alpha-4. Other schemes (COW, G-W, CAMEO, FIPS,
+//      Wikidata) collide with ISO ("AU" is Australia in ISO, Austria in FIPS), so they need
+//      explicit mode (ResolveOptions::scheme).
+//   3. When several aliases match, the best tier wins: names in English (or without a
+//      language) of a state that exists, then names in other languages, then historical
+//      names, then demonyms. With `on`, an alias or state not valid on that date drops
+//      behind every valid one (it still answers when nothing else does: "Zaire" on 2020
+//      is the DR Congo, with `how` saying the name was valid until 1997); without `on`,
+//      former states rank after current ones. For demonyms a sovereign state beats
+//      territories ("American"). Two or more states left in the best tier: ambiguous.
+// FindMentions (prose) is stricter, since "us", "turkey" and "IN" are ordinary words:
+//   - codes are never detected in prose;
+//   - an alias written with a capital matches only text that starts with a capital
+//     (or a non-ASCII letter): "Turkey" but not "turkey";
+//   - an alias that is one word in capitals (USA, UAE, DPRK) matches only text in capitals
+//     or dotted initials ("U.S."), and two-letter ones only for "US" and "UK".
+//
+// Thread-safety: a Resolver is immutable after construction; Resolve and FindMentions
+// may be called from several threads (each thread keeps its own scratch buffers).
 #ifndef DYAD_WORLD_RESOLVER_H_
 #define DYAD_WORLD_RESOLVER_H_
 
@@ -43,22 +76,49 @@ struct Resolution {
   const Match* best() const { return outcome == Outcome::kMatch ? &candidates.front() : nullptr; }
 };
 
+std::string_view MatchKindName(MatchKind kind);        // "code", "name", ...
+std::string_view OutcomeName(Resolution::Outcome outcome);  // "match", "ambiguous", "none"
+
 struct ResolveOptions {
   std::optional<Scheme> scheme;  // explicit code mode: only codes of this scheme
   std::optional<Date> on;        // date-aware codes and historical names
   bool allow_codes = true;       // auto-detect codes (KGZ, KG, 417) in name mode
   bool allow_demonyms = true;
+  bool other_languages = true;   // names in languages other than English
 };
 
 struct Mention {
   size_t begin = 0, end = 0;  // byte offsets in the sentence, [begin, end)
-  Match match;
+  Resolution resolution;      // kMatch or kAmbiguous ("Dominican" in prose)
+  const Match* best() const { return resolution.best(); }
 };
+
+// One row of the resolver's own alias table (see docs/formats/resolver_aliases.md).
+struct ResolverAlias {
+  std::string text;       // "Congo-Kinshasa"
+  std::string state_key;  // World key: "COD"
+  NameKind kind = NameKind::kCommon;
+  std::string lang;       // "en", or "" when the form is language-neutral
+  Interval valid;         // when the alias names the state (Always() by default)
+  std::string source;     // why the row exists: a citation or "dyad: ..." note
+};
+
+// Reads a resolver alias table. Errors name the file and line; unknown state keys are
+// checked by Resolver::Create.
+Result<std::vector<ResolverAlias>> LoadResolverAliases(const std::string& path);
 
 class Resolver {
  public:
-  explicit Resolver(std::shared_ptr<const World> world);
+  // Indexes the World's names plus `extra` aliases (rows naming unknown states are
+  // skipped; use Create to have them reported).
+  explicit Resolver(std::shared_ptr<const World> world, std::vector<ResolverAlias> extra = {});
   ~Resolver();
+
+  // Checks that every alias names a state of `world`, then builds the resolver.
+  static Result<std::unique_ptr<Resolver>> Create(std::shared_ptr<const World> world,
+                                                  std::vector<ResolverAlias> extra);
+  // The World plus DataDir()/world/resolver_aliases.tsv (absent file: no extra aliases).
+  static Result<std::unique_ptr<Resolver>> LoadDefault(std::shared_ptr<const World> world);
 
   Resolution Resolve(std::string_view text, const ResolveOptions& options = {}) const;
   // Every state mention in `sentence`, left to right, longest match first, non-overlapping.

@@ -1,0 +1,495 @@
+#include "world/resolver.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <unordered_map>
+#include <utility>
+
+#include "base/unicode.h"
+#include "world/resolver_text.h"
+
+namespace dyad::world {
+namespace {
+
+using internal::MatchToken;
+using internal::MatchTokenizer;
+
+constexpr uint32_t kNoToken = std::numeric_limits<uint32_t>::max();
+constexpr int kExcluded = -1;
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// One alias of one state, at one trie node.
+struct Entry {
+  uint32_t state = 0;
+  std::string alias;
+  NameKind kind = NameKind::kShort;
+  std::string lang;
+  Interval valid;
+  std::string source;
+  bool caps_only = false;      // one word in capitals: matches capitals in prose only
+  bool prose_ok = true;        // may match in FindMentions at all
+  bool needs_capital = false;  // written with a capital: prose must be capitalised too
+};
+
+// Words that name a form of state, dropped from the ends of a name as a last resort.
+constexpr std::array<std::string_view, 19> kFormWords = {
+      "republic", "kingdom", "state",     "states",      "federal",  "federation", "commonwealth",
+      "principality", "grand", "duchy", "sultanate", "emirate", "union", "independent",
+      "plurinational", "bolivarian", "islamic", "socialist", "hashemite"};
+bool IsFormWord(std::string_view w) {
+  return std::find(kFormWords.begin(), kFormWords.end(), w) != kFormWords.end();
+}
+
+// A parenthetical with one of these words qualifies a place that is not the state, or
+// only part of it: "Georgia (US state)", "Ireland (Northern)".
+bool NamesSubdivision(std::string_view folded_word) {
+  static constexpr std::array<std::string_view, 20> kWords = {
+      "state", "province", "city", "county", "region", "district", "department", "oblast",
+      "capital", "town", "north", "northern", "south", "southern", "east", "eastern", "west",
+      "western", "upper", "lower"};
+  return std::find(kWords.begin(), kWords.end(), folded_word) != kWords.end();
+}
+
+std::string_view NameKindLabel(NameKind kind) {
+  switch (kind) {
+    case NameKind::kShort: return "short name";
+    case NameKind::kOfficial: return "official name";
+    case NameKind::kCommon: return "common name";
+    case NameKind::kHistorical: return "historical name";
+    case NameKind::kDemonym: return "demonym";
+    case NameKind::kAdjective: return "adjective";
+  }
+  return "name";
+}
+
+MatchKind KindOf(NameKind kind) {
+  switch (kind) {
+    case NameKind::kHistorical: return MatchKind::kHistorical;
+    case NameKind::kDemonym:
+    case NameKind::kAdjective: return MatchKind::kDemonym;
+    default: return MatchKind::kName;
+  }
+}
+
+bool IsEnglish(std::string_view lang) { return lang.empty() || lang == "en"; }
+
+std::string_view Trim(std::string_view s) {
+  const char* ws = " \t\r\n\v\f";
+  size_t b = s.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  return s.substr(b, s.find_last_not_of(ws) - b + 1);
+}
+
+MatchTokenizer& LocalTokenizer() {
+  thread_local MatchTokenizer tokenizer;
+  return tokenizer;
+}
+
+}  // namespace
+
+std::string_view MatchKindName(MatchKind kind) {
+  switch (kind) {
+    case MatchKind::kCode: return "code";
+    case MatchKind::kName: return "name";
+    case MatchKind::kHistorical: return "historical";
+    case MatchKind::kDemonym: return "demonym";
+  }
+  return "name";
+}
+
+std::string_view OutcomeName(Resolution::Outcome outcome) {
+  switch (outcome) {
+    case Resolution::Outcome::kMatch: return "match";
+    case Resolution::Outcome::kAmbiguous: return "ambiguous";
+    case Resolution::Outcome::kNoMatch: return "none";
+  }
+  return "none";
+}
+
+struct Resolver::Impl {
+  const World* world = nullptr;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> token_ids;
+  std::unordered_map<uint64_t, uint32_t> edges;  // (node << 32 | token) -> child node
+  std::vector<std::vector<uint32_t>> node_entries{1};
+  std::vector<Entry> entries;
+  std::vector<bool> form_token;  // by token id: a state-form word (IsFormWord)
+
+  uint32_t TokenId(std::string_view t) const {
+    auto it = token_ids.find(t);
+    return it == token_ids.end() ? kNoToken : it->second;
+  }
+  uint32_t Child(uint32_t node, uint32_t token) const {
+    if (token == kNoToken) return 0;
+    auto it = edges.find((static_cast<uint64_t>(node) << 32) | token);
+    return it == edges.end() ? 0 : it->second;
+  }
+  void AddAlias(uint32_t state, std::string_view text, NameKind kind, std::string_view lang,
+                const Interval& valid, std::string_view source);
+  int Tier(const Entry& e, const ResolveOptions& o) const;
+  Resolution Choose(const std::vector<uint32_t>& candidates, const ResolveOptions& o) const;
+  Match MakeMatch(const Entry& e) const;
+  // The trie node reached by the token ids, 0 when the sequence is not an alias.
+  uint32_t Walk(const std::vector<uint32_t>& ids) const;
+  std::vector<uint32_t> Ids(std::string_view text) const;
+  Resolution ResolveName(std::string_view text, const ResolveOptions& o) const;
+  Resolution ResolveCode(std::string_view code, Scheme scheme, const ResolveOptions& o) const;
+  Resolution AutoCode(std::string_view text, const ResolveOptions& o) const;
+  Resolution DropParenthetical(std::string_view outer, std::string_view inner,
+                               const ResolveOptions& o) const;
+  bool ProseEligible(const Entry& e, std::string_view sentence, const MatchToken& first,
+                     bool all_caps) const;
+};
+
+void Resolver::Impl::AddAlias(uint32_t state, std::string_view text, NameKind kind,
+                              std::string_view lang, const Interval& valid,
+                              std::string_view source) {
+  MatchTokenizer& tz = LocalTokenizer();
+  tz.Tokenize(text);
+  const auto& toks = tz.tokens();
+  if (toks.empty()) return;
+  uint32_t node = 0;
+  bool one_word = true, caps = true;
+  size_t letters = 0;
+  for (const MatchToken& t : toks) {
+    std::string_view w = tz.Text(t);
+    auto [it, added] = token_ids.emplace(std::string(w), static_cast<uint32_t>(token_ids.size()));
+    (void)added;
+    const uint64_t key = (static_cast<uint64_t>(node) << 32) | it->second;
+    auto [edge, fresh] = edges.emplace(key, static_cast<uint32_t>(node_entries.size()));
+    if (fresh) node_entries.emplace_back();
+    node = edge->second;
+    one_word &= t.begin == toks.front().begin;
+    caps &= t.caps;
+    letters += w.size();
+  }
+  for (uint32_t idx : node_entries[node]) {
+    const Entry& e = entries[idx];
+    if (e.state == state && e.kind == kind && e.lang == lang && e.valid == valid) return;
+  }
+  Entry e;
+  e.state = state;
+  e.alias = std::string(text);
+  e.kind = kind;
+  e.lang = std::string(lang);
+  e.valid = valid;
+  e.source = std::string(source);
+  e.caps_only = one_word && caps;
+  const std::string_view folded = tz.Text(toks.front());
+  e.prose_ok = !(e.caps_only && letters <= 2 && folded != "us" && folded != "uk");
+  const char first = text[toks.front().begin];
+  e.needs_capital = first >= 'A' && first <= 'Z';
+  node_entries[node].push_back(static_cast<uint32_t>(entries.size()));
+  entries.push_back(std::move(e));
+}
+
+int Resolver::Impl::Tier(const Entry& e, const ResolveOptions& o) const {
+  const bool demonym = e.kind == NameKind::kDemonym || e.kind == NameKind::kAdjective;
+  if (demonym && !o.allow_demonyms) return kExcluded;
+  if (!IsEnglish(e.lang) && !o.other_languages) return kExcluded;
+  int tier = 0;
+  if (e.kind == NameKind::kHistorical) tier = 2;
+  else if (demonym) tier = 3;
+  else if (!IsEnglish(e.lang)) tier = 1;
+  const State& s = world->states()[e.state];
+  if (o.on) {
+    if (!e.valid.ContainsDate(*o.on) || !s.ExistsOn(*o.on)) tier += 10;
+  } else if (!s.current()) {
+    tier += 5;
+  }
+  return tier;
+}
+
+Match Resolver::Impl::MakeMatch(const Entry& e) const {
+  Match m;
+  m.state = &world->states()[e.state];
+  m.alias = e.alias;
+  m.kind = KindOf(e.kind);
+  std::string detail = e.lang.empty() ? "" : e.lang;
+  if (!(e.valid == Interval::Always()))
+    detail += fmt::format("{}valid {}", detail.empty() ? "" : ", ", e.valid.ToString());
+  if (!e.source.empty()) detail += fmt::format("{}{}", detail.empty() ? "" : ", ", e.source);
+  m.how = detail.empty() ? std::string(NameKindLabel(e.kind))
+                         : fmt::format("{} ({})", NameKindLabel(e.kind), detail);
+  return m;
+}
+
+Resolution Resolver::Impl::Choose(const std::vector<uint32_t>& candidates,
+                                  const ResolveOptions& o) const {
+  Resolution r;
+  int best = std::numeric_limits<int>::max();
+  for (uint32_t idx : candidates) {
+    int t = Tier(entries[idx], o);
+    if (t != kExcluded) best = std::min(best, t);
+  }
+  if (best == std::numeric_limits<int>::max()) return r;
+  std::vector<const Entry*> chosen;
+  for (uint32_t idx : candidates) {
+    const Entry& e = entries[idx];
+    if (Tier(e, o) != best) continue;
+    auto same = [&](const Entry* c) { return c->state == e.state; };
+    if (std::none_of(chosen.begin(), chosen.end(), same)) chosen.push_back(&e);
+  }
+  const bool demonyms = (best % 5) == 3;
+  if (demonyms && chosen.size() > 1) {  // "American": the state, not the outlying islands
+    auto territory = [&](const Entry* c) {
+      return world->states()[c->state].kind != StateKind::kSovereign;
+    };
+    if (!std::all_of(chosen.begin(), chosen.end(), territory))
+      chosen.erase(std::remove_if(chosen.begin(), chosen.end(), territory), chosen.end());
+  }
+  std::sort(chosen.begin(), chosen.end(), [&](const Entry* a, const Entry* b) {
+    return world->states()[a->state].key < world->states()[b->state].key;
+  });
+  for (const Entry* e : chosen) r.candidates.push_back(MakeMatch(*e));
+  r.outcome = chosen.size() == 1 ? Resolution::Outcome::kMatch : Resolution::Outcome::kAmbiguous;
+  return r;
+}
+
+uint32_t Resolver::Impl::Walk(const std::vector<uint32_t>& ids) const {
+  uint32_t node = 0;
+  for (uint32_t id : ids) {
+    node = Child(node, id);
+    if (node == 0) return 0;
+  }
+  return node;
+}
+
+std::vector<uint32_t> Resolver::Impl::Ids(std::string_view text) const {
+  MatchTokenizer& tz = LocalTokenizer();
+  tz.Tokenize(text);
+  std::vector<uint32_t> ids;
+  ids.reserve(tz.tokens().size());
+  for (const MatchToken& t : tz.tokens()) ids.push_back(TokenId(tz.Text(t)));
+  return ids;
+}
+
+Resolution Resolver::Impl::ResolveCode(std::string_view code, Scheme scheme,
+                                       const ResolveOptions& o) const {
+  Resolution r;
+  for (const State* s : world->ByCode(scheme, code, o.on)) {
+    Match m;
+    m.state = s;
+    m.kind = MatchKind::kCode;
+    m.alias = s->Code(scheme, o.on).value_or(std::string(code));
+    for (const CodeSpell& spell : s->codes) {
+      if (spell.scheme != scheme || spell.code != m.alias) continue;
+      if (o.on && !spell.valid.ContainsDate(*o.on)) continue;
+      m.how = fmt::format("{} code valid {}{}", SchemeName(scheme), spell.valid.ToString(),
+                          spell.source.empty() ? "" : fmt::format(" ({})", spell.source));
+      break;
+    }
+    if (m.how.empty()) m.how = fmt::format("{} code", SchemeName(scheme));
+    r.candidates.push_back(std::move(m));
+  }
+  if (r.candidates.size() == 1) r.outcome = Resolution::Outcome::kMatch;
+  else if (r.candidates.size() > 1) r.outcome = Resolution::Outcome::kAmbiguous;
+  return r;
+}
+
+// A whole input that is one short code-like word: ISO alpha-2/3, numeric or alpha-4.
+Resolution Resolver::Impl::AutoCode(std::string_view text, const ResolveOptions& o) const {
+  const bool letters = std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  });
+  const bool digits = std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool upper = std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (letters && text.size() == 2) return ResolveCode(text, Scheme::kIso2, o);
+  if (letters && text.size() == 3) return ResolveCode(text, Scheme::kIso3, o);
+  if (upper && text.size() == 4) return ResolveCode(text, Scheme::kIso4, o);
+  if (digits && !text.empty() && text.size() <= 3) return ResolveCode(text, Scheme::kIsoNumeric, o);
+  return {};
+}
+
+// "X (Y)" read as "X": only when Y is no demonym of another state and names no
+// subdivision or part ("Guam (US)" and "Sudan (up to 2011)" yes; "Georgia (US state)",
+// "Ireland (North)", "Saint Martin (Dutch)" no).
+Resolution Resolver::Impl::DropParenthetical(std::string_view outer, std::string_view inner,
+                                             const ResolveOptions& o) const {
+  const std::vector<uint32_t> outer_ids = Ids(outer);
+  if (outer_ids.empty()) return {};
+  uint32_t node = Walk(outer_ids);
+  if (node == 0) return {};
+  Resolution r = Choose(node_entries[node], o);
+  if (r.outcome != Resolution::Outcome::kMatch) return r;
+  MatchTokenizer& tz = LocalTokenizer();
+  tz.Tokenize(inner);
+  for (const MatchToken& t : tz.tokens())
+    if (NamesSubdivision(tz.Text(t))) return {};
+  ResolveOptions names_only = o;
+  names_only.allow_codes = false;
+  Resolution qualifier = ResolveName(inner, names_only);
+  for (const Match& m : qualifier.candidates)
+    if (m.state != r.best()->state && m.kind == MatchKind::kDemonym) return {};
+  return r;
+}
+
+Resolution Resolver::Impl::ResolveName(std::string_view text, const ResolveOptions& o) const {
+  auto attempt = [&](const std::vector<uint32_t>& ids) -> Resolution {
+    if (ids.empty()) return {};
+    uint32_t node = Walk(ids);
+    return node == 0 ? Resolution{} : Choose(node_entries[node], o);
+  };
+  const std::vector<uint32_t> ids = Ids(text);
+  Resolution r = attempt(ids);
+  if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+  if (o.allow_codes) {
+    r = AutoCode(text, o);
+    if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+  }
+  std::vector<std::vector<uint32_t>> readings;
+  if (size_t comma = text.find(','); comma != std::string_view::npos) {
+    readings.push_back(Ids(fmt::format("{} {}", text.substr(comma + 1), text.substr(0, comma))));
+  }
+  if (size_t open = text.find('('); open != std::string_view::npos) {
+    size_t close = text.find(')', open);
+    std::string_view inner = text.substr(open + 1, close == std::string_view::npos
+                                                       ? std::string_view::npos
+                                                       : close - open - 1);
+    std::string outer(text.substr(0, open));
+    if (close != std::string_view::npos) outer += fmt::format(" {}", text.substr(close + 1));
+    readings.push_back(Ids(fmt::format("{} {}", inner, outer)));
+    for (const auto& reading : readings) {
+      r = attempt(reading);
+      if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+    }
+    r = DropParenthetical(outer, inner, o);
+    if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+  } else {
+    for (const auto& reading : readings) {
+      r = attempt(reading);
+      if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+    }
+  }
+  readings.insert(readings.begin(), ids);
+  for (const auto& reading : readings) {
+    if (reading.size() < 2) continue;
+    std::vector<uint32_t> rotated(reading.begin() + 1, reading.end());
+    rotated.push_back(reading.front());
+    r = attempt(rotated);
+    if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+    rotated.assign(1, reading.back());
+    rotated.insert(rotated.end(), reading.begin(), reading.end() - 1);
+    r = attempt(rotated);
+    if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+  }
+  for (const auto& reading : readings) {
+    size_t b = 0, e = reading.size();
+    auto form = [&](uint32_t id) { return id != kNoToken && form_token[id]; };
+    while (b < e && form(reading[b])) ++b;
+    while (e > b && form(reading[e - 1])) --e;
+    if (b == 0 && e == reading.size()) continue;
+    r = attempt(std::vector<uint32_t>(reading.begin() + b, reading.begin() + e));
+    if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+  }
+  return {};
+}
+
+bool Resolver::Impl::ProseEligible(const Entry& e, std::string_view sentence,
+                                   const MatchToken& first, bool all_caps) const {
+  if (!e.prose_ok) return false;
+  if (e.caps_only && !all_caps) return false;
+  if (e.needs_capital) {
+    const char c = sentence[first.begin];
+    if (c >= 'a' && c <= 'z') return false;
+  }
+  return true;
+}
+
+Resolver::Resolver(std::shared_ptr<const World> world, std::vector<ResolverAlias> extra)
+    : world_(std::move(world)), impl_(std::make_unique<Impl>()) {
+  impl_->world = world_.get();
+  for (std::string_view w : kFormWords)
+    impl_->token_ids.emplace(std::string(w), static_cast<uint32_t>(impl_->token_ids.size()));
+  const auto& states = world_->states();
+  for (uint32_t i = 0; i < states.size(); ++i) {
+    const State& s = states[i];
+    if (!s.name.empty()) impl_->AddAlias(i, s.name, NameKind::kShort, "en", Interval::Always(), "");
+    if (!s.official_name.empty())
+      impl_->AddAlias(i, s.official_name, NameKind::kOfficial, "en", Interval::Always(), "");
+    for (const Name& n : s.names) impl_->AddAlias(i, n.text, n.kind, n.lang, n.valid, n.source);
+  }
+  for (const ResolverAlias& a : extra) {
+    const State* s = world_->Find(a.state_key);
+    if (s == nullptr) continue;
+    impl_->AddAlias(static_cast<uint32_t>(s - states.data()), a.text, a.kind, a.lang, a.valid,
+                    a.source);
+  }
+  impl_->form_token.assign(impl_->token_ids.size(), false);
+  for (const auto& [word, id] : impl_->token_ids) impl_->form_token[id] = IsFormWord(word);
+}
+
+Resolver::~Resolver() = default;
+
+Result<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const World> world,
+                                                   std::vector<ResolverAlias> extra) {
+  for (const ResolverAlias& a : extra) {
+    if (world->Find(a.state_key) == nullptr) {
+      return Status::InvalidArgument(fmt::format("resolver alias '{}' names unknown state '{}'",
+                                                 a.text, a.state_key));
+    }
+  }
+  return std::make_unique<Resolver>(std::move(world), std::move(extra));
+}
+
+Resolution Resolver::Resolve(std::string_view text, const ResolveOptions& options) const {
+  text = Trim(text);
+  if (text.empty() || !ValidateUtf8(text).ok()) return {};
+  if (options.scheme) return impl_->ResolveCode(text, *options.scheme, options);
+  return impl_->ResolveName(text, options);
+}
+
+std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
+                                            const ResolveOptions& options) const {
+  std::vector<Mention> out;
+  MatchTokenizer& tz = LocalTokenizer();
+  tz.Tokenize(sentence);
+  const auto& toks = tz.tokens();
+  thread_local std::vector<uint32_t> ids, eligible;
+  ids.clear();
+  for (const MatchToken& t : toks) ids.push_back(impl_->TokenId(tz.Text(t)));
+  for (size_t i = 0; i < toks.size();) {
+    if (toks[i].continuation || ids[i] == kNoToken) {
+      ++i;
+      continue;
+    }
+    uint32_t node = 0;
+    size_t best_end = 0;
+    bool all_caps = true;
+    std::vector<uint32_t> best;
+    for (size_t j = i; j < toks.size(); ++j) {
+      node = impl_->Child(node, ids[j]);
+      if (node == 0) break;
+      all_caps &= toks[j].caps;
+      eligible.clear();
+      for (uint32_t idx : impl_->node_entries[node])
+        if (impl_->ProseEligible(impl_->entries[idx], sentence, toks[i], all_caps))
+          eligible.push_back(idx);
+      if (eligible.empty()) continue;
+      Resolution r = impl_->Choose(eligible, options);
+      if (r.outcome == Resolution::Outcome::kNoMatch) continue;
+      best.assign(eligible.begin(), eligible.end());
+      best_end = j + 1;
+    }
+    if (best.empty()) {
+      ++i;
+      continue;
+    }
+    Mention m;
+    m.begin = toks[i].begin;
+    m.end = toks[best_end - 1].end;
+    m.resolution = impl_->Choose(best, options);
+    out.push_back(std::move(m));
+    i = best_end;
+    while (i < toks.size() && toks[i].begin < out.back().end) ++i;
+  }
+  return out;
+}
+
+}  // namespace dyad::world

@@ -1,0 +1,222 @@
+#include "world/resolver_text.h"
+
+#include <utf8proc.h>
+
+#include <array>
+
+#include "base/unicode.h"
+
+namespace dyad::world::internal {
+namespace {
+
+enum CharClass : uint8_t { kSep, kUpper, kLower, kDigit, kApostrophe, kHigh };
+
+constexpr std::array<uint8_t, 256> MakeClassTable() {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c >= 'A' && c <= 'Z') t[c] = kUpper;
+    else if (c >= 'a' && c <= 'z') t[c] = kLower;
+    else if (c >= '0' && c <= '9') t[c] = kDigit;
+    else if (c == '\'' || c == '`') t[c] = kApostrophe;
+    else if (c >= 0x80) t[c] = kHigh;
+    else t[c] = kSep;
+  }
+  return t;
+}
+constexpr std::array<uint8_t, 256> kClass = MakeClassTable();
+
+bool IsApostropheCp(int32_t cp) { return cp == 0x2019 || cp == 0x02BC || cp == 0x2018; }
+
+// What the code point at `i` is: word character, apostrophe or separator; *len gets its
+// byte length (1 for an invalid byte, which counts as a separator).
+enum class Kind { kWord, kApostrophe, kSep };
+Kind Classify(std::string_view s, size_t i, size_t* len) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  const uint8_t cls = kClass[c];
+  *len = 1;
+  if (cls != kHigh) {
+    if (cls == kSep) return Kind::kSep;
+    return cls == kApostrophe ? Kind::kApostrophe : Kind::kWord;
+  }
+  utf8proc_int32_t cp = 0;
+  utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                        static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0 || cp < 0) return Kind::kSep;
+  *len = static_cast<size_t>(n);
+  if (IsApostropheCp(cp)) return Kind::kApostrophe;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO: case UTF8PROC_CATEGORY_CF:
+      return Kind::kWord;
+    default:
+      return Kind::kSep;
+  }
+}
+
+struct Expansion {
+  std::string_view from;
+  std::array<std::string_view, 3> to;
+};
+constexpr std::array<Expansion, 14> kExpansions = {{
+    {"st", {"saint"}},          {"rep", {"republic"}},     {"repub", {"republic"}},
+    {"dem", {"democratic"}},    {"isds", {"islands"}},     {"isl", {"islands"}},
+    {"isls", {"islands"}},      {"fed", {"federal"}},      {"utd", {"united"}},
+    {"peoples", {"people"}},    {"n", {"north"}},          {"dr", {"democratic", "republic"}},
+    {"pdr", {"people", "democratic", "republic"}},
+    {"dpr", {"democratic", "people", "republic"}},
+}};
+
+const Expansion* FindExpansion(std::string_view w) {
+  if (w.size() > 7) return nullptr;
+  for (const Expansion& e : kExpansions)
+    if (e.from == w) return &e;
+  return nullptr;
+}
+
+bool IsStopWord(std::string_view w) { return w == "the" || w == "of" || w == "and"; }
+
+// Removes apostrophe characters from folded text.
+void StripApostrophes(std::string* s) {
+  std::string out;
+  out.reserve(s->size());
+  for (size_t i = 0; i < s->size(); ++i) {
+    const char c = (*s)[i];
+    if (c == '\'' || c == '`') continue;
+    if (c == '\xE2' && i + 2 < s->size() && (*s)[i + 1] == '\x80' &&
+        ((*s)[i + 2] == '\x99' || (*s)[i + 2] == '\x98')) {
+      i += 2;
+      continue;
+    }
+    if (c == '\xCA' && i + 1 < s->size() && (*s)[i + 1] == '\xBC') {
+      ++i;
+      continue;
+    }
+    out.push_back(c);
+  }
+  s->swap(out);
+}
+
+}  // namespace
+
+void MatchTokenizer::ScanWords(std::string_view text) {
+  words_.clear();
+  size_t i = 0, prev_end = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    size_t len = 0;
+    if (Classify(text, i, &len) != Kind::kWord) {
+      i += len;
+      continue;
+    }
+    Word w{};
+    w.begin = static_cast<uint32_t>(i);
+    w.ascii = true;
+    bool has_upper = false, has_lower = false;
+    size_t last_apostrophe = std::string_view::npos;
+    size_t j = i;
+    while (j < n) {
+      Kind k = Classify(text, j, &len);
+      if (k == Kind::kApostrophe) {
+        size_t next_len = 0;
+        if (j + len >= n || Classify(text, j + len, &next_len) != Kind::kWord) break;
+        last_apostrophe = j;
+      } else if (k != Kind::kWord) {
+        break;
+      }
+      const auto c = static_cast<unsigned char>(text[j]);
+      if (c >= 0x80) w.ascii = false;
+      has_upper |= kClass[c] == kUpper;
+      has_lower |= kClass[c] == kLower;
+      j += len;
+    }
+    w.end = static_cast<uint32_t>(j);
+    if (last_apostrophe != std::string_view::npos) {
+      size_t alen = 0;
+      Classify(text, last_apostrophe, &alen);
+      if (last_apostrophe + alen + 1 == j && (text[j - 1] == 's' || text[j - 1] == 'S'))
+        w.end = static_cast<uint32_t>(last_apostrophe);
+    }
+    w.single_letter = j - i == 1 && (kClass[static_cast<unsigned char>(text[i])] == kUpper ||
+                                     kClass[static_cast<unsigned char>(text[i])] == kLower);
+    w.dotted = j < n && text[j] == '.';
+    w.upper = has_upper && !has_lower && w.ascii;
+    w.dot_space_gap = true;
+    for (size_t k = prev_end; k < i; ++k)
+      if (text[k] != '.' && text[k] != ' ') w.dot_space_gap = false;
+    words_.push_back(w);
+    prev_end = j;
+    i = j;
+  }
+}
+
+void MatchTokenizer::Push(std::string_view folded, const Word& span, bool caps,
+                          bool continuation) {
+  MatchToken t;
+  t.begin = span.begin;
+  t.end = span.end;
+  t.off = static_cast<uint32_t>(arena_.size());
+  t.len = static_cast<uint32_t>(folded.size());
+  t.caps = caps;
+  t.continuation = continuation;
+  arena_.append(folded);
+  tokens_.push_back(t);
+}
+
+// Folds words_[first..last] (one word, or a run of initials merged into one) and pushes
+// the resulting tokens.
+void MatchTokenizer::EmitWord(std::string_view text, size_t first, size_t last) {
+  Word span = words_[first];
+  span.end = words_[last].end;
+  fold_.clear();
+  bool ascii = true;
+  for (size_t k = first; k <= last; ++k) ascii &= words_[k].ascii;
+  if (ascii) {
+    for (size_t k = first; k <= last; ++k) {
+      for (uint32_t b = words_[k].begin; b < words_[k].end; ++b) {
+        const char c = text[b];
+        if (c == '\'' || c == '`') continue;
+        fold_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+      }
+    }
+  } else {
+    Result<std::string> folded = FoldForMatch(text.substr(span.begin, span.end - span.begin));
+    if (!folded.ok()) return;
+    fold_ = std::move(folded).value();
+    StripApostrophes(&fold_);
+  }
+  if (fold_.empty() || IsStopWord(fold_)) return;
+  const bool merged = last > first;
+  const Word& w = words_[first];
+  const bool caps = merged || w.upper || (w.single_letter && w.dotted);
+  if (fold_ == "s") {  // "S." / "S" is south; a lone lower-case s is a broken possessive
+    if (caps) Push("south", span, caps, false);
+    return;
+  }
+  if (const Expansion* e = FindExpansion(fold_)) {
+    for (size_t k = 0; k < e->to.size() && !e->to[k].empty(); ++k)
+      Push(e->to[k], span, caps, k > 0);
+    return;
+  }
+  Push(fold_, span, caps, false);
+}
+
+void MatchTokenizer::Tokenize(std::string_view text) {
+  tokens_.clear();
+  arena_.clear();
+  ScanWords(text);
+  for (size_t i = 0; i < words_.size();) {
+    size_t j = i;
+    if (words_[i].single_letter) {
+      while (j + 1 < words_.size() && words_[j + 1].single_letter &&
+             words_[j + 1].dot_space_gap &&
+             (words_[j].dotted || (words_[j].upper && words_[j + 1].upper)))
+        ++j;
+    }
+    EmitWord(text, i, j);
+    i = j + 1;
+  }
+}
+
+}  // namespace dyad::world::internal
