@@ -1,0 +1,414 @@
+// KnowledgeBase: indexes and as-of queries.
+#include "kb/knowledge_base.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <climits>
+#include <set>
+
+namespace dyad::kb {
+namespace {
+
+std::string RelKey(std::string_view id, Relation relation) {
+  std::string key(id);
+  key.push_back('\x1f');
+  key.push_back(static_cast<char>('A' + static_cast<int>(relation)));
+  return key;
+}
+
+int32_t Lo(const Interval& i) { return i.start() ? i.start()->first_day() : INT32_MIN; }
+int32_t Hi(const Interval& i) { return i.end() ? i.end()->last_day() : INT32_MAX; }
+
+// A dated fact possibly holding on some day of [lo, hi].
+bool Covers(const Fact& f, int32_t lo, int32_t hi) {
+  return !f.undated && Lo(f.valid) <= hi && lo <= Hi(f.valid);
+}
+
+bool ByStart(const Fact* a, const Fact* b) {
+  if (a->undated != b->undated) return !a->undated;
+  if (Lo(a->valid) != Lo(b->valid)) return Lo(a->valid) < Lo(b->valid);
+  return a < b;
+}
+
+bool IsEstablishing(Relation r) {
+  return r == Relation::kRelationsEstablished || r == Relation::kRelationsResumed;
+}
+bool IsBreak(Relation r) {
+  return r == Relation::kRelationsSevered || r == Relation::kRelationsSuspended;
+}
+
+}  // namespace
+
+std::string_view RelationsStateName(RelationsAnswer::State state) {
+  switch (state) {
+    case RelationsAnswer::State::kInRelations: return "in relations";
+    case RelationsAnswer::State::kNoRelations: return "no relations";
+    case RelationsAnswer::State::kDisputed: return "disputed";
+    case RelationsAnswer::State::kUnknown: return "unknown";
+  }
+  return "unknown";
+}
+
+// ---------------------------------------------------------------------------------------
+// Index
+
+void KnowledgeBase::Index() {
+  // States of each entity: owner and host, through owning entities; agreements: parties.
+  for (const auto& [id, e] : entities_) {
+    std::vector<std::string> states;
+    const Entity* cur = &e;
+    for (int depth = 0; cur != nullptr && depth < 8; ++depth) {
+      if (!cur->host.empty()) states.push_back(cur->host);
+      if (cur->owner.empty()) break;
+      if (IsStateRef(cur->owner)) {
+        states.push_back(cur->owner);
+        break;
+      }
+      cur = FindEntity(cur->owner);
+    }
+    states_of_[id] = std::move(states);
+  }
+  for (uint32_t i = 0; i < facts_.size(); ++i) {
+    const Fact& f = facts_[i];
+    if (f.relation == Relation::kPartyTo && IsStateRef(f.subject)) {
+      states_of_[f.object].push_back(f.subject);
+    }
+  }
+  for (auto& [id, states] : states_of_) {
+    std::sort(states.begin(), states.end());
+    states.erase(std::unique(states.begin(), states.end()), states.end());
+  }
+  for (uint32_t i = 0; i < facts_.size(); ++i) {
+    const Fact& f = facts_[i];
+    by_subject_[RelKey(f.subject, f.relation)].push_back(i);
+    if (!f.object.empty()) by_object_[RelKey(f.object, f.relation)].push_back(i);
+    std::vector<std::string> states = StatesOf(f.subject);
+    if (!f.object.empty()) {
+      std::vector<std::string> more = StatesOf(f.object);
+      states.insert(states.end(), more.begin(), more.end());
+    }
+    std::sort(states.begin(), states.end());
+    states.erase(std::unique(states.begin(), states.end()), states.end());
+    for (size_t a = 0; a < states.size(); ++a) {
+      for (size_t b = a + 1; b < states.size(); ++b) {
+        by_dyad_[DyadKey(states[a], states[b])].push_back(i);
+      }
+    }
+  }
+  for (uint32_t i = 0; i < occurrences_.size(); ++i) {
+    std::vector<std::string> states;
+    for (const Participant& p : occurrences_[i].participants) {
+      std::vector<std::string> s = StatesOf(p.entity);
+      states.insert(states.end(), s.begin(), s.end());
+    }
+    std::sort(states.begin(), states.end());
+    states.erase(std::unique(states.begin(), states.end()), states.end());
+    for (size_t a = 0; a < states.size(); ++a) {
+      for (size_t b = a + 1; b < states.size(); ++b) {
+        occ_by_dyad_[DyadKey(states[a], states[b])].push_back(i);
+      }
+    }
+  }
+  for (const auto& [id, e] : entities_) {
+    if (e.kind == EntityKind::kMission && !e.owner.empty() && !e.host.empty()) {
+      missions_by_pair_[e.owner + "|" + e.host].push_back(id);
+    }
+  }
+  for (auto& [pair, ids] : missions_by_pair_) std::sort(ids.begin(), ids.end());
+}
+
+// ---------------------------------------------------------------------------------------
+// Lookups
+
+const Source* KnowledgeBase::FindSource(std::string_view id) const {
+  auto it = sources_.find(std::string(id));
+  return it == sources_.end() ? nullptr : &it->second;
+}
+
+const Entity* KnowledgeBase::FindEntity(std::string_view id) const {
+  auto it = entities_.find(std::string(id));
+  return it == entities_.end() ? nullptr : &it->second;
+}
+
+std::string KnowledgeBase::NameOf(std::string_view id) const {
+  if (IsStateRef(id)) {
+    const world::State* s = world_->Find(id);
+    return s != nullptr ? s->name : std::string(id);
+  }
+  const Entity* e = FindEntity(id);
+  return e != nullptr ? e->name : std::string(id);
+}
+
+std::vector<std::string> KnowledgeBase::StatesOf(std::string_view id) const {
+  if (IsStateRef(id)) return {std::string(id)};
+  auto it = states_of_.find(std::string(id));
+  return it == states_of_.end() ? std::vector<std::string>() : it->second;
+}
+
+std::vector<const Fact*> KnowledgeBase::Lookup(
+    const std::unordered_map<std::string, std::vector<uint32_t>>& index, std::string_view id,
+    Relation relation) const {
+  std::vector<const Fact*> out;
+  auto it = index.find(RelKey(id, relation));
+  if (it == index.end()) return out;
+  out.reserve(it->second.size());
+  for (uint32_t i : it->second) out.push_back(&facts_[i]);
+  return out;
+}
+
+std::vector<const Fact*> KnowledgeBase::FactsOf(std::string_view subject,
+                                                Relation relation) const {
+  return Lookup(by_subject_, subject, relation);
+}
+
+std::vector<const Fact*> KnowledgeBase::FactsAbout(std::string_view object,
+                                                   Relation relation) const {
+  return Lookup(by_object_, object, relation);
+}
+
+// ---------------------------------------------------------------------------------------
+// Relations
+
+RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
+                                         const Date& on) const {
+  RelationsAnswer ans;
+  const int32_t lo = on.first_day(), hi = on.last_day();
+  std::vector<const Fact*> transitions;
+  auto collect = [&](std::string_view x, std::string_view y) {
+    for (Relation r : {Relation::kRelationsEstablished, Relation::kRelationsResumed,
+                       Relation::kRelationsSevered, Relation::kRelationsSuspended}) {
+      for (const Fact* f : FactsOf(x, r)) {
+        if (f->object == y && !f->undated) transitions.push_back(f);
+      }
+    }
+    for (const Fact* f : FactsOf(x, Relation::kRecognized)) {
+      if (f->object == y && !f->undated && Lo(f->valid) <= hi) ans.recognition.push_back(f);
+    }
+    for (const Fact* f : FactsOf(x, Relation::kNoRelations)) {
+      if (f->object == y && (f->undated || Covers(*f, lo, hi))) ans.no_relations.push_back(f);
+    }
+  };
+  collect(a, b);
+  if (a != b) collect(b, a);
+  std::sort(transitions.begin(), transitions.end(), ByStart);
+  std::sort(ans.recognition.begin(), ans.recognition.end(), ByStart);
+
+  // The latest break on or before `on`; the spell is everything after it.
+  for (const Fact* f : transitions) {
+    if (IsBreak(f->relation) && Lo(f->valid) <= hi) ans.last_break = f;
+  }
+  const int32_t spell_start = ans.last_break ? Hi(ans.last_break->valid) : INT32_MIN;
+  const Fact* next_break = nullptr;
+  for (const Fact* f : transitions) {
+    if (IsBreak(f->relation) && Lo(f->valid) > hi) {
+      next_break = f;
+      break;
+    }
+  }
+  for (const Fact* f : transitions) {
+    if (!IsEstablishing(f->relation) || Lo(f->valid) < spell_start) continue;
+    if (Lo(f->valid) <= hi) {
+      ans.since.push_back(f);
+    } else if (next_break == nullptr || Lo(f->valid) < Lo(next_break->valid)) {
+      ans.later_claims.push_back(f);
+    }
+  }
+  const bool yes = !ans.since.empty();
+  const bool no = ans.last_break != nullptr || !ans.no_relations.empty();
+  if (yes && !ans.no_relations.empty()) {
+    ans.state = RelationsAnswer::State::kDisputed;
+  } else if (yes) {
+    ans.state = RelationsAnswer::State::kInRelations;
+  } else if (no) {
+    ans.state = RelationsAnswer::State::kNoRelations;
+  }
+  return ans;
+}
+
+std::vector<const Fact*> KnowledgeBase::Statements(std::string_view state) const {
+  return FactsOf(state, Relation::kRelationsStatement);
+}
+
+std::vector<std::string> KnowledgeBase::RelationsPartners(std::string_view state) const {
+  std::set<std::string> out;
+  for (Relation r : {Relation::kRelationsEstablished, Relation::kRelationsResumed,
+                     Relation::kRelationsSevered, Relation::kRelationsSuspended,
+                     Relation::kNoRelations, Relation::kRecognized}) {
+    for (const Fact* f : FactsOf(state, r)) out.insert(f->object);
+    for (const Fact* f : FactsAbout(state, r)) out.insert(f->subject);
+  }
+  out.erase(std::string(state));
+  return {out.begin(), out.end()};
+}
+
+// ---------------------------------------------------------------------------------------
+// Envoys
+
+std::vector<Term> KnowledgeBase::TermsAt(std::string_view mission) const {
+  std::vector<const Fact*> facts = FactsAbout(mission, Relation::kChiefOfMission);
+  std::sort(facts.begin(), facts.end(), ByStart);
+  std::vector<Term> terms;
+  for (size_t i = 0; i < facts.size(); ++i) {
+    Term t{facts[i], facts[i]->valid.end(), false};
+    if (!t.end && !facts[i]->undated) {
+      // An open term ends the day before the next term (by another person) begins.
+      for (size_t j = i + 1; j < facts.size(); ++j) {
+        const Fact* n = facts[j];
+        if (n->undated || n->subject == facts[i]->subject || !n->valid.start()) continue;
+        if (n->valid.start()->first_day() > Lo(facts[i]->valid)) {
+          t.end = Date::FromDays(n->valid.start()->first_day() - 1);
+          t.implicit_end = true;
+          break;
+        }
+      }
+    }
+    terms.push_back(t);
+  }
+  return terms;
+}
+
+EnvoyAnswer KnowledgeBase::Envoy(std::string_view a, std::string_view b,
+                                 const Date& on) const {
+  EnvoyAnswer ans;
+  const int32_t lo = on.first_day(), hi = on.last_day();
+  auto it = missions_by_pair_.find(fmt::format("{}|{}", a, b));
+  if (it == missions_by_pair_.end()) return ans;
+  for (const std::string& id : it->second) {
+    ans.missions.push_back(FindEntity(id));
+    for (const Term& t : TermsAt(id)) {
+      const Fact& f = *t.fact;
+      if (f.undated) {
+        ans.undated.push_back(t);
+        continue;
+      }
+      const int32_t start = Lo(f.valid);
+      const int32_t end = t.end ? t.end->last_day() : INT32_MAX;
+      if (start <= hi && lo <= end) {
+        ans.heads.push_back(t);
+      } else if (end < lo) {
+        if (!ans.previous || Lo(ans.previous->fact->valid) < start) ans.previous = t;
+      } else if (start > hi) {
+        if (!ans.next || Lo(ans.next->fact->valid) > start) ans.next = t;
+      }
+    }
+    for (const Fact* f : FactsOf(id, Relation::kPostVacant)) {
+      if (Covers(*f, lo, hi)) ans.vacant.push_back(f);
+    }
+  }
+  std::sort(ans.heads.begin(), ans.heads.end(),
+            [](const Term& x, const Term& y) { return ByStart(x.fact, y.fact); });
+  return ans;
+}
+
+// ---------------------------------------------------------------------------------------
+// Memberships, missions, chains
+
+std::vector<const Fact*> KnowledgeBase::Memberships(std::string_view state,
+                                                    const Date& on) const {
+  std::vector<const Fact*> out;
+  for (Relation r : {Relation::kMemberOf, Relation::kObserverOf}) {
+    for (const Fact* f : FactsOf(state, r)) {
+      if (Covers(*f, on.first_day(), on.last_day())) out.push_back(f);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Fact* x, const Fact* y) {
+    return x->object != y->object ? x->object < y->object : ByStart(x, y);
+  });
+  return out;
+}
+
+std::vector<SharedMembership> KnowledgeBase::SharedMemberships(std::string_view a,
+                                                               std::string_view b,
+                                                               const Date& on) const {
+  std::vector<SharedMembership> out;
+  std::vector<const Fact*> mb = Memberships(b, on);
+  std::set<std::string> done;
+  for (const Fact* fa : Memberships(a, on)) {
+    if (fa->relation != Relation::kMemberOf || done.count(fa->object)) continue;
+    for (const Fact* fb : mb) {
+      if (fb->relation == Relation::kMemberOf && fb->object == fa->object) {
+        out.push_back(SharedMembership{fa->object, fa, fb});
+        done.insert(fa->object);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<MissionInfo> KnowledgeBase::Missions(std::string_view a, std::string_view b) const {
+  std::vector<MissionInfo> out;
+  auto it = missions_by_pair_.find(fmt::format("{}|{}", a, b));
+  if (it == missions_by_pair_.end()) return out;
+  for (const std::string& id : it->second) {
+    MissionInfo info{FindEntity(id), {}};
+    for (const RelationInfo& r : AllRelations()) {
+      for (const Fact* f : FactsOf(id, r.relation)) info.facts.push_back(f);
+      for (const Fact* f : FactsAbout(id, r.relation)) info.facts.push_back(f);
+    }
+    std::sort(info.facts.begin(), info.facts.end(), ByStart);
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+std::vector<ChainStep> KnowledgeBase::ReportingChain(std::string_view start,
+                                                     const Date& on) const {
+  const int32_t lo = on.first_day(), hi = on.last_day();
+  std::vector<ChainStep> chain;
+  std::set<std::string> seen;
+  auto holders = [&](std::string_view office) {
+    std::vector<const Fact*> out;
+    for (const Fact* f : FactsAbout(office, Relation::kHoldsOffice)) {
+      if (Covers(*f, lo, hi) || f->undated) out.push_back(f);
+    }
+    std::sort(out.begin(), out.end(), ByStart);
+    return out;
+  };
+  auto first_link = [&](std::string_view id, Relation r) -> const Fact* {
+    for (const Fact* f : FactsOf(id, r)) {
+      if (Covers(*f, lo, hi) || f->undated) return f;
+    }
+    return nullptr;
+  };
+  std::string cur(start);
+  const Fact* link = nullptr;
+  while (!cur.empty() && seen.insert(cur).second) {
+    chain.push_back(ChainStep{cur, link, holders(cur)});
+    link = first_link(cur, Relation::kHeadedBy);
+    if (link == nullptr) link = first_link(cur, Relation::kReportsTo);
+    cur = link ? link->object : std::string();
+  }
+  return chain;
+}
+
+// ---------------------------------------------------------------------------------------
+// Dyad
+
+DyadView KnowledgeBase::Dyad(std::string_view a, std::string_view b,
+                             const Interval& period) const {
+  DyadView view;
+  const int32_t lo = Lo(period), hi = Hi(period);
+  const std::string key = DyadKey(a, b);
+  if (auto it = by_dyad_.find(key); it != by_dyad_.end()) {
+    for (uint32_t i : it->second) {
+      const Fact& f = facts_[i];
+      if (f.undated || Covers(f, lo, hi)) view.facts.push_back(&f);
+    }
+  }
+  if (auto it = occ_by_dyad_.find(key); it != occ_by_dyad_.end()) {
+    for (uint32_t i : it->second) {
+      const Occurrence& o = occurrences_[i];
+      if (Lo(o.when) <= hi && lo <= Hi(o.when)) view.occurrences.push_back(&o);
+    }
+  }
+  std::sort(view.facts.begin(), view.facts.end(), ByStart);
+  std::sort(view.occurrences.begin(), view.occurrences.end(),
+            [](const Occurrence* x, const Occurrence* y) {
+              return Lo(x->when) != Lo(y->when) ? Lo(x->when) < Lo(y->when) : x < y;
+            });
+  return view;
+}
+
+}  // namespace dyad::kb

@@ -1,0 +1,175 @@
+// KnowledgeBase: loaded packs, validated and indexed, with as-of queries.
+//
+// Load reads every pack directory given (ReadPack), then checks what needs all packs at
+// once — states against the World registry, entity and source references, kinds of
+// subjects and objects, overlapping terms of a post — and indexes the rest. A row failing
+// any check is not loaded; every failure is in the LoadReport with file, line and column.
+// Identical facts from different packs are merged (one fact, the union of their sources);
+// facts that differ are all kept, so disagreeing sources stay visible in every answer.
+//
+// Dates in queries: `on` may be a partial date; a fact answers for `on` when it *possibly*
+// holds on some day of it (so `--on 2012` lists every envoy who served in 2012).
+//
+// Thread-safety: a loaded KnowledgeBase is immutable and safe to share between threads.
+// Pointers returned by queries live as long as the KnowledgeBase.
+#ifndef DYAD_KB_KNOWLEDGE_BASE_H_
+#define DYAD_KB_KNOWLEDGE_BASE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "base/date.h"
+#include "base/interval.h"
+#include "base/status.h"
+#include "kb/model.h"
+#include "kb/pack.h"
+#include "world/world.h"
+
+namespace dyad::kb {
+
+// Are A and B in diplomatic relations on a date, and since when.
+struct RelationsAnswer {
+  enum class State : uint8_t {
+    kInRelations,  // an establishment or resumption, and no later break, on or before `on`
+    kNoRelations,  // a later break, or a no_relations fact covering `on`
+    kDisputed,     // sources disagree (in relations per one, no relations per another)
+    kUnknown,      // nothing recorded either way (recognition alone is not relations)
+  };
+  State state = State::kUnknown;
+  // Establishing facts (established / resumed) of the current spell, earliest first.
+  // More than one with different dates is a disagreement between sources.
+  std::vector<const Fact*> since;
+  // The same spell's establishing facts dated after `on` by some source (a source that
+  // puts the start later than `on` while another puts it earlier).
+  std::vector<const Fact*> later_claims;
+  const Fact* last_break = nullptr;        // latest severed/suspended on or before `on`
+  std::vector<const Fact*> recognition;    // recognized, either direction, on or before `on`
+  std::vector<const Fact*> no_relations;   // no_relations facts covering `on`
+};
+std::string_view RelationsStateName(RelationsAnswer::State state);  // "in relations", ...
+
+// One chief of mission's term, with the end used for queries.
+struct Term {
+  const Fact* fact = nullptr;
+  // The fact's end, or, for an open end, the day before the next term at the same post
+  // begins (implicit_end is then true); nullopt when still open.
+  std::optional<Date> end;
+  bool implicit_end = false;
+};
+
+// Who headed A's mission in B on a date.
+struct EnvoyAnswer {
+  std::vector<const Entity*> missions;  // A's missions in B
+  std::vector<Term> heads;              // terms covering `on` (several: disagreement)
+  std::vector<const Fact*> vacant;      // post_vacant facts covering `on`
+  std::vector<Term> undated;            // undated attestations ("the ambassador is X")
+  std::optional<Term> previous;         // the latest term ended before `on`
+  std::optional<Term> next;             // the first term begun after `on`
+};
+
+struct SharedMembership {
+  std::string organization;
+  const Fact* a = nullptr;
+  const Fact* b = nullptr;
+};
+
+struct MissionInfo {
+  const Entity* mission = nullptr;
+  std::vector<const Fact*> facts;  // facts with the mission as subject or object, by date
+};
+
+struct ChainStep {
+  std::string entity;              // agency or office id
+  const Fact* link = nullptr;      // headed_by / reports_to that led here (nullptr first)
+  std::vector<const Fact*> holders;  // holds_office covering `on`
+};
+
+struct DyadView {
+  std::vector<const Fact*> facts;              // sorted by start date, undated last
+  std::vector<const Occurrence*> occurrences;  // sorted by date
+};
+
+class KnowledgeBase {
+ public:
+  // Reads and validates the packs in `dirs`. Fails (Status) only when a directory or its
+  // sources.tsv is missing; row problems go to *report and the rows are left out.
+  // `world` must outlive the KnowledgeBase.
+  static Result<std::unique_ptr<KnowledgeBase>> Load(const world::World& world,
+                                                     const std::vector<std::string>& dirs,
+                                                     LoadReport* report);
+  // The same from packs already in memory (tests, importers).
+  static std::unique_ptr<KnowledgeBase> Build(const world::World& world,
+                                              std::vector<PackData> packs, LoadReport* report);
+  // Every directory under DataDir()/packs, sorted by name.
+  static std::vector<std::string> DefaultPackDirs();
+
+  ~KnowledgeBase();
+
+  const world::World& world() const { return *world_; }
+  const std::vector<Fact>& facts() const { return facts_; }
+  const std::vector<Occurrence>& occurrences() const { return occurrences_; }
+  const std::unordered_map<std::string, Source>& sources() const { return sources_; }
+  const std::unordered_map<std::string, Entity>& entities() const { return entities_; }
+  const Source* FindSource(std::string_view id) const;
+  const Entity* FindEntity(std::string_view id) const;
+  // The English name of a state or entity; the id itself when unknown.
+  std::string NameOf(std::string_view id) const;
+  // The states an id stands for: a state itself; an entity's owner and host states
+  // (followed through owning entities); an agreement's parties.
+  std::vector<std::string> StatesOf(std::string_view id) const;
+
+  // Facts with `subject` and `relation` (any date), in file order.
+  std::vector<const Fact*> FactsOf(std::string_view subject, Relation relation) const;
+  // Facts with `object` and `relation`.
+  std::vector<const Fact*> FactsAbout(std::string_view object, Relation relation) const;
+
+  RelationsAnswer Relations(std::string_view a, std::string_view b, const Date& on) const;
+  EnvoyAnswer Envoy(std::string_view a, std::string_view b, const Date& on) const;
+  // member_of and observer_of facts of `state` covering `on`.
+  std::vector<const Fact*> Memberships(std::string_view state, const Date& on) const;
+  std::vector<SharedMembership> SharedMemberships(std::string_view a, std::string_view b,
+                                                  const Date& on) const;
+  std::vector<MissionInfo> Missions(std::string_view a, std::string_view b) const;
+  // From an agency (through headed_by) or an office, up the reports_to links valid on `on`.
+  std::vector<ChainStep> ReportingChain(std::string_view start, const Date& on) const;
+  // Facts and occurrences involving both states, overlapping `period` (undated facts are
+  // included and flagged by Fact::undated).
+  DyadView Dyad(std::string_view a, std::string_view b, const Interval& period) const;
+  // relations_statement facts whose subject is `state`.
+  std::vector<const Fact*> Statements(std::string_view state) const;
+  // Every state the KB records any relations fact with, for `state`.
+  std::vector<std::string> RelationsPartners(std::string_view state) const;
+
+ private:
+  KnowledgeBase() = default;
+  class Loader;
+  void Index();
+  std::vector<const Fact*> Lookup(
+      const std::unordered_map<std::string, std::vector<uint32_t>>& index, std::string_view id,
+      Relation relation) const;
+  std::vector<Term> TermsAt(std::string_view mission) const;
+
+  const world::World* world_ = nullptr;
+  std::vector<Fact> facts_;
+  std::vector<Occurrence> occurrences_;
+  std::unordered_map<std::string, Source> sources_;
+  std::unordered_map<std::string, Entity> entities_;
+  // Indexes (built by Index()).
+  std::unordered_map<std::string, std::vector<uint32_t>> by_subject_;  // subject\x1frel
+  std::unordered_map<std::string, std::vector<uint32_t>> by_object_;   // object\x1frel
+  std::unordered_map<std::string, std::vector<uint32_t>> by_dyad_;     // A|B (A<B)
+  std::unordered_map<std::string, std::vector<uint32_t>> occ_by_dyad_;
+  std::unordered_map<std::string, std::vector<std::string>> missions_by_pair_;  // owner|host
+  std::unordered_map<std::string, std::vector<std::string>> states_of_;  // entity id ->
+};
+
+// "A|B" with A <= B: the key of an undirected dyad.
+std::string DyadKey(std::string_view a, std::string_view b);
+
+}  // namespace dyad::kb
+
+#endif  // DYAD_KB_KNOWLEDGE_BASE_H_
