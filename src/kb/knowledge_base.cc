@@ -214,9 +214,12 @@ RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
       ans.later_claims.push_back(f);
     }
   }
+  // Undated no_relations statements are listed but never decide a particular day.
+  const bool dated_no = std::any_of(ans.no_relations.begin(), ans.no_relations.end(),
+                                    [](const Fact* f) { return !f->undated; });
   const bool yes = !ans.since.empty();
-  const bool no = ans.last_break != nullptr || !ans.no_relations.empty();
-  if (yes && !ans.no_relations.empty()) {
+  const bool no = ans.last_break != nullptr || dated_no;
+  if (yes && dated_no) {
     ans.state = RelationsAnswer::State::kDisputed;
   } else if (yes) {
     ans.state = RelationsAnswer::State::kInRelations;

@@ -48,7 +48,9 @@ struct RelationsAnswer {
   std::vector<const Fact*> later_claims;
   const Fact* last_break = nullptr;        // latest severed/suspended on or before `on`
   std::vector<const Fact*> recognition;    // recognized, either direction, on or before `on`
-  std::vector<const Fact*> no_relations;   // no_relations facts covering `on`
+  // no_relations facts covering `on`, and undated ones (listed, but an undated statement
+  // never decides the state on a particular day).
+  std::vector<const Fact*> no_relations;
 };
 std::string_view RelationsStateName(RelationsAnswer::State state);  // "in relations", ...
 
