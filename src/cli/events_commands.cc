@@ -1,0 +1,465 @@
+// `dyad ingest gdelt|icews|tsv` and `dyad events series|top|rank|stats|codes|compact|check`.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "base/paths.h"
+#include "base/rejects.h"
+#include "cli/commands.h"
+#include "events/countries.h"
+#include "events/ingest.h"
+#include "events/query.h"
+#include "events/store.h"
+#include "events/taxonomy.h"
+#include "world/world.h"
+
+namespace dyad::cli {
+namespace {
+
+using events::Store;
+
+std::string DefaultStore() { return DataDir() + "/events/store"; }
+
+void Fail(const std::string& cmd, const Status& st) {
+  std::fprintf(stderr, "dyad %s: %s\n", cmd.c_str(), st.message().c_str());
+}
+
+// A result table printed as an aligned table, CSV (with a header row) or JSON records.
+struct Table {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<bool> numeric;  // per column: JSON number
+};
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void Print(const Table& t, const std::string& format) {
+  if (format == "csv") {
+    for (size_t i = 0; i < t.header.size(); ++i) std::printf("%s%s", i ? "," : "", CsvField(t.header[i]).c_str());
+    std::printf("\n");
+    for (const auto& r : t.rows) {
+      for (size_t i = 0; i < r.size(); ++i) std::printf("%s%s", i ? "," : "", CsvField(r[i]).c_str());
+      std::printf("\n");
+    }
+  } else if (format == "json") {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& r : t.rows) {
+      nlohmann::json o = nlohmann::json::object();
+      for (size_t i = 0; i < r.size(); ++i) {
+        if (t.numeric[i]) {
+          if (r[i].empty()) o[t.header[i]] = nullptr;
+          else o[t.header[i]] = nlohmann::json::parse(r[i]);
+        } else {
+          o[t.header[i]] = r[i];
+        }
+      }
+      arr.push_back(o);
+    }
+    std::printf("%s\n", arr.dump(2).c_str());
+  } else {
+    std::vector<size_t> w(t.header.size());
+    for (size_t i = 0; i < w.size(); ++i) w[i] = t.header[i].size();
+    for (const auto& r : t.rows)
+      for (size_t i = 0; i < r.size(); ++i) w[i] = std::max(w[i], r[i].size());
+    auto line = [&](const std::vector<std::string>& r) {
+      std::string s;
+      for (size_t i = 0; i < r.size(); ++i) {
+        if (i) s += "  ";
+        s += t.numeric[i] ? fmt::format("{:>{}}", r[i], w[i]) : fmt::format("{:<{}}", r[i], w[i]);
+      }
+      while (!s.empty() && s.back() == ' ') s.pop_back();
+      std::printf("%s\n", s.c_str());
+    };
+    line(t.header);
+    for (const auto& r : t.rows) line(r);
+  }
+}
+
+std::string Num(double v, int digits = 3) {
+  if (std::isnan(v)) return "";
+  std::string s = fmt::format("{:.{}f}", v, digits);
+  return s == "-0.000" ? "0.000" : s;
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& dir) {
+  auto store = Store::Open(dir);
+  if (!store.ok() && store.status().code() == StatusCode::kNotFound && dir == DefaultStore()) {
+    return Status::NotFound(fmt::format(
+        "the bundled event store {} is empty; load events with `dyad ingest gdelt FILES` "
+        "or pass --store DIR",
+        dir));
+  }
+  return store;
+}
+
+// ------------------------------------------------------------------ ingest
+
+struct IngestArgs {
+  std::string format;
+  std::vector<std::string> files;
+  std::string store;
+  std::string rejects;
+  std::string duplicates = "drop";
+  std::string ack_file;
+  size_t batch_rows = size_t{1} << 20;
+  bool no_world = false;
+  bool compact = false;
+  bool quiet = false;
+};
+
+Result<std::unique_ptr<events::CountryMap>> MakeCountries(bool no_world) {
+  DYAD_ASSIGN_OR_RETURN(auto regions, events::LoadCameoRegions(DataDir() + "/cameo/cameo-regions.tsv"));
+  if (!no_world) {
+    auto world = world::World::LoadDefault();
+    if (world.ok()) return events::MakeWorldCountryMap(*world, std::move(regions));
+    std::fprintf(stderr, "warning: world registry not loaded (%s); country codes are checked "
+                 "by shape only\n", world.status().message().c_str());
+  }
+  return events::MakeCodeShapeCountryMap(std::move(regions));
+}
+
+int RunIngest(const IngestArgs& a) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto format = events::ParseInputFormat(a.format);
+  if (!format.ok()) {
+    Fail("ingest", format.status());
+    return kExitUsage;
+  }
+  auto tax = events::Taxonomy::LoadDefault();
+  if (!tax.ok()) {
+    Fail("ingest", tax.status());
+    return kExitError;
+  }
+  auto countries = MakeCountries(a.no_world);
+  if (!countries.ok()) {
+    Fail("ingest", countries.status());
+    return kExitError;
+  }
+  auto rejects = RejectSink::Open(a.rejects);
+  if (!rejects.ok()) {
+    Fail("ingest", rejects.status());
+    return kExitError;
+  }
+  auto store = Store::OpenForWrite(a.store);
+  if (!store.ok()) {
+    Fail("ingest", store.status());
+    return kExitError;
+  }
+  FILE* ack = nullptr;
+  if (!a.ack_file.empty()) ack = std::fopen(a.ack_file.c_str(), "a");
+  events::IngestOptions opt;
+  opt.batch_rows = std::max<size_t>(1, a.batch_rows);
+  opt.read.duplicates = a.duplicates == "keep" ? events::DuplicatePolicy::kKeep
+                                               : events::DuplicatePolicy::kDrop;
+  opt.read.progress = !a.quiet && isatty(2);
+  opt.on_ack = [&](uint64_t rows) {
+    if (ack) {
+      std::fprintf(ack, "%llu\n", static_cast<unsigned long long>(rows));
+      std::fflush(ack);
+    }
+  };
+  auto report = events::IngestFiles(store->get(), a.files, *format, **tax, **countries,
+                                    &*rejects, opt);
+  if (ack) std::fclose(ack);
+  Status closed = rejects->Close();
+  if (!report.ok()) {
+    Fail("ingest", report.status());
+    return kExitError;
+  }
+  if (a.compact) {
+    Status st = (*store)->Compact(uint64_t{1} << 26);
+    if (!st.ok()) {
+      Fail("ingest", st);
+      return kExitError;
+    }
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const ReadCounts& c = report->counts;
+  std::printf("%s\n", c.ToString().c_str());
+  for (const auto& [reason, n] : c.rejected_by_reason) {
+    std::printf("  rejected %s: %llu\n", reason.c_str(), static_cast<unsigned long long>(n));
+  }
+  for (const auto& m : rejects->first_messages()) std::fprintf(stderr, "%s\n", m.c_str());
+  std::printf("store %s: %llu rows in %zu segments, %llu bytes; %.2f s, %.0f rows/s\n",
+              a.store.c_str(), static_cast<unsigned long long>((*store)->rows()),
+              (*store)->segments().size(), static_cast<unsigned long long>((*store)->bytes()), secs,
+              secs > 0 ? c.read / secs : 0.0);
+  if (!closed.ok()) {
+    Fail("ingest", closed);
+    return kExitError;
+  }
+  return c.rejected ? kExitPartial : kExitOk;
+}
+
+void AddIngest(CLI::App& app) {
+  auto* cmd = app.add_subcommand("ingest", "Load event files (GDELT, ICEWS, native TSV) into an event store");
+  auto args = std::make_shared<IngestArgs>();
+  args->store = DefaultStore();
+  cmd->add_option("format", args->format, "gdelt (1.0 and 2.0), icews or tsv")->required()
+      ->check(CLI::IsMember({"gdelt", "icews", "tsv"}));
+  cmd->add_option("files", args->files, "input files: plain, .gz or .zip")->required();
+  cmd->add_option("--store", args->store, "store directory (created if absent)");
+  cmd->add_option("--rejects", args->rejects, "write rejected rows here (TSV: file, line, column, reason, row)");
+  cmd->add_option("--duplicates", args->duplicates,
+                  "drop (default) or keep later copies of an event id (ICEWS: id and date)")
+      ->check(CLI::IsMember({"drop", "keep"}));
+  cmd->add_option("--batch-rows", args->batch_rows, "rows per segment (bounds memory; default 1048576)");
+  cmd->add_option("--ack-file", args->ack_file, "append the durable row count after each batch");
+  cmd->add_flag("--no-world", args->no_world, "check country codes by shape, not against the world registry");
+  cmd->add_flag("--compact", args->compact, "merge the store's segments after loading");
+  cmd->add_flag("--quiet", args->quiet, "no progress line");
+  cmd->callback([args] { SetExitCode(RunIngest(*args)); });
+}
+
+// ------------------------------------------------------------------ events
+
+struct EventsArgs {
+  std::string store;
+  std::string a, b;
+  bool both = false;
+  std::string by = "month";
+  std::string from, to;
+  bool share = false;
+  std::string format = "table";
+  size_t limit = 10;
+  std::string month;
+  uint64_t min = 50;
+  bool desc = false;
+  std::string code;
+  std::string scale = "gdelt";
+  uint64_t max_rows = uint64_t{1} << 26;
+};
+
+int RunSeries(const EventsArgs& a) {
+  auto store = OpenStore(a.store);
+  if (!store.ok()) return Fail("events series", store.status()), kExitError;
+  events::SeriesQuery q;
+  q.a = a.a;
+  q.b = a.b;
+  q.both = a.both;
+  q.share = a.share;
+  auto by = events::ParsePeriod(a.by);
+  auto range = events::ParseDayRange(a.from, a.to);
+  if (!by.ok()) return Fail("events series", by.status()), kExitUsage;
+  if (!range.ok()) return Fail("events series", range.status()), kExitUsage;
+  q.by = *by;
+  q.range = *range;
+  auto points = events::Series(**store, q);
+  if (!points.ok()) return Fail("events series", points.status()), kExitError;
+  Table t;
+  t.header = {"period", "events", "goldstein_sum", "goldstein_mean", "verbal_coop", "material_coop",
+              "verbal_conflict", "material_conflict"};
+  if (a.share) {
+    t.header.push_back("all_events");
+    t.header.push_back("share");
+  }
+  t.numeric.assign(t.header.size(), true);
+  t.numeric[0] = false;
+  for (const auto& p : *points) {
+    std::vector<std::string> r = {p.label, std::to_string(p.count), Num(p.goldstein_sum, 1),
+                                  Num(p.goldstein_mean()), std::to_string(p.quad[0]),
+                                  std::to_string(p.quad[1]), std::to_string(p.quad[2]),
+                                  std::to_string(p.quad[3])};
+    if (a.share) {
+      r.push_back(std::to_string(p.all_events));
+      r.push_back(Num(p.share(), 6));
+    }
+    t.rows.push_back(std::move(r));
+  }
+  Print(t, a.format);
+  return kExitOk;
+}
+
+int RunTop(const EventsArgs& a) {
+  auto store = OpenStore(a.store);
+  if (!store.ok()) return Fail("events top", store.status()), kExitError;
+  auto range = events::ParseDayRange(a.from, a.to);
+  if (!range.ok()) return Fail("events top", range.status()), kExitUsage;
+  auto tax = events::Taxonomy::LoadDefault();
+  if (!tax.ok()) return Fail("events top", tax.status()), kExitError;
+  auto top = events::TopCodes(**store, a.a, a.b, a.both, *range, a.limit);
+  Table t;
+  t.header = {"code", "events", "quad", "label"};
+  t.numeric = {false, true, true, false};
+  for (const auto& c : top) {
+    const auto* info = (*tax)->Find(c.code);
+    t.rows.push_back({c.code, std::to_string(c.count), info ? std::to_string(info->quad) : "",
+                      info ? info->label : ""});
+  }
+  Print(t, a.format);
+  return kExitOk;
+}
+
+int RunRank(const EventsArgs& a) {
+  auto store = OpenStore(a.store);
+  if (!store.ok()) return Fail("events rank", store.status()), kExitError;
+  auto month = Date::ParseIso(a.month);
+  if (!month.ok() || month->precision() != DatePrecision::kMonth) {
+    return Fail("events rank", Status::InvalidArgument("--month takes YYYY-MM")), kExitUsage;
+  }
+  int32_t m = month->year() * 12 + month->month() - 1;
+  auto ranked = events::RankDyads(**store, m, a.min, a.limit, a.desc);
+  Table t;
+  t.header = {"source", "target", "events", "goldstein_mean"};
+  t.numeric = {false, false, true, true};
+  for (const auto& d : ranked) {
+    t.rows.push_back({d.src, d.tgt, std::to_string(d.count), Num(d.goldstein_mean)});
+  }
+  Print(t, a.format);
+  return kExitOk;
+}
+
+int RunStats(const EventsArgs& a) {
+  auto store = OpenStore(a.store);
+  if (!store.ok()) return Fail("events stats", store.status()), kExitError;
+  const Store& s = **store;
+  int32_t lo = INT32_MAX, hi = INT32_MIN;
+  for (const auto& i : s.infos()) {
+    if (i.rows == 0) continue;
+    lo = std::min(lo, i.min_day);
+    hi = std::max(hi, i.max_day);
+  }
+  if (a.format == "table") {
+    std::printf("store %s: %llu events in %zu segments, %llu bytes (%.1f bytes/event)\n",
+                s.dir().c_str(), static_cast<unsigned long long>(s.rows()), s.segments().size(),
+                static_cast<unsigned long long>(s.bytes()),
+                s.rows() ? static_cast<double>(s.bytes()) / s.rows() : 0.0);
+    if (lo <= hi) {
+      std::printf("days %s .. %s\n", Date::FromDays(lo).ToString().c_str(),
+                  Date::FromDays(hi).ToString().c_str());
+    }
+  }
+  Table t;
+  t.header = {"year", "verbal_coop", "material_coop", "verbal_conflict", "material_conflict", "total"};
+  t.numeric.assign(t.header.size(), true);
+  t.numeric[0] = false;
+  for (const auto& y : events::CountsByYearQuad(s)) {
+    uint64_t total = y.quad[0] + y.quad[1] + y.quad[2] + y.quad[3];
+    t.rows.push_back({std::to_string(y.year), std::to_string(y.quad[0]), std::to_string(y.quad[1]),
+                      std::to_string(y.quad[2]), std::to_string(y.quad[3]), std::to_string(total)});
+  }
+  Print(t, a.format);
+  return kExitOk;
+}
+
+int RunCodes(const EventsArgs& a) {
+  auto tax = events::Taxonomy::LoadDefault();
+  if (!tax.ok()) return Fail("events codes", tax.status()), kExitError;
+  auto scale = events::ParseGoldsteinScale(a.scale);
+  if (!scale.ok()) return Fail("events codes", scale.status()), kExitUsage;
+  Table t;
+  t.header = {"code", "root", "quad", "goldstein", "plover", "label"};
+  t.numeric = {false, false, true, true, false, false};
+  auto add = [&](const events::CameoCode& c) {
+    auto g = (*tax)->Goldstein(c, *scale);
+    t.rows.push_back({c.code, c.root, std::to_string(c.quad), g ? Num(*g, 1) : "", c.plover, c.label});
+  };
+  if (!a.code.empty()) {
+    auto c = (*tax)->Lookup(a.code);
+    if (!c.ok()) return Fail("events codes", c.status()), kExitUsage;
+    add(**c);
+  } else {
+    for (const auto& c : (*tax)->codes()) add(c);
+  }
+  Print(t, a.format);
+  return kExitOk;
+}
+
+int RunCompact(const EventsArgs& a) {
+  auto store = Store::OpenForWrite(a.store);
+  if (!store.ok()) return Fail("events compact", store.status()), kExitError;
+  size_t before = (*store)->segments().size();
+  Status st = (*store)->Compact(a.max_rows);
+  if (!st.ok()) return Fail("events compact", st), kExitError;
+  std::printf("%zu segments -> %zu segments, %llu bytes\n", before, (*store)->segments().size(),
+              static_cast<unsigned long long>((*store)->bytes()));
+  return kExitOk;
+}
+
+int RunCheck(const EventsArgs& a) {
+  auto store = OpenStore(a.store);
+  if (!store.ok()) return Fail("events check", store.status()), kExitError;
+  Status st = (*store)->Check();
+  if (!st.ok()) return Fail("events check", st), kExitError;
+  std::printf("ok: %zu segments, %llu events, checksums match\n", (*store)->segments().size(),
+              static_cast<unsigned long long>((*store)->rows()));
+  return kExitOk;
+}
+
+void AddEvents(CLI::App& app) {
+  auto* ev = app.add_subcommand("events", "Query an event store (dyad series, top codes, rankings)");
+  ev->require_subcommand(1);
+  auto args = std::make_shared<EventsArgs>();
+  args->store = DefaultStore();
+  auto common = [&](CLI::App* c) {
+    c->add_option("--store", args->store, "store directory (default: the bundled store)");
+    c->add_option("--format", args->format, "table, json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+  };
+  auto dyad = [&](CLI::App* c) {
+    c->add_option("A", args->a, "source country code (USA)")->required();
+    c->add_option("B", args->b, "target country code (KGZ)")->required();
+    c->add_flag("--both", args->both, "both directions");
+    c->add_option("--from", args->from, "first day, month or year (2019-01)");
+    c->add_option("--to", args->to, "last day, month or year");
+  };
+  auto* series = ev->add_subcommand("series", "Events of a dyad per period, zero-filled");
+  common(series);
+  dyad(series);
+  series->add_option("--by", args->by, "day, week, month or year")
+      ->check(CLI::IsMember({"day", "week", "month", "year"}));
+  series->add_flag("--share", args->share, "add the period's total and the dyad's share");
+  series->callback([args] { SetExitCode(RunSeries(*args)); });
+
+  auto* top = ev->add_subcommand("top", "Most frequent event codes of a dyad");
+  common(top);
+  dyad(top);
+  top->add_option("--limit", args->limit, "rows (default 10)");
+  top->callback([args] { SetExitCode(RunTop(*args)); });
+
+  auto* rank = ev->add_subcommand("rank", "Dyads by mean Goldstein in one month");
+  common(rank);
+  rank->add_option("--month", args->month, "YYYY-MM")->required();
+  rank->add_option("--min", args->min, "minimum events (default 50)");
+  rank->add_option("--limit", args->limit, "rows (default 10)");
+  rank->add_flag("--desc", args->desc, "most cooperative first");
+  rank->callback([args] { SetExitCode(RunRank(*args)); });
+
+  auto* stats = ev->add_subcommand("stats", "Store size and events per year and quad class");
+  common(stats);
+  stats->callback([args] { SetExitCode(RunStats(*args)); });
+
+  auto* codes = ev->add_subcommand("codes", "The CAMEO taxonomy: labels, quad class, Goldstein, PLOVER");
+  common(codes);
+  codes->add_option("code", args->code, "one code (all when omitted)");
+  codes->add_option("--scale", args->scale, "Goldstein variant: gdelt, icews or phoenix")
+      ->check(CLI::IsMember({"gdelt", "icews", "phoenix"}));
+  codes->callback([args] { SetExitCode(RunCodes(*args)); });
+
+  auto* compact = ev->add_subcommand("compact", "Merge segments");
+  compact->add_option("--store", args->store, "store directory");
+  compact->add_option("--max-rows", args->max_rows, "largest merged segment, in rows (bounds memory)");
+  compact->callback([args] { SetExitCode(RunCompact(*args)); });
+
+  auto* check = ev->add_subcommand("check", "Verify segment checksums against the manifest");
+  check->add_option("--store", args->store, "store directory");
+  check->callback([args] { SetExitCode(RunCheck(*args)); });
+}
+
+const CommandGroup kIngestGroup(40, AddIngest);
+const CommandGroup kEventsGroup(41, AddEvents);
+
+}  // namespace
+}  // namespace dyad::cli

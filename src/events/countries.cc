@@ -1,0 +1,119 @@
+#include "events/countries.h"
+
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "base/file.h"
+
+namespace dyad::events {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool AllUpper(std::string_view s, size_t n) {
+  if (s.size() != n) return false;
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+class WorldCountryMap : public CountryMap {
+ public:
+  WorldCountryMap(std::shared_ptr<const world::World> world,
+                  std::unordered_set<std::string> regions)
+      : world_(std::move(world)), regions_(std::move(regions)) {
+    for (const auto& s : world_->states()) {
+      if (!s.name.empty()) names_.emplace(Lower(s.name), s.key);
+      if (!s.official_name.empty()) names_.emplace(Lower(s.official_name), s.key);
+      for (const auto& n : s.names) {
+        if ((n.lang == "en" || n.lang.empty()) && n.kind != world::NameKind::kDemonym &&
+            n.kind != world::NameKind::kAdjective) {
+          names_.emplace(Lower(n.text), s.key);
+        }
+      }
+    }
+  }
+  std::optional<std::string> Cameo(std::string_view code) const override {
+    if (regions_.count(std::string(code))) return std::string();
+    auto states = world_->ByCode(world::Scheme::kCameo, code);
+    if (states.empty()) return std::nullopt;
+    return states.front()->key;
+  }
+  std::optional<std::string> Fips(std::string_view code) const override {
+    auto states = world_->ByCode(world::Scheme::kFips, code);
+    if (states.empty()) return std::nullopt;
+    return states.front()->key;
+  }
+  std::optional<std::string> Name(std::string_view name) const override {
+    auto it = names_.find(Lower(name));
+    if (it == names_.end()) return std::nullopt;
+    return it->second;
+  }
+
+ private:
+  std::shared_ptr<const world::World> world_;
+  std::unordered_set<std::string> regions_;
+  std::unordered_map<std::string, std::string> names_;
+};
+
+class CodeShapeCountryMap : public CountryMap {
+ public:
+  explicit CodeShapeCountryMap(std::unordered_set<std::string> regions)
+      : regions_(std::move(regions)) {}
+  std::optional<std::string> Cameo(std::string_view code) const override {
+    if (regions_.count(std::string(code))) return std::string();
+    if (AllUpper(code, 3)) return std::string(code);
+    return std::nullopt;
+  }
+  std::optional<std::string> Fips(std::string_view code) const override {
+    if (AllUpper(code, 2)) return std::string(code);
+    return std::nullopt;
+  }
+  std::optional<std::string> Name(std::string_view) const override { return std::nullopt; }
+
+ private:
+  std::unordered_set<std::string> regions_;
+};
+
+}  // namespace
+
+Result<std::unordered_set<std::string>> LoadCameoRegions(const std::string& path) {
+  DYAD_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  std::unordered_set<std::string> out;
+  size_t pos = 0;
+  bool header = true;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line(text.data() + pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    std::string_view code = line.substr(0, line.find('\t'));
+    if (!AllUpper(code, 3)) {
+      return Status::InvalidArgument(fmt::format("{}: bad region code '{}'", path, code));
+    }
+    out.emplace(code);
+  }
+  return out;
+}
+
+std::unique_ptr<CountryMap> MakeWorldCountryMap(std::shared_ptr<const world::World> world,
+                                                std::unordered_set<std::string> regions) {
+  return std::make_unique<WorldCountryMap>(std::move(world), std::move(regions));
+}
+
+std::unique_ptr<CountryMap> MakeCodeShapeCountryMap(std::unordered_set<std::string> regions) {
+  return std::make_unique<CodeShapeCountryMap>(std::move(regions));
+}
+
+}  // namespace dyad::events

@@ -1,0 +1,85 @@
+// Event readers: GDELT 1.0 (57-column backfile and 58-column daily rows), GDELT 2.0 (61
+// columns), ICEWS (20 columns after a header row) and dyad's native TSV; each from a plain,
+// gzip (.gz, detected by magic bytes) or zip (.zip, every entry in order) file.
+//
+// Contract:
+//   - Every row is counted as read; it is either handed to the sink (accepted), dropped as
+//     a duplicate, or rejected with file, line, column and reason into the RejectSink.
+//   - Reject reasons (stable keys): column-count, invalid-utf8, bad-id, bad-date,
+//     invalid-code, bad-quad, bad-number, unknown-country, bad-header.
+//   - A CRLF terminator is tolerated (the row is read without the CR). A last line without
+//     a newline is read like any other row; if it was cut short it fails column-count.
+//   - Duplicates: the same dataset and id (GDELT GLOBALEVENTID), or the same id and date
+//     (ICEWS, whose Event ID repeats before 2014), seen earlier in the same reader. With
+//     DuplicatePolicy::kDrop (the default) later copies are counted and dropped; with kKeep
+//     they are counted and kept. The set of seen keys costs ~32 bytes per distinct event.
+//   - A sink error stops the read and is returned.
+#ifndef DYAD_EVENTS_READER_H_
+#define DYAD_EVENTS_READER_H_
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/rejects.h"
+#include "base/status.h"
+#include "events/countries.h"
+#include "events/event.h"
+#include "events/taxonomy.h"
+
+namespace dyad { class LineReader; }
+namespace dyad::events {
+
+enum class InputFormat { kGdelt, kIcews, kNative };
+Result<InputFormat> ParseInputFormat(std::string_view name);  // gdelt, icews, tsv
+
+enum class DuplicatePolicy { kDrop, kKeep };
+
+struct ReadOptions {
+  DuplicatePolicy duplicates = DuplicatePolicy::kDrop;
+  bool progress = false;  // progress line on stderr (callers pass isatty(2))
+};
+
+using EventSink = std::function<Status(const EventView&)>;
+
+class EventReader {
+ public:
+  EventReader(const Taxonomy& taxonomy, const CountryMap& countries, RejectSink* rejects,
+              ReadOptions options);
+  ~EventReader();
+
+  Status Read(const std::string& path, InputFormat format, const EventSink& sink);
+  // Reads from memory (tests); `name` is the file name in rejects.
+  Status ReadString(std::string data, const std::string& name, InputFormat format,
+                    const EventSink& sink);
+  const ReadCounts& counts() const { return counts_; }
+
+ private:
+  Status ReadLines(LineReader& lines, InputFormat format, uint64_t total_bytes,
+                   const EventSink& sink);
+  bool ParseGdelt(std::string_view* f, int n, EventView* ev, int* bad_col,
+                  std::string_view* reason, std::string* msg);
+  bool ParseIcews(std::string_view* f, int n, EventView* ev, int* bad_col,
+                  std::string_view* reason, std::string* msg);
+  bool ParseNative(std::string_view* f, int n, EventView* ev, int* bad_col,
+                   std::string_view* reason, std::string* msg);
+  bool ResolveCameo(std::string_view code, std::string_view* state);
+  std::string_view ResolveFips(std::string_view code);
+  bool ResolveName(std::string_view name, std::string_view* key);
+  bool IsDuplicate(const EventView& ev);
+
+  const Taxonomy& taxonomy_;
+  const CountryMap& countries_;
+  RejectSink* rejects_;
+  ReadOptions options_;
+  ReadCounts counts_;
+  // Resolution caches; node-based maps keep the string_views handed out stable.
+  std::unordered_map<std::string, std::optional<std::string>> cameo_cache_, fips_cache_,
+      name_cache_;
+  std::unordered_set<uint64_t> seen_;
+};
+
+}  // namespace dyad::events
+
+#endif  // DYAD_EVENTS_READER_H_
