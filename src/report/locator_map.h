@@ -1,0 +1,70 @@
+// The dossier's locator map: both states of a pair highlighted on a map framed on them.
+//
+// Input is a small struct (ISO numeric ids, names, capitals), so the dossier model can
+// call it with whatever it resolved; MapSideFromState fills one from the world registry.
+// Projection, framing, clipping and colours are documented in docs/formats/locator-map.md.
+// Output is one SVG element: role="img", <title> and <desc>, no external reference, no
+// script; colours are presentation attributes plus `dy-*` classes that the HTML page's
+// CSS restyles for dark mode.
+#ifndef DYAD_REPORT_LOCATOR_MAP_H_
+#define DYAD_REPORT_LOCATOR_MAP_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "base/status.h"
+#include "report/topojson.h"
+#include "world/world.h"
+
+namespace dyad::report {
+
+struct MapSide {
+  std::string iso_numeric;  // "417"; looked up as the atlas feature id
+  std::string iso3;         // "KGZ"; fallback lookup by properties.a3 (Kosovo: XKX)
+  std::string name;         // "Kyrgyzstan"
+  std::string capital;      // "Bishkek"; no marker when empty or without coordinates
+  std::optional<double> capital_lat, capital_lon;
+};
+
+MapSide MapSideFromState(const world::State& state);
+
+enum class InsetMode {
+  kAuto,    // a world inset when the two states are far apart (see inset_min_distance_km)
+  kAlways,
+  kNever,
+};
+
+struct LocatorMapSpec {
+  MapSide a, b;
+  int width = 640, height = 400;  // SVG user units (CSS pixels at 100%)
+  InsetMode inset = InsetMode::kAuto;
+  double inset_min_distance_km = 3000;  // between the two states' representative points
+  std::string id_prefix = "map";        // prefix of element ids, unique within a page
+  bool embed_style = false;  // add a <style> with the dark-mode rules (standalone files)
+};
+
+// The atlases the map draws from: `detail` for the main map (50m), `world` for the inset
+// (110m, smaller and enough at inset size). Both are decoded once per process.
+struct MapData {
+  std::shared_ptr<const Topology> detail;
+  std::shared_ptr<const Topology> world;
+};
+Result<MapData> LoadDefaultMapData();
+
+struct LocatorMap {
+  std::string svg;
+  std::string projection;  // e.g. "Lambert azimuthal equal-area centred on 71.3°N 2.1°W"
+  bool has_inset = false;
+  std::string note;        // what could not be drawn ("Tuvalu is not in the atlas: ..."), or ""
+};
+
+// NotFound when a state is neither in the atlas nor has capital coordinates.
+Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& data);
+
+// CSS rules (light defaults are attributes; these add dark mode) shared with the page.
+std::string_view MapCss();
+
+}  // namespace dyad::report
+
+#endif  // DYAD_REPORT_LOCATOR_MAP_H_

@@ -1,0 +1,37 @@
+#include "report/markdown.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad::report {
+namespace {
+
+TEST(MarkdownTest, EscapesInlineMarkup) {
+  EXPECT_EQ(EscapeMarkdown("*bold* _x_ [a](b) <script> & `c`"),
+            "\\*bold\\* \\_x\\_ \\[a\\]\\(b\\) \\<script\\> \\& \\`c\\`");
+  EXPECT_EQ(EscapeMarkdown("# not a heading\nline"), "\\# not a heading line");
+  EXPECT_EQ(EscapeMarkdown("1. not a list"), "1\\. not a list");
+}
+
+TEST(MarkdownTest, HeadingClampsLevel) {
+  EXPECT_EQ(MarkdownHeading(2, "Kyrgyzstan – United States"), "## Kyrgyzstan – United States");
+  EXPECT_EQ(MarkdownHeading(9, "x"), "###### x");
+}
+
+TEST(MarkdownTest, LinksEscapeTextAndRejectScripts) {
+  EXPECT_EQ(MarkdownLink("a [b]", "https://example.org/x (y)"), "[a \\[b\\]](<https://example.org/x (y)>)");
+  EXPECT_EQ(MarkdownLink("bad", "javascript:alert(1)"), "bad");
+  EXPECT_EQ(MarkdownLink("x", "https://e.org/<a>"), "[x](<https://e.org/%3Ca%3E>)");
+}
+
+TEST(MarkdownTest, TableCellsCannotBreakRows) {
+  const std::string t = MarkdownTable({"Name", "Value"}, {{"a|b", "1"}, {"<script>"}}, {Align::kLeft, Align::kRight});
+  EXPECT_EQ(t,
+            "| Name | Value |\n"
+            "| --- | ---: |\n"
+            "| a\\|b | 1 |\n"
+            "| \\<script\\> |  |\n");
+  EXPECT_EQ(MarkdownTable({}, {}), "");
+}
+
+}  // namespace
+}  // namespace dyad::report
