@@ -135,11 +135,14 @@ std::string TableStart(std::string_view caption, const std::vector<std::string>&
   return t.str();
 }
 
-void TableRow(std::string& html, std::string_view head, const std::vector<std::string>& cells) {
+// A row: a row header, then cells; cells from `first_numeric` on are right-aligned numbers.
+void TableRow(std::string& html, std::string_view head, const std::vector<std::string>& cells,
+              size_t first_numeric = 0) {
   MarkupWriter t;
   t.Open("tr");
   t.Element("th", head, {{"scope", "row"}});
-  for (const auto& c : cells) t.Element("td", c);
+  for (size_t i = 0; i < cells.size(); ++i)
+    t.Element("td", cells[i], {{"class", i >= first_numeric ? "dy-num" : std::string_view()}});
   t.Close();
   html += t.str();
 }
@@ -207,7 +210,7 @@ Chart RenderLineChart(const LineChartSpec& spec) {
         ++points;
       }
   chart.has_data = points > 0;
-  const double W = spec.width, H = spec.height;
+  const double W = spec.width, H = chart.has_data ? spec.height : 48;
   std::string desc = spec.desc;
   if (!chart.has_data) {
     desc += desc.empty() ? "No data." : " No data.";
@@ -301,7 +304,7 @@ Chart RenderBarChart(const BarChartSpec& spec) {
     }
   }
   chart.has_data = any;
-  const double W = spec.width, H = spec.height;
+  const double W = spec.width, H = any ? spec.height : 48;
   std::string desc = spec.desc;
   if (!any) desc += desc.empty() ? "No data." : " No data.";
   else desc += fmt::format("{}{} categories ({} to {}), {} {} each.", desc.empty() ? "" : " ", n,
@@ -471,7 +474,7 @@ Chart RenderTimeline(const TimelineSpec& spec) {
       w.Close();
       if (ex - sx > 6.2 * static_cast<double>(s.label.size()) + 6)
         Text(w, sx + 3, y + 16, s.label, "start", "dy-onbar", "#0b0b0b");
-      TableRow(table, lane.label, {s.label, Num(s.start, 2), s.end ? Num(*s.end, 2) : "—"});
+      TableRow(table, lane.label, {s.label, Num(s.start, 2), s.end ? Num(*s.end, 2) : "—"}, 1);
     }
   }
   if (!spec.marks.empty()) {
@@ -482,7 +485,7 @@ Chart RenderTimeline(const TimelineSpec& spec) {
       w.Open("path", {{"d", fmt::format("M{} {}l5 7-5 7-5-7z", Num(x), Num(y + 5))}, {"class", "dy-mark"}, {"fill", kInk}});
       w.Element("title", fmt::format("{}: {}", Num(m.at, 1), m.label));
       w.Close();
-      TableRow(table, spec.marks_label, {m.label, Num(m.at, 2), "—"});
+      TableRow(table, spec.marks_label, {m.label, Num(m.at, 2), "—"}, 1);
     }
   }
   w.Void("line", {{"x1", Num(x0)}, {"x2", Num(x1)}, {"y1", Num(axis_y)}, {"y2", Num(axis_y)},

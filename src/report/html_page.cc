@@ -49,9 +49,9 @@ table { border-collapse: collapse; }
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 .dy-table { font-size: .88rem; width: 100%; }
 .dy-table th, .dy-table td { border-bottom: 1px solid var(--line); padding: .2rem .5rem; text-align: left; }
-.dy-table td, .dy-table .dy-num { text-align: right; font-variant-numeric: tabular-nums; }
-.dy-table td:first-child:not(.dy-num) { text-align: left; }
-.dy-figure { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1rem; margin: 1rem 0 1.5rem; align-items: start; }
+.dy-table th[scope="row"] { white-space: nowrap; }
+.dy-table .dy-num { text-align: right; font-variant-numeric: tabular-nums; }
+.dy-figure { clear: both; display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1rem; margin: 1rem 0 1.5rem; align-items: start; }
 .dy-figure figcaption { grid-column: 1 / -1; color: var(--muted); font-size: .9rem; }
 .dy-figure-table { max-height: 18rem; overflow: auto; border: 1px solid var(--line); border-radius: 4px; padding: 0 .25rem; }
 .dy-cite { font-size: .75em; line-height: 0; }

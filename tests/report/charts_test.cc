@@ -31,7 +31,7 @@ TEST(LineChartTest, DrawsSeriesWithGapsAndTable) {
   ExpectWellFormed(c);
   EXPECT_NE(c.svg.find("dy-zero"), std::string::npos);  // values on both sides of 0
   EXPECT_NE(c.svg.find("<circle"), std::string::npos);   // the lone first point
-  EXPECT_NE(c.table_html.find("<td>—</td>"), std::string::npos);
+  EXPECT_NE(c.table_html.find("<td class=\"dy-num\">—</td>"), std::string::npos);
   EXPECT_NE(c.svg.find(">2011<"), std::string::npos);    // year ticks at January
 }
 
