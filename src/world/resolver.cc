@@ -19,6 +19,7 @@ using internal::MatchTokenizer;
 
 constexpr uint32_t kNoToken = std::numeric_limits<uint32_t>::max();
 constexpr int kExcluded = -1;
+constexpr std::string_view kNotAState = "-";  // alias table: the text names no state
 
 struct StringHash {
   using is_transparent = void;
@@ -39,10 +40,10 @@ struct Entry {
 };
 
 // Words that name a form of state, dropped from the ends of a name as a last resort.
-constexpr std::array<std::string_view, 19> kFormWords = {
+constexpr std::array<std::string_view, 20> kFormWords = {
       "republic", "kingdom", "state",     "states",      "federal",  "federation", "commonwealth",
       "principality", "grand", "duchy", "sultanate", "emirate", "union", "independent",
-      "plurinational", "bolivarian", "islamic", "socialist", "hashemite"};
+      "plurinational", "bolivarian", "islamic", "socialist", "hashemite", "islands"};
 bool IsFormWord(std::string_view w) {
   return std::find(kFormWords.begin(), kFormWords.end(), w) != kFormWords.end();
 }
@@ -120,6 +121,8 @@ struct Resolver::Impl {
   std::vector<std::vector<uint32_t>> node_entries{1};
   std::vector<Entry> entries;
   std::vector<bool> form_token;  // by token id: a state-form word (IsFormWord)
+  std::vector<bool> blocked_node;  // by node: an alias table "-" row (a place, not a state)
+  std::unordered_map<std::string, std::vector<uint32_t>> bags;  // BagKey -> entries
 
   uint32_t TokenId(std::string_view t) const {
     auto it = token_ids.find(t);
@@ -138,11 +141,19 @@ struct Resolver::Impl {
   // The trie node reached by the token ids, 0 when the sequence is not an alias.
   uint32_t Walk(const std::vector<uint32_t>& ids) const;
   std::vector<uint32_t> Ids(std::string_view text) const;
-  Resolution ResolveName(std::string_view text, const ResolveOptions& o) const;
+  Resolution ResolveName(std::string_view text, const ResolveOptions& o, int depth = 0) const;
+  Resolution Attempt(const std::vector<uint32_t>& ids, const ResolveOptions& o,
+                     bool* blocked) const;
+  Resolution AttemptBag(const std::vector<uint32_t>& ids, const ResolveOptions& o) const;
+  Resolution StripForms(const std::vector<uint32_t>& ids, const ResolveOptions& o) const;
+  Resolution TerritoryOfState(std::string_view a, std::string_view b, const ResolveOptions& o,
+                              int depth) const;
+  static std::string BagKey(std::vector<uint32_t> ids);
+  static std::string RepairMojibake(std::string_view text);
   Resolution ResolveCode(std::string_view code, Scheme scheme, const ResolveOptions& o) const;
   Resolution AutoCode(std::string_view text, const ResolveOptions& o) const;
   Resolution DropParenthetical(std::string_view outer, std::string_view inner,
-                               const ResolveOptions& o) const;
+                               const ResolveOptions& o, int depth) const;
   bool ProseEligible(const Entry& e, std::string_view sentence, const MatchToken& first,
                      bool all_caps) const;
 };
@@ -157,10 +168,12 @@ void Resolver::Impl::AddAlias(uint32_t state, std::string_view text, NameKind ki
   uint32_t node = 0;
   bool one_word = true, caps = true;
   size_t letters = 0;
+  std::vector<uint32_t> ids;
   for (const MatchToken& t : toks) {
     std::string_view w = tz.Text(t);
     auto [it, added] = token_ids.emplace(std::string(w), static_cast<uint32_t>(token_ids.size()));
     (void)added;
+    ids.push_back(it->second);
     const uint64_t key = (static_cast<uint64_t>(node) << 32) | it->second;
     auto [edge, fresh] = edges.emplace(key, static_cast<uint32_t>(node_entries.size()));
     if (fresh) node_entries.emplace_back();
@@ -186,6 +199,7 @@ void Resolver::Impl::AddAlias(uint32_t state, std::string_view text, NameKind ki
   const char first = text[toks.front().begin];
   e.needs_capital = first >= 'A' && first <= 'Z';
   node_entries[node].push_back(static_cast<uint32_t>(entries.size()));
+  if (ids.size() >= 2) bags[BagKey(ids)].push_back(static_cast<uint32_t>(entries.size()));
   entries.push_back(std::move(e));
 }
 
@@ -311,12 +325,10 @@ Resolution Resolver::Impl::AutoCode(std::string_view text, const ResolveOptions&
 // subdivision or part ("Guam (US)" and "Sudan (up to 2011)" yes; "Georgia (US state)",
 // "Ireland (North)", "Saint Martin (Dutch)" no).
 Resolution Resolver::Impl::DropParenthetical(std::string_view outer, std::string_view inner,
-                                             const ResolveOptions& o) const {
+                                             const ResolveOptions& o, int depth) const {
   const std::vector<uint32_t> outer_ids = Ids(outer);
   if (outer_ids.empty()) return {};
-  uint32_t node = Walk(outer_ids);
-  if (node == 0) return {};
-  Resolution r = Choose(node_entries[node], o);
+  Resolution r = Attempt(outer_ids, o, nullptr);
   if (r.outcome != Resolution::Outcome::kMatch) return r;
   MatchTokenizer& tz = LocalTokenizer();
   tz.Tokenize(inner);
@@ -324,28 +336,105 @@ Resolution Resolver::Impl::DropParenthetical(std::string_view outer, std::string
     if (NamesSubdivision(tz.Text(t))) return {};
   ResolveOptions names_only = o;
   names_only.allow_codes = false;
-  Resolution qualifier = ResolveName(inner, names_only);
+  Resolution qualifier = ResolveName(inner, names_only, depth + 1);
   for (const Match& m : qualifier.candidates)
     if (m.state != r.best()->state && m.kind == MatchKind::kDemonym) return {};
   return r;
 }
 
-Resolution Resolver::Impl::ResolveName(std::string_view text, const ResolveOptions& o) const {
-  auto attempt = [&](const std::vector<uint32_t>& ids) -> Resolution {
-    if (ids.empty()) return {};
-    uint32_t node = Walk(ids);
-    return node == 0 ? Resolution{} : Choose(node_entries[node], o);
-  };
+Resolution Resolver::Impl::Attempt(const std::vector<uint32_t>& ids, const ResolveOptions& o,
+                                   bool* blocked) const {
+  if (ids.empty()) return {};
+  uint32_t node = Walk(ids);
+  if (node == 0) return {};
+  if (blocked_node[node]) {
+    if (blocked != nullptr) *blocked = true;
+    return {};
+  }
+  return Choose(node_entries[node], o);
+}
+
+std::string Resolver::Impl::BagKey(std::vector<uint32_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  return std::string(reinterpret_cast<const char*>(ids.data()), ids.size() * sizeof(uint32_t));
+}
+
+// The same words in any order ("Korea DPR", "Bonaire, Saba and Sint Eustatius").
+Resolution Resolver::Impl::AttemptBag(const std::vector<uint32_t>& ids,
+                                      const ResolveOptions& o) const {
+  if (ids.size() < 2 || std::find(ids.begin(), ids.end(), kNoToken) != ids.end()) return {};
+  auto it = bags.find(BagKey(ids));
+  return it == bags.end() ? Resolution{} : Choose(it->second, o);
+}
+
+Resolution Resolver::Impl::StripForms(const std::vector<uint32_t>& ids,
+                                      const ResolveOptions& o) const {
+  size_t b = 0, e = ids.size();
+  auto form = [&](uint32_t id) { return id != kNoToken && form_token[id]; };
+  while (b < e && form(ids[b])) ++b;
+  while (e > b && form(ids[e - 1])) --e;
+  if (b == 0 && e == ids.size()) return {};
+  return Attempt(std::vector<uint32_t>(ids.begin() + b, ids.begin() + e), o, nullptr);
+}
+
+// "Hong Kong, China", "France, Martinique": a territory and a sovereign state, in
+// either order, mean the territory.
+Resolution Resolver::Impl::TerritoryOfState(std::string_view a, std::string_view b,
+                                            const ResolveOptions& o, int depth) const {
+  Resolution ra = ResolveName(a, o, depth + 1), rb = ResolveName(b, o, depth + 1);
+  if (ra.outcome != Resolution::Outcome::kMatch || rb.outcome != Resolution::Outcome::kMatch)
+    return {};
+  const StateKind ka = ra.best()->state->kind, kb = rb.best()->state->kind;
+  if (ka == StateKind::kTerritory && kb == StateKind::kSovereign) return ra;
+  if (kb == StateKind::kTerritory && ka == StateKind::kSovereign) return rb;
+  return {};
+}
+
+// Text that was UTF-8, read as Latin-1 and written again as UTF-8 ("CÃ´te d'Ivoire"),
+// once or twice: the repaired text, or "" when `text` does not look like that.
+std::string Resolver::Impl::RepairMojibake(std::string_view text) {
+  if (text.find("\xC3\x83") == std::string_view::npos &&
+      text.find("\xC3\x82") == std::string_view::npos)
+    return "";
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) { out += text[i++]; continue; }
+    if ((c == 0xC2 || c == 0xC3) && i + 1 < text.size()) {
+      out += static_cast<char>(((c & 0x03) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F));
+      i += 2;
+      continue;
+    }
+    return "";  // a code point above U+00FF: not Latin-1 mojibake
+  }
+  return ValidateUtf8(out).ok() ? out : "";
+}
+
+Resolution Resolver::Impl::ResolveName(std::string_view text, const ResolveOptions& o,
+                                       int depth) const {
+  if (depth > 3) return {};
+  bool blocked = false;
   const std::vector<uint32_t> ids = Ids(text);
-  Resolution r = attempt(ids);
-  if (r.outcome != Resolution::Outcome::kNoMatch) return r;
-  if (o.allow_codes) {
+  Resolution r = Attempt(ids, o, &blocked);
+  if (r.outcome != Resolution::Outcome::kNoMatch || blocked) return r;
+  if (o.allow_codes && depth == 0) {
     r = AutoCode(text, o);
     if (r.outcome != Resolution::Outcome::kNoMatch) return r;
   }
-  std::vector<std::vector<uint32_t>> readings;
-  if (size_t comma = text.find(','); comma != std::string_view::npos) {
-    readings.push_back(Ids(fmt::format("{} {}", text.substr(comma + 1), text.substr(0, comma))));
+  if (std::string repaired = RepairMojibake(text); !repaired.empty())
+    return ResolveName(repaired, o, depth + 1);
+  for (std::string_view excl : {" excluding ", " excl. ", " excl "}) {
+    std::string lower(text);
+    for (char& c : lower) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    if (size_t at = lower.find(excl); at != std::string::npos && at > 0)
+      return ResolveName(text.substr(0, at), o, depth + 1);
+  }
+  std::vector<std::vector<uint32_t>> readings = {ids};
+  const size_t sep = text.find_first_of(",:");
+  if (sep != std::string_view::npos) {
+    readings.push_back(Ids(fmt::format("{} {}", text.substr(sep + 1), text.substr(0, sep))));
+    r = Attempt(readings.back(), o, nullptr);
+    if (r.outcome != Resolution::Outcome::kNoMatch) return r;
   }
   if (size_t open = text.find('('); open != std::string_view::npos) {
     size_t close = text.find(')', open);
@@ -354,40 +443,21 @@ Resolution Resolver::Impl::ResolveName(std::string_view text, const ResolveOptio
                                                        : close - open - 1);
     std::string outer(text.substr(0, open));
     if (close != std::string_view::npos) outer += fmt::format(" {}", text.substr(close + 1));
-    readings.push_back(Ids(fmt::format("{} {}", inner, outer)));
-    for (const auto& reading : readings) {
-      r = attempt(reading);
-      if (r.outcome != Resolution::Outcome::kNoMatch) return r;
-    }
-    r = DropParenthetical(outer, inner, o);
+    r = Attempt(Ids(fmt::format("{} {}", inner, outer)), o, nullptr);
     if (r.outcome != Resolution::Outcome::kNoMatch) return r;
-  } else {
-    for (const auto& reading : readings) {
-      r = attempt(reading);
-      if (r.outcome != Resolution::Outcome::kNoMatch) return r;
-    }
-  }
-  readings.insert(readings.begin(), ids);
-  for (const auto& reading : readings) {
-    if (reading.size() < 2) continue;
-    std::vector<uint32_t> rotated(reading.begin() + 1, reading.end());
-    rotated.push_back(reading.front());
-    r = attempt(rotated);
-    if (r.outcome != Resolution::Outcome::kNoMatch) return r;
-    rotated.assign(1, reading.back());
-    rotated.insert(rotated.end(), reading.begin(), reading.end() - 1);
-    r = attempt(rotated);
+    r = DropParenthetical(outer, inner, o, depth);
     if (r.outcome != Resolution::Outcome::kNoMatch) return r;
   }
   for (const auto& reading : readings) {
-    size_t b = 0, e = reading.size();
-    auto form = [&](uint32_t id) { return id != kNoToken && form_token[id]; };
-    while (b < e && form(reading[b])) ++b;
-    while (e > b && form(reading[e - 1])) --e;
-    if (b == 0 && e == reading.size()) continue;
-    r = attempt(std::vector<uint32_t>(reading.begin() + b, reading.begin() + e));
+    r = AttemptBag(reading, o);
     if (r.outcome != Resolution::Outcome::kNoMatch) return r;
   }
+  for (const auto& reading : readings) {
+    r = StripForms(reading, o);
+    if (r.outcome != Resolution::Outcome::kNoMatch) return r;
+  }
+  if (sep != std::string_view::npos)
+    return TerritoryOfState(text.substr(0, sep), text.substr(sep + 1), o, depth);
   return {};
 }
 
@@ -423,6 +493,11 @@ Resolver::Resolver(std::shared_ptr<const World> world, std::vector<ResolverAlias
   }
   impl_->form_token.assign(impl_->token_ids.size(), false);
   for (const auto& [word, id] : impl_->token_ids) impl_->form_token[id] = IsFormWord(word);
+  impl_->blocked_node.assign(impl_->node_entries.size(), false);
+  for (const ResolverAlias& a : extra) {
+    if (a.state_key != kNotAState) continue;
+    if (uint32_t node = impl_->Walk(impl_->Ids(a.text)); node != 0) impl_->blocked_node[node] = true;
+  }
 }
 
 Resolver::~Resolver() = default;
@@ -430,7 +505,7 @@ Resolver::~Resolver() = default;
 Result<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const World> world,
                                                    std::vector<ResolverAlias> extra) {
   for (const ResolverAlias& a : extra) {
-    if (world->Find(a.state_key) == nullptr) {
+    if (a.state_key != kNotAState && world->Find(a.state_key) == nullptr) {
       return Status::InvalidArgument(fmt::format("resolver alias '{}' names unknown state '{}'",
                                                  a.text, a.state_key));
     }
@@ -449,7 +524,7 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
                                             const ResolveOptions& options) const {
   std::vector<Mention> out;
   MatchTokenizer& tz = LocalTokenizer();
-  tz.Tokenize(sentence);
+  tz.Tokenize(sentence, /*prose=*/true);
   const auto& toks = tz.tokens();
   thread_local std::vector<uint32_t> ids, eligible;
   ids.clear();
@@ -467,6 +542,7 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
       node = impl_->Child(node, ids[j]);
       if (node == 0) break;
       all_caps &= toks[j].caps;
+      if (impl_->blocked_node[node]) continue;
       eligible.clear();
       for (uint32_t idx : impl_->node_entries[node])
         if (impl_->ProseEligible(impl_->entries[idx], sentence, toks[i], all_caps))

@@ -96,7 +96,8 @@ struct Mention {
 // One row of the resolver's own alias table (see docs/formats/resolver_aliases.md).
 struct ResolverAlias {
   std::string text;       // "Congo-Kinshasa"
-  std::string state_key;  // World key: "COD"
+  std::string state_key;  // World key: "COD"; "-" marks a place that is no state
+                          // ("Micronesia", the region): that exact text never resolves
   NameKind kind = NameKind::kCommon;
   std::string lang;       // "en", or "" when the form is language-neutral
   Interval valid;         // when the alias names the state (Always() by default)

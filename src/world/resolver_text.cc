@@ -57,25 +57,44 @@ Kind Classify(std::string_view s, size_t i, size_t* len) {
 
 struct Expansion {
   std::string_view from;
-  std::array<std::string_view, 3> to;
+  std::array<std::string_view, 4> to;
+  bool initialism;  // expands in prose only when written in capitals ("US", not "us")
+  bool dotted;      // expands only when followed by a period ("Is." but not "is")
 };
-constexpr std::array<Expansion, 14> kExpansions = {{
-    {"st", {"saint"}},          {"rep", {"republic"}},     {"repub", {"republic"}},
-    {"dem", {"democratic"}},    {"isds", {"islands"}},     {"isl", {"islands"}},
-    {"isls", {"islands"}},      {"fed", {"federal"}},      {"utd", {"united"}},
-    {"peoples", {"people"}},    {"n", {"north"}},          {"dr", {"democratic", "republic"}},
-    {"pdr", {"people", "democratic", "republic"}},
-    {"dpr", {"democratic", "people", "republic"}},
+constexpr std::array<Expansion, 29> kExpansions = {{
+    {"st", {"saint"}, false, false},          {"sint", {"saint"}, false, false},
+    {"rep", {"republic"}, false, false},      {"repub", {"republic"}, false, false},
+    {"dem", {"democratic"}, false, false},    {"isds", {"islands"}, false, false},
+    {"isl", {"islands"}, false, false},       {"isls", {"islands"}, false, false},
+    {"is", {"islands"}, false, true},         {"island", {"islands"}, false, false},
+    {"fed", {"federal"}, false, false},       {"utd", {"united"}, false, false},
+    {"peoples", {"people"}, false, false},    {"n", {"north"}, false, false},
+    {"northern", {"north"}, false, false},    {"br", {"british"}, false, true},
+    {"terr", {"territory"}, false, false},    {"occ", {"occupied"}, false, true},
+    {"neth", {"netherlands"}, false, false},
+    {"dr", {"democratic", "republic"}, false, false},
+    {"pdr", {"people", "democratic", "republic"}, false, false},
+    {"dpr", {"democratic", "people", "republic"}, false, false},
+    {"us", {"united", "states"}, true, false},
+    {"usa", {"united", "states", "america"}, true, false},
+    {"uk", {"united", "kingdom"}, true, false},
+    {"uae", {"united", "arab", "emirates"}, true, false},
+    {"ussr", {"union", "soviet", "socialist", "republics"}, true, false},
+    {"prc", {"people", "republic", "china"}, true, false},
+    {"rok", {"republic", "korea"}, true, false},
 }};
 
 const Expansion* FindExpansion(std::string_view w) {
-  if (w.size() > 7) return nullptr;
+  if (w.size() > 8) return nullptr;
   for (const Expansion& e : kExpansions)
     if (e.from == w) return &e;
   return nullptr;
 }
 
-bool IsStopWord(std::string_view w) { return w == "the" || w == "of" || w == "and"; }
+// "sar" (special administrative region) qualifies Hong Kong and Macao only.
+bool IsStopWord(std::string_view w) {
+  return w == "the" || w == "of" || w == "and" || w == "sar";
+}
 
 // Removes apostrophe characters from folded text.
 void StripApostrophes(std::string* s) {
@@ -181,20 +200,26 @@ void MatchTokenizer::EmitWord(std::string_view text, size_t first, size_t last) 
       }
     }
   } else {
-    Result<std::string> folded = FoldForMatch(text.substr(span.begin, span.end - span.begin));
-    if (!folded.ok()) return;
-    fold_ = std::move(folded).value();
+    for (size_t k = first; k <= last; ++k) {
+      Result<std::string> folded =
+          FoldForMatch(text.substr(words_[k].begin, words_[k].end - words_[k].begin));
+      if (!folded.ok()) return;
+      fold_ += *folded;
+    }
     StripApostrophes(&fold_);
   }
   if (fold_.empty() || IsStopWord(fold_)) return;
-  const bool merged = last > first;
+  const bool merged = last > first && words_[first].single_letter && words_[last].single_letter;
   const Word& w = words_[first];
   const bool caps = merged || w.upper || (w.single_letter && w.dotted);
   if (fold_ == "s") {  // "S." / "S" is south; a lone lower-case s is a broken possessive
     if (caps) Push("south", span, caps, false);
     return;
   }
-  if (const Expansion* e = FindExpansion(fold_)) {
+  const Expansion* e = FindExpansion(fold_);
+  if (e != nullptr && e->dotted && !(w.dotted && !merged)) e = nullptr;
+  if (e != nullptr && e->initialism && prose_ && !caps) e = nullptr;
+  if (e != nullptr) {
     for (size_t k = 0; k < e->to.size() && !e->to[k].empty(); ++k)
       Push(e->to[k], span, caps, k > 0);
     return;
@@ -202,13 +227,25 @@ void MatchTokenizer::EmitWord(std::string_view text, size_t first, size_t last) 
   Push(fold_, span, caps, false);
 }
 
-void MatchTokenizer::Tokenize(std::string_view text) {
+// French elision written without its apostrophe: "Cote d Ivoire" = "Cote d'Ivoire".
+bool MatchTokenizer::IsElision(std::string_view text, size_t i) const {
+  if (i + 1 >= words_.size() || !words_[i].single_letter || words_[i].dotted) return false;
+  const char c = text[words_[i].begin];
+  if (c != 'd' && c != 'l' && c != 'D' && c != 'L') return false;
+  const Word& next = words_[i + 1];
+  return !next.single_letter && next.begin == words_[i].end + 1 && text[words_[i].end] == ' ';
+}
+
+void MatchTokenizer::Tokenize(std::string_view text, bool prose) {
+  prose_ = prose;
   tokens_.clear();
   arena_.clear();
   ScanWords(text);
   for (size_t i = 0; i < words_.size();) {
     size_t j = i;
-    if (words_[i].single_letter) {
+    if (IsElision(text, i)) {
+      j = i + 1;
+    } else if (words_[i].single_letter) {
       while (j + 1 < words_.size() && words_[j + 1].single_letter &&
              words_[j + 1].dot_space_gap &&
              (words_[j].dotted || (words_[j].upper && words_[j + 1].upper)))
