@@ -123,7 +123,9 @@ Result<std::unique_ptr<events::CountryMap>> MakeCountries(bool no_world) {
   DYAD_ASSIGN_OR_RETURN(auto regions, events::LoadCameoRegions(DataDir() + "/cameo/cameo-regions.tsv"));
   if (!no_world) {
     auto world = world::World::LoadDefault();
-    if (world.ok()) return events::MakeWorldCountryMap(*world, std::move(regions));
+    DYAD_ASSIGN_OR_RETURN(auto aliases,
+                          events::LoadCountryNameAliases(DataDir() + "/cameo/icews-country-names.tsv"));
+    if (world.ok()) return events::MakeWorldCountryMap(*world, std::move(regions), aliases);
     std::fprintf(stderr, "warning: world registry not loaded (%s); country codes are checked "
                  "by shape only\n", world.status().message().c_str());
   }

@@ -26,8 +26,10 @@ bool AllUpper(std::string_view s, size_t n) {
 class WorldCountryMap : public CountryMap {
  public:
   WorldCountryMap(std::shared_ptr<const world::World> world,
-                  std::unordered_set<std::string> regions)
+                  std::unordered_set<std::string> regions,
+                  const std::unordered_map<std::string, std::string>& aliases)
       : world_(std::move(world)), regions_(std::move(regions)) {
+    for (const auto& [name, key] : aliases) names_.emplace(Lower(name), key);
     for (const auto& s : world_->states()) {
       if (!s.name.empty()) names_.emplace(Lower(s.name), s.key);
       if (!s.official_name.empty()) names_.emplace(Lower(s.official_name), s.key);
@@ -107,9 +109,38 @@ Result<std::unordered_set<std::string>> LoadCameoRegions(const std::string& path
   return out;
 }
 
-std::unique_ptr<CountryMap> MakeWorldCountryMap(std::shared_ptr<const world::World> world,
-                                                std::unordered_set<std::string> regions) {
-  return std::make_unique<WorldCountryMap>(std::move(world), std::move(regions));
+std::unique_ptr<CountryMap> MakeWorldCountryMap(
+    std::shared_ptr<const world::World> world, std::unordered_set<std::string> regions,
+    const std::unordered_map<std::string, std::string>& aliases) {
+  return std::make_unique<WorldCountryMap>(std::move(world), std::move(regions), aliases);
+}
+
+Result<std::unordered_map<std::string, std::string>> LoadCountryNameAliases(
+    const std::string& path) {
+  DYAD_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  std::unordered_map<std::string, std::string> out;
+  size_t pos = 0;
+  bool header = true;
+  int line_no = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string_view line(text.data() + pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {
+      header = false;
+      continue;
+    }
+    size_t t1 = line.find('\t');
+    size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string_view::npos) {
+      return Status::InvalidArgument(fmt::format("{}:{}: expected name, state, source", path, line_no));
+    }
+    out.emplace(std::string(line.substr(0, t1)), std::string(line.substr(t1 + 1, t2 - t1 - 1)));
+  }
+  return out;
 }
 
 std::unique_ptr<CountryMap> MakeCodeShapeCountryMap(std::unordered_set<std::string> regions) {

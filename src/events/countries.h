@@ -31,9 +31,15 @@ class CountryMap {
 // Codes of data/cameo/cameo-regions.tsv (AFR, EUR, WST ...): valid, not states.
 Result<std::unordered_set<std::string>> LoadCameoRegions(const std::string& path);
 
-// Through a World: World::ByCode(kCameo / kFips) and the English names of states.
-std::unique_ptr<CountryMap> MakeWorldCountryMap(std::shared_ptr<const world::World> world,
-                                                std::unordered_set<std::string> regions);
+// Extra English country names (data/cameo/icews-country-names.tsv): name -> state key.
+Result<std::unordered_map<std::string, std::string>> LoadCountryNameAliases(
+    const std::string& path);
+
+// Through a World: World::ByCode(kCameo / kFips) and the English names of states, then
+// `aliases` (matched case-insensitively).
+std::unique_ptr<CountryMap> MakeWorldCountryMap(
+    std::shared_ptr<const world::World> world, std::unordered_set<std::string> regions,
+    const std::unordered_map<std::string, std::string>& aliases = {});
 
 // Without a World: any three upper-case letters are a CAMEO state whose key is the code
 // itself, any two upper-case letters a FIPS code mapped to itself, names are unknown.

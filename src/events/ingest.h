@@ -5,7 +5,9 @@
 // with the number of rows durable so far: a crash after it loses nothing of those rows.
 // Memory is bounded by the batch: about 90 bytes per row plus the row's strings (actor
 // codes, URL), plus the serialized segment while it is written, plus the duplicate set
-// (reader.h). With the default 1,048,576 rows and GDELT 1.0 rows this is about 450 MB.
+// (reader.h). A second thread sorts and writes a full batch while the next one fills, so
+// two batches can be in memory. With the default 1,048,576 rows of GDELT 1.0 this
+// measured under 700 MB resident (docs/BENCHMARKS.md).
 #ifndef DYAD_EVENTS_INGEST_H_
 #define DYAD_EVENTS_INGEST_H_
 

@@ -209,7 +209,7 @@ bool EventReader::ResolveName(std::string_view name, std::string_view* key) {
 bool EventReader::IsDuplicate(const EventView& ev) {
   uint64_t key = ev.id * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(ev.dataset);
   if (ev.dataset == Dataset::kIcews) key ^= static_cast<uint64_t>(ev.day) * 0xC2B2AE3D27D4EB4Full;
-  return !seen_.insert(key).second;
+  return !seen_.Insert(key);
 }
 
 // GDELT 1.0 / 2.0 column positions (0-based) that differ between the layouts.

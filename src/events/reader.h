@@ -12,7 +12,7 @@
 //   - Duplicates: the same dataset and id (GDELT GLOBALEVENTID), or the same id and date
 //     (ICEWS, whose Event ID repeats before 2014), seen earlier in the same reader. With
 //     DuplicatePolicy::kDrop (the default) later copies are counted and dropped; with kKeep
-//     they are counted and kept. The set of seen keys costs ~32 bytes per distinct event.
+//     they are counted and kept. The set of seen keys costs 16-32 bytes per distinct event.
 //   - A sink error stops the read and is returned.
 #ifndef DYAD_EVENTS_READER_H_
 #define DYAD_EVENTS_READER_H_
@@ -26,6 +26,7 @@
 #include "base/status.h"
 #include "events/countries.h"
 #include "events/event.h"
+#include "events/flat_set.h"
 #include "events/taxonomy.h"
 
 namespace dyad { class LineReader; }
@@ -77,7 +78,7 @@ class EventReader {
   // Resolution caches; node-based maps keep the string_views handed out stable.
   std::unordered_map<std::string, std::optional<std::string>> cameo_cache_, fips_cache_,
       name_cache_;
-  std::unordered_set<uint64_t> seen_;
+  FlatU64Set seen_;
 };
 
 }  // namespace dyad::events

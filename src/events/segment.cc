@@ -99,7 +99,27 @@ struct SegmentBuilder::Impl {
   std::vector<std::string> dict;
   std::unordered_map<std::string, uint32_t, StrHash, StrEq> dict_ids;
 
+  // Direct-mapped cache for strings of up to 7 bytes (country and event codes).
+  struct CacheSlot {
+    uint64_t key = 0;
+    uint32_t id = 0;
+  };
+  std::vector<CacheSlot> cache = std::vector<CacheSlot>(4096);
+
   uint32_t Intern(std::string_view s) {
+    if (s.size() <= 7) {
+      uint64_t key = uint64_t{s.size() + 1} << 56;
+      std::memcpy(&key, s.data(), s.size());
+      CacheSlot& slot = cache[(key * 0x9E3779B97F4A7C15ull) >> 52];
+      if (slot.key == key) return slot.id;
+      uint32_t id = InternSlow(s);
+      slot.key = key;
+      slot.id = id;
+      return id;
+    }
+    return InternSlow(s);
+  }
+  uint32_t InternSlow(std::string_view s) {
     auto it = dict_ids.find(s);
     if (it != dict_ids.end()) return it->second;
     uint32_t id = static_cast<uint32_t>(dict.size());
@@ -178,6 +198,11 @@ std::string SegmentBuilder::Finish() {
     return x.id < y.id;
   });
   const uint64_t n = perm.size();
+  {
+    std::vector<Impl::Row> sorted(n);
+    for (uint64_t i = 0; i < n; ++i) sorted[i] = m.rows[perm[i]];
+    m.rows.swap(sorted);
+  }
 
   // Dyad directory, hot columns and summary.
   std::vector<DyadEntry> dyads;
@@ -189,7 +214,7 @@ std::string SegmentBuilder::Finish() {
   int32_t min_day = n ? INT32_MAX : 0, max_day = n ? INT32_MIN : 0;
   int32_t cached_day = INT32_MIN, cached_month = 0;
   for (uint64_t i = 0; i < n; ++i) {
-    const auto& r = m.rows[perm[i]];
+    const auto& r = m.rows[i];
     if (dyads.empty() || dyads.back().src != r.src || dyads.back().tgt != r.tgt ||
         dyads.back().src_state != r.src_state || dyads.back().tgt_state != r.tgt_state) {
       dyads.push_back({r.src, r.tgt, r.src_state, r.tgt_state, i, 0});
@@ -274,7 +299,14 @@ std::string SegmentBuilder::Finish() {
     uint64_t last = std::min<uint64_t>(n, first + kChunkRows);
     raw.clear();
     auto col = [&](auto getter) {
-      for (uint64_t i = first; i < last; ++i) Put(&raw, getter(m.rows[perm[i]]));
+      using T = decltype(getter(m.rows[0]));
+      size_t at = raw.size();
+      raw.resize(at + (last - first) * sizeof(T));
+      char* p = raw.data() + at;
+      for (uint64_t i = first; i < last; ++i, p += sizeof(T)) {
+        T v = getter(m.rows[i]);
+        std::memcpy(p, &v, sizeof(T));
+      }
     };
     col([](const Impl::Row& r) { return r.id; });
     col([](const Impl::Row& r) { return r.mentions; });
@@ -287,9 +319,9 @@ std::string SegmentBuilder::Finish() {
     col([](const Impl::Row& r) { return r.is_root; });
     col([](const Impl::Row& r) { return r.geo_type; });
     for (int s = 0; s < kStringFields; ++s) {
-      for (uint64_t i = first; i < last; ++i) Put(&raw, m.rows[perm[i]].len[s]);
+      col([s](const Impl::Row& r) { return r.len[s]; });
       for (uint64_t i = first; i < last; ++i) {
-        const auto& r = m.rows[perm[i]];
+        const auto& r = m.rows[i];
         uint64_t off = r.str_off;
         for (int k = 0; k < s; ++k) off += r.len[k];
         raw.append(m.arena, off, r.len[s]);
@@ -309,6 +341,7 @@ std::string SegmentBuilder::Finish() {
   m.arena.shrink_to_fit();
   m.dict.clear();
   m.dict_ids.clear();
+  m.cache.assign(m.cache.size(), Impl::CacheSlot());
   return out;
 }
 

@@ -1,0 +1,59 @@
+// A set of 64-bit keys with open addressing (linear probing), for the reader's duplicate
+// check: 8 bytes per slot at most 50% full, so 16-32 bytes per key, no allocation per key.
+#ifndef DYAD_EVENTS_FLAT_SET_H_
+#define DYAD_EVENTS_FLAT_SET_H_
+
+#include <cstdint>
+#include <vector>
+
+namespace dyad::events {
+
+class FlatU64Set {
+ public:
+  // Inserts `key`; false when it was present.
+  bool Insert(uint64_t key) {
+    if (key == 0) {
+      bool fresh = !has_zero_;
+      has_zero_ = true;
+      return fresh;
+    }
+    if ((size_ + 1) * 2 > slots_.size()) Grow();
+    return InsertSlot(key);
+  }
+  uint64_t size() const { return size_ + (has_zero_ ? 1 : 0); }
+
+ private:
+  static uint64_t Mix(uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdull;
+    k ^= k >> 33;
+    return k;
+  }
+  bool InsertSlot(uint64_t key) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == key) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = key;
+        ++size_;
+        return true;
+      }
+    }
+  }
+  void Grow() {
+    std::vector<uint64_t> old;
+    old.swap(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    size_ = 0;
+    for (uint64_t k : old) {
+      if (k) InsertSlot(k);
+    }
+  }
+  std::vector<uint64_t> slots_;
+  uint64_t size_ = 0;
+  bool has_zero_ = false;
+};
+
+}  // namespace dyad::events
+
+#endif  // DYAD_EVENTS_FLAT_SET_H_
