@@ -42,8 +42,13 @@ struct SideGeo {
   std::optional<LonLat> capital;
 };
 
-double RingArea(const std::vector<LonLat>& ring, LonLat* centroid) {
-  // Planar shoelace in degrees scaled by cos(latitude): enough to rank polygons.
+double RingArea(std::vector<LonLat> ring, LonLat* centroid) {
+  // Planar shoelace in degrees scaled by cos(latitude): enough to rank polygons. Rings
+  // that cross the antimeridian (Russia, Fiji) are unwrapped first.
+  for (size_t i = 1; i < ring.size(); ++i) {
+    while (ring[i].lon - ring[i - 1].lon > 180) ring[i].lon -= 360;
+    while (ring[i].lon - ring[i - 1].lon < -180) ring[i].lon += 360;
+  }
   double a = 0, cx = 0, cy = 0;
   for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
     const double cross = ring[j].lon * ring[i].lat - ring[i].lon * ring[j].lat;
@@ -51,7 +56,10 @@ double RingArea(const std::vector<LonLat>& ring, LonLat* centroid) {
     cx += (ring[j].lon + ring[i].lon) * cross;
     cy += (ring[j].lat + ring[i].lat) * cross;
   }
-  if (centroid != nullptr && std::abs(a) > 1e-12) *centroid = {cx / (3 * a), cy / (3 * a)};
+  if (centroid != nullptr && std::abs(a) > 1e-12) {
+    double lon = std::fmod(cx / (3 * a) + 540.0, 360.0) - 180;
+    *centroid = {lon, cy / (3 * a)};
+  }
   double lat_sum = 0;
   for (const auto& p : ring) lat_sum += p.lat;
   return std::abs(a / 2) * std::cos(lat_sum / static_cast<double>(ring.size()) * kDeg);
