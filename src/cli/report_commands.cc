@@ -1,0 +1,110 @@
+// `dyad report A B`: the dossier of a pair of states (src/report/dossier.h).
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "base/file.h"
+#include "base/paths.h"
+#include "cli/commands.h"
+#include "cli/session.h"
+#include "events/store.h"
+#include "report/dossier.h"
+
+namespace dyad::cli {
+namespace {
+
+struct ReportArgs {
+  std::string a, b;
+  std::string as_of;
+  std::string format;
+  std::string output;
+  std::vector<std::string> packs;
+  std::string store;
+  bool no_events = false;
+};
+
+std::string FormatFromPath(const std::string& path) {
+  const std::string ext = std::filesystem::path(path).extension().string();
+  if (ext == ".json") return "json";
+  if (ext == ".html" || ext == ".htm") return "html";
+  return "md";
+}
+
+// The event store to use: --store, else the bundled one when it exists.
+Result<std::unique_ptr<events::Store>> OpenStoreFor(const ReportArgs& args, std::string* label) {
+  if (args.no_events) return std::unique_ptr<events::Store>();
+  std::string dir = args.store.empty() ? DataDir() + "/events/store" : args.store;
+  if (args.store.empty() && !FileExists(dir + "/MANIFEST")) return std::unique_ptr<events::Store>();
+  *label = dir;
+  return events::Store::Open(dir);
+}
+
+int RunReport(const ReportArgs& args) {
+  constexpr std::string_view kCmd = "report";
+  std::string format = args.format.empty() ? FormatFromPath(args.output) : args.format;
+  std::optional<Date> as_of;
+  if (!ParseDateOption(kCmd, "--as-of", args.as_of, &as_of)) return kExitUsage;
+  std::unique_ptr<Session> s = OpenSession(kCmd, /*load_kb=*/true, args.packs);
+  if (!s) return kExitError;
+  const std::string a = ResolveStateArg(kCmd, *s, args.a);
+  const std::string b = ResolveStateArg(kCmd, *s, args.b);
+  if (a.empty() || b.empty()) return kExitUsage;
+
+  report::DossierRequest req{a, b, as_of, nullptr, ""};
+  Result<std::unique_ptr<events::Store>> store = OpenStoreFor(args, &req.store_label);
+  if (!store.ok()) {
+    PrintError(kCmd, "cannot open the event store: " + store.status().message());
+    return kExitError;
+  }
+  req.store = store->get();
+  Result<report::Json> dossier = report::BuildDossier(*s->world, *s->kb, req);
+  if (!dossier.ok()) {
+    PrintError(kCmd, dossier.status().message());
+    return kExitUsage;
+  }
+  std::string text;
+  if (format == "json") {
+    text = dossier->dump(2) + "\n";
+  } else if (format == "md") {
+    text = report::RenderMarkdown(*dossier);
+  } else {
+    Result<std::string> html = report::RenderHtml(*dossier, *s->world);
+    if (!html.ok()) {
+      PrintError(kCmd, html.status().message());
+      return kExitError;
+    }
+    text = std::move(html).value();
+  }
+  if (args.output.empty() || args.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  }
+  Status st = WriteFileAtomic(args.output, text);
+  if (!st.ok()) {
+    PrintError(kCmd, st.message());
+    return kExitError;
+  }
+  std::fprintf(stderr, "dyad report: wrote %s (%zu bytes)\n", args.output.c_str(), text.size());
+  return kExitOk;
+}
+
+void AddReport(CLI::App& app) {
+  auto args = std::make_shared<ReportArgs>();
+  CLI::App* cmd = app.add_subcommand("report", "The dossier of a pair of states: JSON, Markdown or HTML");
+  cmd->add_option("A", args->a, "first state: name, code or key (Kyrgyzstan, KG, KGZ)")->required();
+  cmd->add_option("B", args->b, "second state")->required();
+  cmd->add_option("--as-of", args->as_of, "show the relations as they stood on this date");
+  cmd->add_option("--format", args->format, "json, md or html (default: from -o's extension, else md)")
+      ->check(CLI::IsMember({"json", "md", "html"}));
+  cmd->add_option("-o,--output", args->output, "write to this file (atomically) instead of stdout");
+  cmd->add_option("--packs", args->packs, "pack directories (default: every pack under data/packs)");
+  cmd->add_option("--store", args->store, "event store directory (default: data/events/store if present)");
+  cmd->add_flag("--no-events", args->no_events, "leave out the event-based index");
+  cmd->callback([args] { SetExitCode(RunReport(*args)); });
+}
+
+const CommandGroup kReportGroup(10, AddReport);
+
+}  // namespace
+}  // namespace dyad::cli

@@ -1,0 +1,124 @@
+#include "cli/session.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+
+#include "base/unicode.h"
+
+namespace dyad::cli {
+
+void PrintError(std::string_view command, std::string_view message) {
+  std::fprintf(stderr, "dyad %.*s: %.*s\n", static_cast<int>(command.size()), command.data(),
+               static_cast<int>(message.size()), message.data());
+}
+
+Date TodayUtc() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDays(static_cast<int32_t>(days.time_since_epoch().count()));
+}
+
+bool ParseDateOption(std::string_view command, std::string_view flag, const std::string& text,
+                     std::optional<Date>* out) {
+  if (text.empty()) return true;
+  Result<Date> d = Date::Parse(text);
+  if (!d.ok()) {
+    PrintError(command, fmt::format("{}: {}", flag, d.status().message()));
+    return false;
+  }
+  *out = *d;
+  return true;
+}
+
+std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
+                                     std::vector<std::string> packs, bool warn) {
+  auto s = std::make_unique<Session>();
+  Result<std::shared_ptr<const world::World>> w = world::World::LoadDefault();
+  if (!w.ok()) {
+    PrintError(command, "cannot load the world registry: " + w.status().message());
+    return nullptr;
+  }
+  s->world = *w;
+  Result<std::unique_ptr<world::Resolver>> r = world::Resolver::LoadDefault(s->world);
+  if (!r.ok()) {
+    PrintError(command, "cannot load the resolver: " + r.status().message());
+    return nullptr;
+  }
+  s->resolver = std::move(r).value();
+  if (!load_kb) return s;
+  if (packs.empty()) packs = kb::KnowledgeBase::DefaultPackDirs();
+  Result<std::unique_ptr<kb::KnowledgeBase>> kb = kb::KnowledgeBase::Load(*s->world, packs, &s->report);
+  if (!kb.ok()) {
+    PrintError(command, kb.status().message());
+    return nullptr;
+  }
+  s->kb = std::move(kb).value();
+  if (warn && !s->report.clean()) {
+    PrintError(command, fmt::format("warning: {} pack row(s) rejected and left out (run dyad check)",
+                                    s->report.total.rejected));
+  }
+  return s;
+}
+
+namespace {
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+std::vector<std::string> SuggestStates(const world::World& world, std::string_view text,
+                                       size_t limit) {
+  Result<std::string> folded = FoldForMatch(text);
+  if (!folded.ok() || folded->empty()) return {};
+  std::vector<std::pair<size_t, std::string>> scored;
+  for (const world::State& s : world.states()) {
+    Result<std::string> name = FoldForMatch(s.name);
+    if (!name.ok()) continue;
+    size_t d = EditDistance(*folded, *name);
+    // Prefix matches count as close ("kyrgyz" for "kyrgyzstan").
+    if (name->rfind(*folded, 0) == 0) d = std::min<size_t>(d, 1);
+    if (d <= std::max<size_t>(2, folded->size() / 3))
+      scored.emplace_back(d, fmt::format("{} ({})", s.name, s.key));
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> out;
+  for (size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(scored[i].second);
+  return out;
+}
+
+std::string ResolveStateArg(std::string_view command, const Session& session,
+                            const std::string& text) {
+  if (const world::State* s = session.world->Find(text)) return s->key;
+  world::Resolution r = session.resolver->Resolve(text);
+  if (r.outcome == world::Resolution::Outcome::kMatch) return r.best()->state->key;
+  if (r.outcome == world::Resolution::Outcome::kAmbiguous) {
+    std::string names;
+    for (const world::Match& m : r.candidates)
+      names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", m.state->name, m.state->key);
+    PrintError(command, fmt::format("'{}' is ambiguous: it could be {}", text, names));
+    return "";
+  }
+  std::vector<std::string> near = SuggestStates(*session.world, text);
+  std::string hint;
+  for (const std::string& n : near) hint += (hint.empty() ? " Did you mean: " : ", ") + n;
+  PrintError(command, fmt::format("'{}' is not a state dyad knows.{}{}", text, hint,
+                                  near.empty() ? "" : "?"));
+  return "";
+}
+
+}  // namespace dyad::cli

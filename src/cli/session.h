@@ -1,0 +1,54 @@
+// What several commands share: today's date, date options, loading the world and the
+// packs, and turning a user's state argument into a state key (with suggestions).
+// Every function prints its own error to stderr as "dyad COMMAND: message".
+#ifndef DYAD_CLI_SESSION_H_
+#define DYAD_CLI_SESSION_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "kb/knowledge_base.h"
+#include "world/resolver.h"
+#include "world/world.h"
+
+namespace dyad::cli {
+
+void PrintError(std::string_view command, std::string_view message);
+
+// Today (UTC) at day precision.
+Date TodayUtc();
+
+// Parses `text` (empty = not given) as a date for option `flag`; false after printing.
+bool ParseDateOption(std::string_view command, std::string_view flag, const std::string& text,
+                     std::optional<Date>* out);
+
+// The world, the resolver and (optionally) the knowledge base of one command run.
+struct Session {
+  std::shared_ptr<const world::World> world;
+  std::unique_ptr<world::Resolver> resolver;
+  std::unique_ptr<kb::KnowledgeBase> kb;
+  kb::LoadReport report;
+};
+
+// Loads the world and resolver; with `load_kb`, also the packs in `packs` (default: every
+// pack under data/packs). nullptr after printing on failure. With `warn`, prints how many
+// pack rows were rejected.
+std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
+                                     std::vector<std::string> packs = {}, bool warn = true);
+
+// A state key from a key, code, name, demonym or historical name. Empty after printing
+// when unknown (with up to three suggestions) or ambiguous (with the candidates).
+std::string ResolveStateArg(std::string_view command, const Session& session,
+                            const std::string& text);
+
+// Up to `limit` state names close to `text` (edit distance on folded names).
+std::vector<std::string> SuggestStates(const world::World& world, std::string_view text,
+                                       size_t limit = 3);
+
+}  // namespace dyad::cli
+
+#endif  // DYAD_CLI_SESSION_H_

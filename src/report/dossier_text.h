@@ -1,0 +1,23 @@
+// English sentences for facts, generated from the relation vocabulary (no per-pair prose).
+#ifndef DYAD_REPORT_DOSSIER_TEXT_H_
+#define DYAD_REPORT_DOSSIER_TEXT_H_
+
+#include <string>
+
+#include "kb/knowledge_base.h"
+
+namespace dyad::report {
+
+// One sentence without a final period, e.g. "The United States recognized Kyrgyzstan".
+// `ongoing` selects the present tense for spans still holding on the dossier's date.
+std::string DescribeFact(const kb::Fact& fact, const kb::KnowledgeBase& kb, bool ongoing);
+
+// "25 December 1991", "December 1991 – July 2015", "since 2001-12", for display.
+std::string DescribeInterval(const Interval& interval, bool undated);
+
+// The name of a state in running text: "the United States", "Kyrgyzstan".
+std::string StateInText(const std::string& name);
+
+}  // namespace dyad::report
+
+#endif  // DYAD_REPORT_DOSSIER_TEXT_H_
