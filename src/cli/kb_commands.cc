@@ -1,0 +1,631 @@
+// The knowledge-base commands: packs checked and queried from the command line.
+//
+//   dyad check [PACK_DIR...]
+//     Validates packs (default: every directory under data/packs/). Prints every problem as
+//     file:line:column: error: message [kind], then rows read/accepted/rejected per file.
+//     Exit 0 when clean, 1 when any row was rejected.
+//   dyad facts A B [--as-of D | --from D --to D] [--kind K] [--format table|json|csv]
+//     Facts and occurrences of the dyad, in date order. Facts that sources give
+//     differently (two recognition dates) are marked "disputed" and all shown.
+//   dyad envoy A B [--on D]       A's chief of mission in B on D (or vacant, or a chargé).
+//   dyad relations A [--on D]     States A has and has not relations with on D, and how
+//                                 that compares with A's own statements (relations_statement).
+// A and B are states: a key (KGZ), or any name or code the resolver knows. --packs DIR...
+// replaces the default pack directories. Dates are EDTF or English; default today.
+// Usage errors exit 2; query commands print a warning when packs had rejected rows.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+
+#include "base/date.h"
+#include "cli/commands.h"
+#include "kb/knowledge_base.h"
+#include "world/resolver.h"
+#include "world/world.h"
+
+namespace dyad::cli {
+namespace {
+
+using kb::Fact;
+using kb::KnowledgeBase;
+using kb::Occurrence;
+using nlohmann::json;
+
+void Error(std::string_view command, std::string_view message) {
+  std::fprintf(stderr, "dyad %.*s: %.*s\n", static_cast<int>(command.size()), command.data(),
+               static_cast<int>(message.size()), message.data());
+}
+
+Date Today() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDays(static_cast<int32_t>(days.time_since_epoch().count()));
+}
+
+bool ParseDate(std::string_view command, std::string_view flag, const std::string& text,
+               std::optional<Date>* out) {
+  if (text.empty()) return true;
+  Result<Date> d = Date::Parse(text);
+  if (!d.ok()) {
+    Error(command, fmt::format("{}: {}", flag, d.status().message()));
+    return false;
+  }
+  *out = *d;
+  return true;
+}
+
+// World, KB and their load report, shared by the query commands.
+struct Session {
+  std::shared_ptr<const world::World> world;
+  std::unique_ptr<KnowledgeBase> kb;
+  kb::LoadReport report;
+};
+
+// Loads the world and the packs; nullopt (after printing) on failure.
+std::unique_ptr<Session> Open(std::string_view command, std::vector<std::string> packs,
+                              bool warn) {
+  auto s = std::make_unique<Session>();
+  Result<std::shared_ptr<const world::World>> w = world::World::LoadDefault();
+  if (!w.ok()) {
+    Error(command, "cannot load the world: " + w.status().message());
+    return nullptr;
+  }
+  s->world = *w;
+  if (packs.empty()) packs = KnowledgeBase::DefaultPackDirs();
+  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::Load(*s->world, packs, &s->report);
+  if (!kb.ok()) {
+    Error(command, kb.status().message());
+    return nullptr;
+  }
+  s->kb = std::move(kb).value();
+  if (warn && !s->report.clean()) {
+    Error(command, fmt::format("warning: {} pack row(s) rejected and left out (run dyad check)",
+                               s->report.total.rejected));
+  }
+  return s;
+}
+
+// A state from a key, name or code; empty (after printing) when unknown or ambiguous.
+std::string ResolveState(std::string_view command, const world::World& w,
+                         const std::string& text) {
+  if (const world::State* s = w.Find(text)) return s->key;
+  Result<std::unique_ptr<world::Resolver>> resolver = world::Resolver::LoadDefault(
+      std::shared_ptr<const world::World>(&w, [](const world::World*) {}));
+  if (resolver.ok()) {
+    world::Resolution r = (*resolver)->Resolve(text);
+    if (r.outcome == world::Resolution::Outcome::kMatch) return r.best()->state->key;
+    if (r.outcome == world::Resolution::Outcome::kAmbiguous) {
+      std::string names;
+      for (const world::Match& m : r.candidates) names += " " + m.state->key;
+      Error(command, fmt::format("'{}' is ambiguous:{}", text, names));
+      return "";
+    }
+  }
+  Error(command, fmt::format("'{}' is not a state dyad knows", text));
+  return "";
+}
+
+std::string Join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (const std::string& s : v) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+std::string Validity(const Fact& f) { return kb::FormatInterval(f.valid, f.undated); }
+
+// ---------------------------------------------------------------------------------------
+// dyad check
+
+struct CheckArgs {
+  std::vector<std::string> dirs;
+  bool quiet = false;
+};
+
+int RunCheck(const CheckArgs& args) {
+  std::vector<std::string> dirs = args.dirs.empty() ? KnowledgeBase::DefaultPackDirs() : args.dirs;
+  if (dirs.empty()) {
+    Error("check", "no packs: data/packs/ has no directories");
+    return kExitError;
+  }
+  Result<std::shared_ptr<const world::World>> w = world::World::LoadDefault();
+  if (!w.ok()) {
+    Error("check", "cannot load the world: " + w.status().message());
+    return kExitError;
+  }
+  kb::LoadReport report;
+  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::Load(**w, dirs, &report);
+  for (const kb::Diagnostic& d : report.diagnostics) std::printf("%s\n", d.ToString().c_str());
+  if (!kb.ok()) {
+    Error("check", kb.status().message());
+    return kExitError;
+  }
+  if (!args.quiet) {
+    for (const auto& [file, counts] : report.by_file) {
+      std::printf("%s: %s\n", file.c_str(), counts.ToString().c_str());
+    }
+  }
+  std::printf("%zu pack(s): %zu sources, %zu entities, %zu facts, %zu occurrences; "
+              "%d error(s), %d warning(s)\n",
+              dirs.size(), (*kb)->sources().size(), (*kb)->entities().size(),
+              (*kb)->facts().size(), (*kb)->occurrences().size(), report.errors(),
+              report.warnings());
+  return report.clean() ? kExitOk : kExitError;
+}
+
+// ---------------------------------------------------------------------------------------
+// dyad facts
+
+struct FactsArgs {
+  std::string a, b, as_of, from, to, kind, format = "table";
+  std::vector<std::string> packs;
+};
+
+// Families of relations for --kind, besides single relation names.
+std::string_view Family(kb::Relation r) {
+  using R = kb::Relation;
+  switch (r) {
+    case R::kRecognized: case R::kRelationsEstablished: case R::kRelationsSuspended:
+    case R::kRelationsSevered: case R::kRelationsResumed: case R::kNoRelations:
+    case R::kRelationsStatement: return "relations";
+    case R::kMissionOpened: case R::kMissionClosed: case R::kMissionLocatedAt:
+    case R::kMissionBuilding: return "missions";
+    case R::kChiefOfMission: case R::kPostVacant: return "envoys";
+    case R::kPartOf: case R::kHeadedBy: case R::kReportsTo: case R::kHoldsOffice:
+    case R::kResponsibleFor: return "offices";
+    case R::kMemberOf: case R::kObserverOf: return "memberships";
+    case R::kPartyTo: case R::kAgreementSigned: case R::kAgreementInForce:
+    case R::kAgreementTerminated: return "agreements";
+    case R::kInstallationHostedBy: case R::kInstallationOperatedBy:
+    case R::kInstallationOpened: case R::kInstallationClosed: return "installations";
+    case R::kAssistance: return "assistance";
+    case R::kPollResult: return "polls";
+    case R::kCurrency: case R::kInCurrencyZone: case R::kTradeSuspended:
+    case R::kTradeRestrictions: case R::kTradeTrend: return "trade";
+    default: return "other";
+  }
+}
+
+bool KindMatches(const std::string& kind, const Fact& f) {
+  return kind.empty() || kind == "facts" || kind == kb::RelationName(f.relation) ||
+         kind == Family(f.relation);
+}
+
+bool KindMatches(const std::string& kind, const Occurrence& o) {
+  return kind.empty() || kind == "occurrences" || kind == "events" || kind == o.kind ||
+         kind == o.cameo;
+}
+
+// Facts with the same subject, relation and object that sources give differently.
+std::set<const Fact*> Disputed(const std::vector<const Fact*>& facts) {
+  std::map<std::string, std::vector<const Fact*>> groups;
+  for (const Fact* f : facts) {
+    if (kb::Info(f->relation).shape != kb::Shape::kPoint &&
+        f->relation != kb::Relation::kChiefOfMission && f->relation != kb::Relation::kMemberOf &&
+        f->relation != kb::Relation::kPollResult) {
+      continue;
+    }
+    std::string key = fmt::format("{}|{}|{}|{}", f->subject, kb::RelationName(f->relation),
+                                  f->object, f->QualifierValue("answer"));
+    groups[key].push_back(f);
+  }
+  std::set<const Fact*> out;
+  for (const auto& [key, g] : groups) {
+    bool differ = false;
+    for (const Fact* f : g) {
+      differ |= f->valid != g[0]->valid || f->value != g[0]->value || f->undated != g[0]->undated;
+    }
+    if (differ) out.insert(g.begin(), g.end());
+  }
+  return out;
+}
+
+json FactJson(const KnowledgeBase& kb, const Fact& f, bool disputed) {
+  json q = json::object();
+  for (const kb::Qualifier& x : f.qualifiers) q[x.key] = x.value;
+  return json{{"type", "fact"},
+              {"valid", Validity(f)},
+              {"subject", f.subject},
+              {"subject_name", kb.NameOf(f.subject)},
+              {"relation", kb::RelationName(f.relation)},
+              {"object", f.object},
+              {"object_name", f.object.empty() ? "" : kb.NameOf(f.object)},
+              {"value", f.value},
+              {"qualifiers", q},
+              {"sources", f.sources},
+              {"disputed", disputed},
+              {"note", f.note},
+              {"origin", fmt::format("{}:{}", f.origin.file, f.origin.line)}};
+}
+
+json OccurrenceJson(const Occurrence& o) {
+  json parts = json::array();
+  for (const kb::Participant& p : o.participants) {
+    parts.push_back(json{{"entity", p.entity}, {"role", p.role}});
+  }
+  return json{{"type", "occurrence"}, {"id", o.id},          {"when", kb::FormatInterval(o.when, false)},
+              {"kind", o.kind},       {"cameo", o.cameo},    {"place", o.place},
+              {"summary", o.summary}, {"participants", parts}, {"sources", o.sources}};
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void PrintFactsTable(const KnowledgeBase& kb, const std::vector<const Fact*>& facts,
+                     const std::vector<const Occurrence*>& occs, const std::set<const Fact*>& disputed) {
+  if (!facts.empty()) std::printf("Facts (%zu)\n", facts.size());
+  for (const Fact* f : facts) {
+    std::string detail = f->value;
+    std::string q = kb::FormatQualifiers(f->qualifiers);
+    if (!q.empty()) detail += (detail.empty() ? "" : "; ") + q;
+    std::printf("  %-23s %-28s %-26s %-30s %s%s [%s]\n", Validity(*f).c_str(),
+                kb.NameOf(f->subject).c_str(), std::string(kb::RelationName(f->relation)).c_str(),
+                f->object.empty() ? "" : kb.NameOf(f->object).c_str(), detail.c_str(),
+                disputed.count(f) ? "  (disputed)" : "", Join(f->sources, ",").c_str());
+  }
+  if (!occs.empty()) std::printf("%sOccurrences (%zu)\n", facts.empty() ? "" : "\n", occs.size());
+  for (const Occurrence* o : occs) {
+    std::printf("  %-23s %-12s CAMEO %-5s %s [%s]\n", kb::FormatInterval(o->when, false).c_str(),
+                o->kind.c_str(), o->cameo.c_str(), o->summary.c_str(),
+                Join(o->sources, ",").c_str());
+  }
+  if (facts.empty() && occs.empty()) std::printf("No facts or occurrences.\n");
+}
+
+void PrintFactsCsv(const KnowledgeBase& kb, const std::vector<const Fact*>& facts,
+                   const std::vector<const Occurrence*>& occs, const std::set<const Fact*>& disputed) {
+  std::printf("type,valid,subject,relation,object,value,qualifiers,disputed,sources\n");
+  for (const Fact* f : facts) {
+    std::printf("fact,%s,%s,%s,%s,%s,%s,%s,%s\n", CsvField(Validity(*f)).c_str(),
+                CsvField(f->subject).c_str(), std::string(kb::RelationName(f->relation)).c_str(),
+                CsvField(f->object).c_str(), CsvField(f->value).c_str(),
+                CsvField(kb::FormatQualifiers(f->qualifiers)).c_str(),
+                disputed.count(f) ? "yes" : "no", CsvField(Join(f->sources, ",")).c_str());
+  }
+  (void)kb;
+  for (const Occurrence* o : occs) {
+    std::printf("occurrence,%s,%s,%s,%s,%s,%s,no,%s\n",
+                CsvField(kb::FormatInterval(o->when, false)).c_str(), CsvField(o->id).c_str(),
+                CsvField(o->kind).c_str(), CsvField(o->cameo).c_str(),
+                CsvField(o->summary).c_str(), CsvField(kb::FormatQualifiers(o->qualifiers)).c_str(),
+                CsvField(Join(o->sources, ",")).c_str());
+  }
+}
+
+bool PeriodOf(const FactsArgs& args, Interval* period) {
+  std::optional<Date> as_of, from, to;
+  if (!ParseDate("facts", "--as-of", args.as_of, &as_of) ||
+      !ParseDate("facts", "--from", args.from, &from) ||
+      !ParseDate("facts", "--to", args.to, &to)) {
+    return false;
+  }
+  if (as_of && (from || to)) {
+    Error("facts", "--as-of cannot be combined with --from/--to");
+    return false;
+  }
+  if (as_of) {
+    *period = Interval::Point(*as_of);
+    return true;
+  }
+  Result<Interval> i = Interval::Make(from, to);
+  if (!i.ok()) {
+    Error("facts", i.status().message());
+    return false;
+  }
+  *period = *i;
+  return true;
+}
+
+int RunFacts(const FactsArgs& args) {
+  Interval period;
+  if (!PeriodOf(args, &period)) return kExitUsage;
+  if (args.format != "table" && args.format != "json" && args.format != "csv") {
+    Error("facts", "--format must be table, json or csv");
+    return kExitUsage;
+  }
+  std::unique_ptr<Session> s = Open("facts", args.packs, true);
+  if (!s) return kExitError;
+  std::string a = ResolveState("facts", *s->world, args.a);
+  std::string b = ResolveState("facts", *s->world, args.b);
+  if (a.empty() || b.empty()) return kExitUsage;
+  kb::DyadView view = s->kb->Dyad(a, b, period);
+  std::vector<const Fact*> facts;
+  std::vector<const Occurrence*> occs;
+  const bool only_occ = args.kind == "occurrences" || args.kind == "events";
+  for (const Fact* f : view.facts) {
+    if (!only_occ && KindMatches(args.kind, *f)) facts.push_back(f);
+  }
+  for (const Occurrence* o : view.occurrences) {
+    if (args.kind != "facts" && KindMatches(args.kind, *o)) occs.push_back(o);
+  }
+  if (!args.kind.empty() && args.kind != "facts" && !only_occ &&
+      !kb::ParseRelation(args.kind) && facts.empty() && occs.empty()) {
+    Error("facts", fmt::format("nothing of kind '{}' (relation names, families: relations, "
+                               "missions, envoys, offices, memberships, agreements, "
+                               "installations, assistance, polls, trade, other; occurrences "
+                               "or an occurrence kind or CAMEO code)", args.kind));
+  }
+  std::set<const Fact*> disputed = Disputed(facts);
+  if (args.format == "json") {
+    json out = json{{"a", a}, {"b", b}, {"period", period.ToString()}};
+    out["facts"] = json::array();
+    for (const Fact* f : facts) out["facts"].push_back(FactJson(*s->kb, *f, disputed.count(f)));
+    out["occurrences"] = json::array();
+    for (const Occurrence* o : occs) out["occurrences"].push_back(OccurrenceJson(*o));
+    std::printf("%s\n", out.dump(2).c_str());
+  } else if (args.format == "csv") {
+    PrintFactsCsv(*s->kb, facts, occs, disputed);
+  } else {
+    std::printf("%s – %s, %s\n\n", s->kb->NameOf(a).c_str(), s->kb->NameOf(b).c_str(),
+                period == Interval::Always() ? "all dates" : period.ToString().c_str());
+    PrintFactsTable(*s->kb, facts, occs, disputed);
+  }
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------
+// dyad envoy
+
+struct EnvoyArgs {
+  std::string a, b, on, format = "table";
+  std::vector<std::string> packs;
+};
+
+std::string TermText(const KnowledgeBase& kb, const kb::Term& t) {
+  const Fact& f = *t.fact;
+  std::string role(kb::RoleTitle(f.QualifierValue("role")));
+  std::string when = f.undated ? "undated"
+                               : fmt::format("{} to {}{}", f.valid.start() ? f.valid.start()->ToString() : "?",
+                                             t.end ? t.end->ToString() : "present",
+                                             t.implicit_end ? " (when the next term began)" : "");
+  std::string extra;
+  for (std::string_view k : {"appointed", "credentials", "arrived", "departed", "acting"}) {
+    std::string_view v = f.QualifierValue(k);
+    if (!v.empty()) extra += fmt::format("; {} {}", k, v);
+  }
+  return fmt::format("{}, {} — {}{} [{}]", kb.NameOf(f.subject), role, when, extra,
+                     Join(f.sources, ","));
+}
+
+json TermJson(const KnowledgeBase& kb, const kb::Term& t) {
+  json j = FactJson(kb, *t.fact, false);
+  j["role_title"] = std::string(kb::RoleTitle(t.fact->QualifierValue("role")));
+  j["charge"] = kb::IsChargeRole(t.fact->QualifierValue("role"));
+  j["end"] = t.end ? t.end->ToString() : "";
+  j["implicit_end"] = t.implicit_end;
+  return j;
+}
+
+int RunEnvoy(const EnvoyArgs& args) {
+  std::optional<Date> on;
+  if (!ParseDate("envoy", "--on", args.on, &on)) return kExitUsage;
+  if (!on) on = Today();
+  std::unique_ptr<Session> s = Open("envoy", args.packs, true);
+  if (!s) return kExitError;
+  std::string a = ResolveState("envoy", *s->world, args.a);
+  std::string b = ResolveState("envoy", *s->world, args.b);
+  if (a.empty() || b.empty()) return kExitUsage;
+  kb::EnvoyAnswer ans = s->kb->Envoy(a, b, *on);
+  const KnowledgeBase& kb = *s->kb;
+  if (args.format == "json") {
+    json out = json{{"a", a}, {"b", b}, {"on", on->ToString()}};
+    out["missions"] = json::array();
+    for (const kb::Entity* m : ans.missions) out["missions"].push_back(m->id);
+    for (auto [name, list] : {std::pair{"heads", &ans.heads}, std::pair{"undated", &ans.undated}}) {
+      out[name] = json::array();
+      for (const kb::Term& t : *list) out[name].push_back(TermJson(kb, t));
+    }
+    out["vacant"] = !ans.vacant.empty() || (ans.heads.empty() && !ans.missions.empty());
+    if (ans.previous) out["previous"] = TermJson(kb, *ans.previous);
+    if (ans.next) out["next"] = TermJson(kb, *ans.next);
+    std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("%s's chief of mission in %s on %s\n", kb.NameOf(a).c_str(), kb.NameOf(b).c_str(),
+              on->ToString().c_str());
+  if (ans.missions.empty()) {
+    std::printf("  No mission of %s in %s is recorded.\n", kb.NameOf(a).c_str(), kb.NameOf(b).c_str());
+    return kExitOk;
+  }
+  for (const kb::Term& t : ans.heads) {
+    std::printf("  %s%s\n", TermText(kb, t).c_str(),
+                kb::IsChargeRole(t.fact->QualifierValue("role")) ? "  (chargé, not an ambassador)" : "");
+  }
+  if (ans.heads.size() > 1) std::printf("  (several terms cover this date: see the sources)\n");
+  if (ans.heads.empty()) {
+    std::printf("  Vacant or not recorded%s.\n",
+                ans.vacant.empty() ? "" : fmt::format(" (vacancy recorded: {})",
+                                                      Validity(*ans.vacant[0])).c_str());
+    if (ans.previous) std::printf("  Previous: %s\n", TermText(kb, *ans.previous).c_str());
+    if (ans.next) std::printf("  Next: %s\n", TermText(kb, *ans.next).c_str());
+  }
+  for (const kb::Term& t : ans.undated) std::printf("  Undated: %s\n", TermText(kb, t).c_str());
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------
+// dyad relations
+
+struct RelationsArgs {
+  std::string a, on, format = "table";
+  std::vector<std::string> packs;
+};
+
+std::vector<std::string> SplitCommas(std::string_view v) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= v.size() && !v.empty()) {
+    size_t c = v.find(',', start);
+    out.emplace_back(v.substr(start, c == v.npos ? v.npos : c - start));
+    if (c == v.npos) break;
+    start = c + 1;
+  }
+  return out;
+}
+
+std::string SinceText(const kb::RelationsAnswer& r) {
+  std::vector<std::string> parts;
+  for (const Fact* f : r.since) {
+    parts.push_back(fmt::format("{} {} [{}]", kb::RelationName(f->relation) == "relations_resumed" ? "resumed" : "since",
+                                f->valid.start()->ToString(), Join(f->sources, ",")));
+  }
+  if (r.last_break && r.state != kb::RelationsAnswer::State::kInRelations) {
+    parts.push_back(fmt::format("{} {} [{}]", kb::RelationName(r.last_break->relation),
+                                r.last_break->valid.start()->ToString(),
+                                Join(r.last_break->sources, ",")));
+  }
+  for (const Fact* f : r.no_relations) {
+    parts.push_back(fmt::format("no relations {} [{}]", Validity(*f), Join(f->sources, ",")));
+  }
+  return Join(parts, "; ");
+}
+
+// Compares a relations_statement with what the data says about each UN member.
+void PrintStatementCheck(const Session& s, const std::string& a, const Fact& st, const Date& on,
+                         json* out) {
+  const KnowledgeBase& kb = *s.kb;
+  std::vector<std::string> except = SplitCommas(st.QualifierValue("except"));
+  std::vector<std::string> agree_no, disagree_no, unknown_no, agree_yes, disagree_yes, unknown_yes;
+  for (const world::State& other : s.world->states()) {
+    if (!other.un_member || other.key == a) continue;
+    kb::RelationsAnswer r = kb.Relations(a, other.key, on);
+    const bool excepted = std::find(except.begin(), except.end(), other.key) != except.end();
+    using S = kb::RelationsAnswer::State;
+    if (excepted) {
+      (r.state == S::kNoRelations ? agree_no : r.state == S::kInRelations ? disagree_no : unknown_no)
+          .push_back(other.key);
+    } else {
+      (r.state == S::kInRelations ? agree_yes : r.state == S::kNoRelations ? disagree_yes : unknown_yes)
+          .push_back(other.key);
+    }
+  }
+  if (out != nullptr) {
+    (*out)["statement"] = json{{"text", st.value}, {"except", except}, {"sources", st.sources},
+                               {"agree_no_relations", agree_no}, {"data_says_in_relations", disagree_no},
+                               {"no_data_for_exception", unknown_no}, {"agree_in_relations", agree_yes.size()},
+                               {"data_says_no_relations", disagree_yes}, {"no_data", unknown_yes}};
+    return;
+  }
+  std::printf("\nStatement [%s]: %s (except %s)\n", Join(st.sources, ",").c_str(), st.value.c_str(),
+              Join(except, ", ").c_str());
+  std::printf("  Exceptions the data confirms (no relations on %s): %s\n", on.ToString().c_str(),
+              agree_no.empty() ? "none" : Join(agree_no, " ").c_str());
+  std::printf("  Exceptions the data contradicts (in relations): %s\n",
+              disagree_no.empty() ? "none" : Join(disagree_no, " ").c_str());
+  std::printf("  Exceptions with no dated record: %s\n",
+              unknown_no.empty() ? "none" : Join(unknown_no, " ").c_str());
+  std::printf("  Other UN members: %zu in relations per the data, %zu with no relations per the data%s%s, "
+              "%zu with no record\n",
+              agree_yes.size(), disagree_yes.size(), disagree_yes.empty() ? "" : ": ",
+              Join(disagree_yes, " ").c_str(), unknown_yes.size());
+  const bool agrees = disagree_no.empty() && disagree_yes.empty() && unknown_no.empty() && unknown_yes.empty();
+  std::printf("  The data %s the statement.\n",
+              agrees ? "agrees with"
+                     : (disagree_no.empty() && disagree_yes.empty() ? "does not contradict, but does not fully cover,"
+                                                                      : "contradicts"));
+}
+
+int RunRelations(const RelationsArgs& args) {
+  std::optional<Date> on;
+  if (!ParseDate("relations", "--on", args.on, &on)) return kExitUsage;
+  if (!on) on = Today();
+  std::unique_ptr<Session> s = Open("relations", args.packs, true);
+  if (!s) return kExitError;
+  std::string a = ResolveState("relations", *s->world, args.a);
+  if (a.empty()) return kExitUsage;
+  using S = kb::RelationsAnswer::State;
+  std::map<S, std::vector<std::pair<std::string, kb::RelationsAnswer>>> by_state;
+  for (const world::State& other : s->world->states()) {
+    if (other.key == a || other.kind == world::StateKind::kTerritory) continue;
+    kb::RelationsAnswer r = s->kb->Relations(a, other.key, *on);
+    if (r.state == S::kUnknown && r.no_relations.empty() && !other.ExistsOn(*on)) continue;
+    by_state[r.state].emplace_back(other.key, std::move(r));
+  }
+  if (args.format == "json") {
+    json out = json{{"state", a}, {"on", on->ToString()}};
+    for (S st : {S::kInRelations, S::kNoRelations, S::kDisputed, S::kUnknown}) {
+      json list = json::array();
+      for (const auto& [key, r] : by_state[st]) list.push_back(json{{"state", key}, {"evidence", SinceText(r)}});
+      out[std::string(kb::RelationsStateName(st))] = list;
+    }
+    for (const Fact* st : s->kb->Statements(a)) PrintStatementCheck(*s, a, *st, *on, &out);
+    std::printf("%s\n", out.dump(2).c_str());
+    return kExitOk;
+  }
+  std::printf("Diplomatic relations of %s on %s\n", s->kb->NameOf(a).c_str(), on->ToString().c_str());
+  for (S st : {S::kInRelations, S::kNoRelations, S::kDisputed, S::kUnknown}) {
+    const auto& list = by_state[st];
+    std::printf("\n%s: %zu\n", std::string(kb::RelationsStateName(st)).c_str(), list.size());
+    if (st == S::kUnknown) {
+      std::vector<std::string> keys;
+      for (const auto& [key, r] : list) keys.push_back(r.no_relations.empty() ? key : key + "*");
+      std::printf("  %s\n", Join(keys, " ").c_str());
+      if (!list.empty()) std::printf("  (* an undated statement says there are no relations)\n");
+      continue;
+    }
+    for (const auto& [key, r] : list) {
+      std::printf("  %-5s %-32s %s\n", key.c_str(), s->kb->NameOf(key).c_str(), SinceText(r).c_str());
+    }
+  }
+  for (const Fact* st : s->kb->Statements(a)) PrintStatementCheck(*s, a, *st, *on, nullptr);
+  return kExitOk;
+}
+
+// ---------------------------------------------------------------------------------------
+
+void AddKbCommands(CLI::App& app) {
+  auto cargs = std::make_shared<CheckArgs>();
+  CLI::App* check = app.add_subcommand("check", "Validate knowledge-base packs (default: data/packs/*)");
+  check->add_option("packs", cargs->dirs, "pack directories");
+  check->add_flag("--quiet,-q", cargs->quiet, "only the problems and the totals");
+  check->callback([cargs] { SetExitCode(RunCheck(*cargs)); });
+
+  auto fargs = std::make_shared<FactsArgs>();
+  CLI::App* facts = app.add_subcommand("facts", "Facts and occurrences of a pair of states");
+  facts->add_option("a", fargs->a, "first state")->required();
+  facts->add_option("b", fargs->b, "second state")->required();
+  facts->add_option("--as-of", fargs->as_of, "only what holds on this date");
+  facts->add_option("--from", fargs->from, "period start");
+  facts->add_option("--to", fargs->to, "period end");
+  facts->add_option("--kind", fargs->kind, "relation, family (relations, envoys, ...) or occurrences");
+  facts->add_option("--format", fargs->format, "table, json or csv");
+  facts->add_option("--packs", fargs->packs, "pack directories (default data/packs/*)");
+  facts->callback([fargs] { SetExitCode(RunFacts(*fargs)); });
+
+  auto eargs = std::make_shared<EnvoyArgs>();
+  CLI::App* envoy = app.add_subcommand("envoy", "A's chief of mission in B on a date");
+  envoy->add_option("a", eargs->a, "sending state")->required();
+  envoy->add_option("b", eargs->b, "receiving state")->required();
+  envoy->add_option("--on", eargs->on, "date (default today)");
+  envoy->add_option("--format", eargs->format, "table or json");
+  envoy->add_option("--packs", eargs->packs, "pack directories (default data/packs/*)");
+  envoy->callback([eargs] { SetExitCode(RunEnvoy(*eargs)); });
+
+  auto rargs = std::make_shared<RelationsArgs>();
+  CLI::App* rel = app.add_subcommand("relations", "States A has and has not relations with");
+  rel->add_option("a", rargs->a, "state")->required();
+  rel->add_option("--on", rargs->on, "date (default today)");
+  rel->add_option("--format", rargs->format, "table or json");
+  rel->add_option("--packs", rargs->packs, "pack directories (default data/packs/*)");
+  rel->callback([rargs] { SetExitCode(RunRelations(*rargs)); });
+}
+
+const CommandGroup kKbGroup(20, AddKbCommands);
+
+}  // namespace
+}  // namespace dyad::cli
