@@ -43,8 +43,8 @@ std::vector<double> NiceTicks(double lo, double hi, int target) {
     if (step >= raw) break;
   }
   std::vector<double> ticks;
-  for (double v = std::floor(lo / step) * step; v <= hi + step * 1e-9; v += step)
-    ticks.push_back(std::abs(v) < step * 1e-9 ? 0 : v);
+  const double first = std::floor(lo / step + 1e-9) * step, last = std::ceil(hi / step - 1e-9) * step;
+  for (double v = first; v <= last + step * 1e-9; v += step) ticks.push_back(std::abs(v) < step * 1e-9 ? 0 : v);
   if (ticks.size() < 2) ticks.push_back(ticks.back() + step);
   return ticks;
 }
@@ -157,7 +157,10 @@ std::string TableEmpty(std::string_view caption, size_t columns) {
   return t.Finish();
 }
 
-std::string Cell(const std::optional<double>& v, int decimals) { return v ? Fmt(*v, decimals) : "—"; }
+// Table cells keep a fixed number of decimals so columns line up ("2.00", "1.21").
+std::string Cell(const std::optional<double>& v, int decimals) {
+  return v ? fmt::format("{:.{}f}", *v, std::max(0, decimals)) : "—";
+}
 
 void Legend(MarkupWriter& w, double x, double y, const std::vector<std::string>& names, bool lines) {
   for (size_t i = 0; i < names.size(); ++i) {
