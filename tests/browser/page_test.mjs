@@ -1,12 +1,16 @@
-// Opens the demo dossier page in headless Chromium (Debian's /usr/bin/chromium, driven
+// Opens a generated dyad page in headless Chromium (Debian's /usr/bin/chromium, driven
 // by playwright-core) and checks what a reader would get:
 //   - no console errors or page errors;
 //   - no network request at all besides the file itself;
 //   - full-page screenshots in light and dark colour schemes that are not blank
-//     (enough pixels differ from the page background, and the two schemes differ);
-//   - at a phone width, nothing overflows horizontally.
+//     (enough pixels differ from the page background), the light one light and the dark
+//     one dark;
+//   - at least --min-svg accessible SVG images (role="img");
+//   - at a phone width (375 px), nothing overflows horizontally.
 //
-// usage: node page_test.mjs REPORT_DEMO_BINARY OUT_DIR
+// usage: node page_test.mjs [--min-svg=N] OUT_DIR NAME COMMAND [ARGS...]
+//   COMMAND ARGS writes the page; the argument "{out}" is replaced by OUT_DIR/NAME.html
+//   (appended when absent). Screenshots: OUT_DIR/NAME-{light,dark,phone}.png.
 // DYAD_SKIP_BROWSER=1 skips (exit 77, which ctest reports as skipped). CI installs
 // chromium and tests/browser/node_modules through scripts/setup, so there it runs.
 import { execFileSync } from 'node:child_process';
@@ -22,9 +26,16 @@ if (process.env.DYAD_SKIP_BROWSER === '1') {
   console.log('report_browser: skipped (DYAD_SKIP_BROWSER=1)');
   process.exit(SKIP);
 }
-const [demoBinary, outDir] = process.argv.slice(2);
-if (!demoBinary || !outDir) {
-  console.error('usage: node page_test.mjs REPORT_DEMO_BINARY OUT_DIR');
+const argv = process.argv.slice(2);
+let minSvg = 1;
+while (argv.length && argv[0].startsWith('--')) {
+  const m = /^--min-svg=(\d+)$/.exec(argv.shift());
+  if (!m) { console.error('unknown option'); process.exit(2); }
+  minSvg = Number(m[1]);
+}
+const [outDir, name, command, ...commandArgs] = argv;
+if (!outDir || !name || !command) {
+  console.error('usage: node page_test.mjs [--min-svg=N] OUT_DIR NAME COMMAND [ARGS...]');
   process.exit(2);
 }
 const here = dirname(fileURLToPath(import.meta.url));
@@ -94,8 +105,10 @@ const failures = [];
 const check = (ok, what) => { if (!ok) failures.push(what); console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); };
 
 mkdirSync(outDir, { recursive: true });
-const pagePath = join(outDir, 'demo.html');
-execFileSync(demoBinary, [pagePath], { stdio: 'inherit' });
+const pagePath = join(outDir, `${name}.html`);
+const args = commandArgs.includes('{out}') ? commandArgs.map((a) => (a === '{out}' ? pagePath : a))
+                                           : [...commandArgs, pagePath];
+execFileSync(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
 const pageUrl = pathToFileURL(pagePath).href;
 const profile = mkdtempSync(join(tmpdir(), 'dyad-chromium-'));
 // A persistent context is how playwright takes a fresh --user-data-dir.
@@ -117,7 +130,7 @@ try {
     page.on('request', (r) => { if (r.url() !== pageUrl) requests.push(r.url()); });
     await page.goto(pageUrl, { waitUntil: 'load' });
     const png = await page.screenshot({ fullPage: true });
-    const file = join(outDir, `demo-${scheme}.png`);
+    const file = join(outDir, `${name}-${scheme}.png`);
     writeFileSync(file, png);
     const stats = inkStats(decodePng(png));
     shots[scheme] = stats;
@@ -125,7 +138,7 @@ try {
     check(requests.length === 0, `${scheme}: no network requests ${requests.length ? JSON.stringify(requests) : ''}`);
     check(stats.ink > 0.03, `${scheme}: screenshot not blank (${(stats.ink * 100).toFixed(1)}% ink, ${file})`);
     const svgs = await page.locator('svg[role="img"]').count();
-    check(svgs >= 5, `${scheme}: ${svgs} accessible SVG images`);
+    check(svgs >= minSvg, `${scheme}: ${svgs} accessible SVG images (at least ${minSvg})`);
     await page.close();
   }
   check(shots.light.luma > 170 && shots.dark.luma < 90,
@@ -136,7 +149,7 @@ try {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(pageUrl, { waitUntil: 'load' });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  writeFileSync(join(outDir, 'demo-phone.png'), await page.screenshot({ fullPage: true }));
+  writeFileSync(join(outDir, `${name}-phone.png`), await page.screenshot({ fullPage: true }));
   check(overflow <= 0, `phone width: no horizontal overflow (${overflow}px)`);
   await page.close();
 } finally {
