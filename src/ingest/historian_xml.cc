@@ -381,6 +381,12 @@ void ReadRdcr(const fs::path& dir, HistorianData* data) {
         text += DeepText(c);
       }
       e.text = CollapseSpace(text);
+      auto is_keyed_place = [](pugi::xml_node n) {
+        return std::string_view(n.name()) == "placeName" && !n.attribute("key").empty();
+      };
+      pugi::xml_node place = head.find_node(is_keyed_place);
+      if (!place) place = div.find_node(is_keyed_place);
+      e.place_key = place.attribute("key").value();
       int n = ++seq[e.section];
       e.prov = At(prov, f, div, fmt::format("{}/{}/{}", article, e.section, n));
       data->rdcr.push_back(std::move(e));

@@ -162,6 +162,7 @@ struct RdcrEntry {
   std::string head;          // the heading text, whitespace-normalised
   std::string head_when;     // @when of the heading's <date>, "" if none
   std::string text;          // the entry's paragraphs, whitespace-normalised
+  std::string place_key;     // first <placeName key=...> of the heading, else of the text
 };
 
 // visits: a foreign leader's visit to the US.

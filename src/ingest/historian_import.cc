@@ -1,0 +1,1108 @@
+#include "ingest/historian_import.h"
+
+#include "kb/pack.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dyad::ingest {
+namespace {
+
+using kb::Entity;
+using kb::EntityKind;
+using kb::Fact;
+using kb::Occurrence;
+using kb::Participant;
+using kb::Qualifier;
+using kb::Relation;
+
+constexpr std::string_view kUs = "USA";
+constexpr std::string_view kUsName = "United States";
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Contains(std::string_view hay, std::string_view needle) {
+  return hay.find(needle) != std::string_view::npos;
+}
+
+// A slug fit for an id: lower-case ASCII letters and digits, other runs become '-'.
+std::string Slug(std::string_view s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) && c < 128) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+// "mcwilliams-edmund" -> "Mcwilliams Edmund": a fallback name when no people record exists.
+std::string NameFromId(std::string_view id) {
+  std::string out;
+  bool start = true;
+  for (char c : id) {
+    if (c == '-') {
+      out += ' ';
+      start = true;
+    } else {
+      out += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+      start = false;
+    }
+  }
+  return out;
+}
+
+// Dataset repository and folder labels for source rows.
+struct DatasetInfo {
+  std::string_view repo;
+  std::string_view title;
+};
+
+DatasetInfo Dataset(std::string_view dataset) {
+  if (dataset == "pocom") return {"HistoryAtState/pocom", "Principal Officers and Chiefs of Mission"};
+  if (dataset == "gsh") return {"joewiz/gsh", "Historical Country Names (gsh)"};
+  if (dataset == "rdcr")
+    return {"HistoryAtState/rdcr",
+            "A Guide to the United States' History of Recognition, Diplomatic, and Consular "
+            "Relations, by Country, since 1776"};
+  if (dataset == "visits") return {"HistoryAtState/visits", "Visits by Foreign Leaders"};
+  if (dataset == "travels")
+    return {"HistoryAtState/travels", "Travels of the President and the Secretary of State"};
+  return {"", dataset};
+}
+
+// The folder of a record within its dataset: "missions-countries", "posts" (gsh's data/
+// prefix dropped), "people".
+std::string FolderOf(const Provenance& prov) {
+  std::string_view f = prov.file;
+  if (f.starts_with("data/") && prov.dataset == "gsh") f.remove_prefix(5);
+  size_t slash = f.find('/');
+  return std::string(slash == std::string_view::npos ? std::string_view("") : f.substr(0, slash));
+}
+
+// Geographic assistant secretaries and the gsh region of their bureau.
+std::string_view RegionOfPosition(std::string_view position_id) {
+  static const std::pair<std::string_view, std::string_view> kMap[] = {
+      {"assistant-secretary-for-african-affairs", "af"},
+      {"assistant-secretary-for-east-asian-pacific-affairs", "eap"},
+      {"assistant-secretary-for-european-affairs", "eur"},
+      {"assistant-secretary-for-near-eastern-affairs", "nea"},
+      {"assistant-secretary-for-south-asian-affairs", "sca"},
+      {"assistant-secretary-for-western-hemisphere", "wha"},
+  };
+  for (const auto& [pos, region] : kMap)
+    if (pos == position_id) return region;
+  return "";
+}
+
+// Organizations of the missions-orgs files.
+std::string_view OrgOfMission(std::string_view mission_id) {
+  static const std::pair<std::string_view, std::string_view> kMap[] = {
+      {"representative-to-asean", "org:asean"},   {"representative-to-au", "org:au"},
+      {"representative-to-eu", "org:eu"},         {"representative-to-iaea", "org:iaea"},
+      {"representative-to-icao", "org:icao"},     {"representative-to-nato", "org:nato"},
+      {"representative-to-oas", "org:oas"},       {"representative-to-oecd", "org:oecd"},
+      {"representative-to-osce", "org:osce"},     {"representative-to-un", "org:un"},
+      {"representative-to-unafa", "org:un-rome"}, {"representative-to-unesco", "org:unesco"},
+      {"representative-to-unido", "org:unido"},   {"representative-to-usoarn", "org:un-geneva"},
+      {"representative-uneo", "org:un-geneva"},   {"representative-unvo", "org:un-vienna"},
+  };
+  for (const auto& [m, org] : kMap)
+    if (m == mission_id) return org;
+  return "";
+}
+
+// ---- rdcr heading classification ----
+
+struct RdcrClass {
+  bool us_recognized = false;    // the US recognized the country
+  bool they_recognized = false;  // the country recognized the US
+  std::optional<Relation> relations;       // established / suspended / severed / resumed
+  std::optional<Relation> mission_action;  // opened / closed
+  std::string mission_type;                // embassy, legation, consulate, ...
+  bool agreement = false;
+};
+
+std::string MissionTypeIn(std::string_view h) {
+  // The last-mentioned type wins: "Elevation of the Legation to Embassy" is an embassy.
+  static const std::pair<std::string_view, std::string_view> kTypes[] = {
+      {"embassy", "embassy"},        {"legation", "legation"},
+      {"consulate general", "consulate-general"}, {"consulate", "consulate"},
+      {"liaison office", "liaison-office"},       {"interest section", "interests-section"},
+      {"interests section", "interests-section"}, {"diplomatic mission", "mission"},
+  };
+  size_t best = std::string_view::npos;
+  std::string type;
+  for (const auto& [word, t] : kTypes) {
+    size_t at = h.rfind(word);
+    if (at != std::string_view::npos && (best == std::string_view::npos || at > best)) {
+      // "consulate general" also contains "consulate" at the same position: keep the longer.
+      if (at == best) continue;
+      best = at;
+      type = t;
+    }
+  }
+  return type;
+}
+
+RdcrClass Classify(std::string_view heading) {
+  std::string h = Lower(heading);
+  RdcrClass c;
+  bool non = Contains(h, "non-recognition") || Contains(h, "withdrawn");
+  if ((Contains(h, "recogni") || Contains(h, "recogntion")) && !non) {
+    bool reverse = Contains(h, "of the united states") || Contains(h, "of u.s.") ||
+                   Contains(h, "recognize the united states") ||
+                   Contains(h, "of the independence of the united states");
+    bool mutual = Contains(h, "mutual") || Contains(h, "between the u.s.");
+    bool international = Contains(h, "international recognition");
+    if (!international) {
+      c.us_recognized = mutual || !reverse;
+      c.they_recognized = mutual || reverse;
+    }
+  }
+  bool relations = Contains(h, "relations");
+  bool re = Contains(h, "reestablish") || Contains(h, "re-establish") ||
+            Contains(h, "resum") || Contains(h, "restor") || Contains(h, "re-open") ||
+            Contains(h, "reopen");
+  if (relations) {
+    if (Contains(h, "sever") || Contains(h, "cessation") || Contains(h, "relations ended") ||
+        Contains(h, "termination of diplomatic") || Contains(h, "termination of relations") ||
+        Contains(h, "broken")) {
+      c.relations = Relation::kRelationsSevered;
+    } else if (Contains(h, "suspen") || Contains(h, "interrupt")) {
+      c.relations = Relation::kRelationsSuspended;
+    } else if (re) {
+      c.relations = Relation::kRelationsResumed;
+    } else if (Contains(h, "establish")) {
+      c.relations = Relation::kRelationsEstablished;
+    }
+  } else if (Contains(h, "resumption") || Contains(h, "re-establishment") ||
+             Contains(h, "reestablishment")) {
+    c.relations = Relation::kRelationsResumed;
+  } else if (Contains(h, "severance")) {
+    c.relations = Relation::kRelationsSevered;
+  } else if (Contains(h, "suspension") || Contains(h, "interruption")) {
+    c.relations = Relation::kRelationsSuspended;
+  }
+  c.mission_type = MissionTypeIn(h);
+  if (!c.mission_type.empty()) {
+    if (Contains(h, "closed") || Contains(h, "closure") || Contains(h, "closing")) {
+      c.mission_action = Relation::kMissionClosed;
+    } else if (Contains(h, "establish") || Contains(h, "open") || Contains(h, "elevat") ||
+               Contains(h, "raised") || Contains(h, "return") || Contains(h, "first")) {
+      c.mission_action = Relation::kMissionOpened;
+    }
+  }
+  if (!c.us_recognized && !c.they_recognized && !c.relations && !c.mission_action &&
+      (Contains(h, "treaty") || Contains(h, "convention") || Contains(h, "agreement"))) {
+    c.agreement = true;
+  }
+  return c;
+}
+
+// ---- the mapper ----
+
+class Mapper {
+ public:
+  Mapper(const HistorianData& data, const TerritoryKeys& keys, RejectSink* rejects,
+         KindCounts* counts)
+      : data_(data), keys_(keys), rejects_(rejects), counts_(counts) {
+    pack_.name = "historian-us";
+  }
+
+  kb::PackData Run() {
+    CountFiles();
+    AddEntity(StateDept());
+    MapChiefs();
+    MapConcurrents();
+    MapPrincipals();
+    MapPosts();
+    MapRegions();
+    MapTerritories();
+    MapRdcr();
+    MapVisits();
+    MapTrips();
+    MarkOverlappingTerms();
+    MergeDuplicateFacts();
+    return std::move(pack_);
+  }
+
+ private:
+  // -- bookkeeping --
+
+  std::string SourceId(const Provenance& prov) {
+    std::string folder = FolderOf(prov);
+    std::string id = fmt::format("historian:{}{}{}", prov.dataset, folder.empty() ? "" : ":", folder);
+    if (sources_.insert(id).second) {
+      DatasetInfo info = Dataset(prov.dataset);
+      kb::Source s;
+      s.id = id;
+      s.title = folder.empty() ? std::string(info.title)
+                               : fmt::format("{}: {}", info.title, folder);
+      s.publisher = "Office of the Historian, U.S. Department of State";
+      std::string path = prov.dataset == "gsh" ? "data/" + folder : folder;
+      s.url = prov.commit.empty()
+                  ? fmt::format("https://github.com/{}", info.repo)
+                  : fmt::format("https://github.com/{}/tree/{}/{}", info.repo, prov.commit, path);
+      s.licence = "CC0-1.0";
+      s.note = fmt::format("dataset {}, folder {}, source commit {}", prov.dataset, path,
+                           prov.commit.empty() ? "unknown" : prov.commit);
+      pack_.sources.push_back(std::move(s));
+    }
+    return id;
+  }
+
+  static std::string Record(const Provenance& prov) {
+    return prov.record_id.empty() ? prov.file : prov.file + "#" + prov.record_id;
+  }
+
+  void Read(const std::string& kind) { ++(*counts_)[kind].read; }
+  void Accept(const std::string& kind) { ++(*counts_)[kind].accepted; }
+  void Reject(const std::string& kind, const Provenance& prov, std::string_view reason,
+              const std::string& message) {
+    rejects_->Reject(prov.dataset + "/" + prov.file, prov.line, 0, reason, message,
+                     prov.record_id, &(*counts_)[kind]);
+  }
+
+  void CountFiles() {
+    ReadCounts& files = (*counts_)["files"];
+    files.read = data_.files_read + data_.file_errors.size();
+    files.accepted = data_.files_read;
+    for (const FileError& e : data_.file_errors)
+      rejects_->Reject(e.file, e.line, 0, "unreadable-file", e.message, "", &files);
+  }
+
+  bool AddEntity(Entity e) {
+    if (!entities_.insert(e.id).second) return false;
+    pack_.entities.push_back(std::move(e));
+    return true;
+  }
+
+  Entity StateDept() {
+    Provenance prov{"pocom", "positions-principals/x.xml", 0, "", Commit("pocom")};
+    Entity e;
+    e.id = "agency:us-dos";
+    e.kind = EntityKind::kAgency;
+    e.subkind = "ministry";
+    e.name = "U.S. Department of State";
+    e.owner = std::string(kUs);
+    e.sources = {SourceId(prov)};
+    return e;
+  }
+
+  // The World key of a historian id; on failure rejects the record and returns "".
+  std::string KeyOr(const std::string& kind, const Provenance& prov, std::string_view id) {
+    auto r = keys_.Resolve(id);
+    if (r.ok()) return r->key;
+    Reject(kind, prov, "no-world-key", r.status().message());
+    return "";
+  }
+
+  // Parses a date field; on failure rejects the record. Returns false when rejected.
+  bool DateOr(const std::string& kind, const Provenance& prov, std::string_view what,
+              std::string_view text, std::optional<Date>* out) {
+    auto r = ParseHistorianDate(text);
+    if (r.ok()) {
+      *out = *r;
+      return true;
+    }
+    Reject(kind, prov, "bad-date", fmt::format("{}: {}", what, r.status().message()));
+    return false;
+  }
+
+  // An interval; a reversed one rejects the record.
+  bool IntervalOr(const std::string& kind, const Provenance& prov, std::optional<Date> start,
+                  std::optional<Date> end, Interval* out) {
+    auto r = Interval::Make(start, end);
+    if (r.ok()) {
+      *out = *r;
+      return true;
+    }
+    Reject(kind, prov, "end-before-start", r.status().message());
+    return false;
+  }
+
+  std::string Person(const std::string& person_id, const std::string& source_hint) {
+    std::string id = "person:" + person_id;
+    if (entities_.count(id)) return id;
+    Entity e;
+    e.id = id;
+    e.kind = EntityKind::kPerson;
+    auto it = data_.people.find(person_id);
+    if (it != data_.people.end()) {
+      const PersonRecord& p = it->second;
+      e.name = p.forename.empty() ? p.surname : p.forename + " " + p.surname;
+      if (!p.genname.empty()) e.name += " " + p.genname;
+      e.record = fmt::format("people/{}/{}.xml", person_id.substr(0, 1), person_id);
+      if (!p.birth.empty() || !p.death.empty())
+        e.note = fmt::format("born {}{}", p.birth.empty() ? "?" : p.birth,
+                             p.death.empty() ? "" : ", died " + p.death);
+      Provenance people{"pocom", "people/x.xml", 0, "", Commit("pocom")};
+      e.sources = {SourceId(people)};
+    } else {
+      e.name = NameFromId(person_id);
+      e.sources = {source_hint};
+      e.note = "no people record; name derived from the id";
+    }
+    e.owner = std::string(kUs);
+    AddEntity(std::move(e));
+    return id;
+  }
+
+  std::string Commit(const std::string& dataset) const {
+    auto it = data_.commits.find(dataset);
+    return it == data_.commits.end() ? "" : it->second;
+  }
+
+  std::string CountryName(const std::string& historian_id, const std::string& key) const {
+    auto c = data_.countries.find(historian_id);
+    if (c != data_.countries.end() && !c->second.label.empty()) return c->second.label;
+    for (const TerritoryRecord& t : data_.territories)
+      if (t.id == historian_id) return t.short_name;
+    return key;
+  }
+
+  // -- pocom --
+
+  std::string CountryMission(const std::string& mission_id, const std::string& key,
+                             const std::string& source) {
+    std::string id = "mission:usa-to-" + mission_id;
+    if (!entities_.count(id)) {
+      Entity e;
+      e.id = id;
+      e.kind = EntityKind::kMission;
+      e.subkind = "bilateral-mission";
+      e.name = fmt::format("United States mission to {}", CountryName(mission_id, key));
+      e.owner = std::string(kUs);
+      e.host = key;
+      e.record = "missions-countries/" + mission_id + ".xml";
+      e.sources = {source};
+      e.note = "the chiefs of mission of the US to this country, whatever the post's rank";
+      AddEntity(std::move(e));
+    }
+    return id;
+  }
+
+  std::string OrgMission(const std::string& mission_id, const std::string& source) {
+    std::string id = "mission:usa-" + mission_id;
+    if (!entities_.count(id)) {
+      Entity e;
+      e.id = id;
+      e.kind = EntityKind::kMission;
+      e.subkind = "permanent-mission";
+      e.name = mission_id;
+      for (const PositionRecord& m : data_.org_missions)
+        if (m.id == mission_id) e.name = "United States mission: " + m.name;
+      e.owner = std::string(kUs);
+      e.record = "missions-orgs/" + mission_id + ".xml";
+      e.sources = {source};
+      std::string_view org = OrgOfMission(mission_id);
+      if (!org.empty()) e.note = fmt::format("mission to {}", org);
+      AddEntity(std::move(e));
+    }
+    return id;
+  }
+
+  void AddDateQualifier(std::vector<Qualifier>* qs, std::string key, const std::optional<Date>& d) {
+    if (d) qs->push_back({std::move(key), d->ToString()});
+  }
+
+  void MapChiefs() {
+    for (const ChiefRecord& c : data_.chiefs) {
+      const std::string kind = c.org_mission ? "pocom/org-chief" : "pocom/chief";
+      Read(kind);
+      if (c.other_nominee) {
+        Reject(kind, c.prov, "did-not-serve",
+               fmt::format("{} is listed among other nominees of {} (did not serve)",
+                           c.person_id, c.mission_id));
+        continue;
+      }
+      if (c.person_id.empty() || c.role_title_id.empty()) {
+        Reject(kind, c.prov, "missing-field", "chief without person-id or role-title-id");
+        continue;
+      }
+      std::string source = SourceId(c.prov);
+      std::string mission;
+      if (c.org_mission) {
+        mission = OrgMission(c.mission_id, source);
+      } else {
+        std::string key = KeyOr(kind, c.prov, c.mission_id);
+        if (key.empty()) continue;
+        mission = CountryMission(c.mission_id, key, source);
+      }
+      std::optional<Date> appointed, arrived, started, ended;
+      if (!DateOr(kind, c.prov, "appointed", c.appointed.date, &appointed) ||
+          !DateOr(kind, c.prov, "arrived", c.arrived.date, &arrived) ||
+          !DateOr(kind, c.prov, "started", c.started.date, &started) ||
+          !DateOr(kind, c.prov, "ended", c.ended.date, &ended))
+        continue;
+      Fact f;
+      f.subject = Person(c.person_id, source);
+      f.relation = Relation::kChiefOfMission;
+      f.object = mission;
+      f.qualifiers.push_back({"role", c.role_title_id});
+      AddDateQualifier(&f.qualifiers, "appointed", appointed);
+      AddDateQualifier(&f.qualifiers, "arrived", arrived);
+      // pocom's "started" is the presentation of credentials for accredited chiefs; a
+      // chargé d'affaires (accredited to the foreign minister) assumes charge instead.
+      if (!kb::IsChargeRole(c.role_title_id)) AddDateQualifier(&f.qualifiers, "credentials", started);
+      if (!c.started.note.empty()) f.qualifiers.push_back({"started_note", c.started.note});
+      if (!c.ended.note.empty()) f.qualifiers.push_back({"ended_note", c.ended.note});
+      if (!c.org_mission && !c.contemporary_territory_id.empty() &&
+          c.contemporary_territory_id != c.mission_id)
+        f.qualifiers.push_back({"territory", c.contemporary_territory_id});
+      if (!started && !ended) {
+        // Appointed (or nothing) but no term dates: not asserted on any day.
+        f.undated = true;
+      } else if (!IntervalOr(kind, c.prov, started, ended, &f.valid)) {
+        continue;
+      }
+      f.record = Record(c.prov);
+      f.sources = {source};
+      f.note = c.note;
+      chief_facts_[c.prov.record_id] = pack_.facts.size();
+      pack_.facts.push_back(std::move(f));
+      Accept(kind);
+    }
+  }
+
+  void MapConcurrents() {
+    const std::string kind = "pocom/concurrent";
+    for (const ConcurrentRecord& r : data_.concurrents) {
+      Read(kind);
+      std::vector<size_t> facts;
+      std::string missing;
+      for (const std::string& id : r.chief_ids) {
+        auto it = chief_facts_.find(id);
+        if (it == chief_facts_.end()) {
+          missing += (missing.empty() ? "" : ", ") + id;
+        } else {
+          facts.push_back(it->second);
+        }
+      }
+      if (facts.empty()) {
+        Reject(kind, r.prov, "chiefs-not-imported",
+               fmt::format("none of its chief records was imported (nominees who did not "
+                           "serve, or unmapped countries): {}", missing));
+        continue;
+      }
+      for (size_t i : facts) {
+        Fact& f = pack_.facts[i];
+        f.qualifiers.push_back({"concurrent_group", r.id});
+        if (!r.locale_id.empty()) f.qualifiers.push_back({"resident_at", r.locale_id});
+        if (!missing.empty()) f.note += (f.note.empty() ? "" : "; ") +
+                                        fmt::format("concurrent with unimported {}", missing);
+      }
+      Accept(kind);
+    }
+  }
+
+  std::string Office(const PositionRecord& pos, const std::string& source) {
+    std::string id = "office:us-dos-" + pos.id;
+    if (!entities_.count(id)) {
+      Entity e;
+      e.id = id;
+      e.kind = EntityKind::kOffice;
+      e.subkind = pos.category;
+      e.name = pos.name.empty() ? NameFromId(pos.id) : pos.name;
+      e.owner = std::string(kUs);
+      e.record = pos.prov.file + "#" + pos.id;
+      e.sources = {source};
+      std::string record = e.record;
+      AddEntity(std::move(e));
+      Fact part;
+      part.subject = id;
+      part.relation = Relation::kPartOf;
+      part.object = "agency:us-dos";
+      part.undated = true;
+      part.record = record;
+      part.sources = {source};
+      pack_.facts.push_back(std::move(part));
+    }
+    return id;
+  }
+
+  void MapPrincipals() {
+    std::map<std::string, const PositionRecord*> positions;
+    for (const PositionRecord& p : data_.positions) positions[p.id] = &p;
+    const std::string kind = "pocom/principal";
+    for (const PrincipalRecord& r : data_.principals) {
+      Read(kind);
+      if (r.other_appointee) {
+        Reject(kind, r.prov, "did-not-serve",
+               fmt::format("{} is listed among other appointees of {} (did not serve)",
+                           r.person_id, r.position_id));
+        continue;
+      }
+      if (r.person_id.empty()) {
+        Reject(kind, r.prov, "missing-field", "principal without person-id");
+        continue;
+      }
+      std::optional<Date> appointed, started, ended;
+      if (!DateOr(kind, r.prov, "appointed", r.appointed.date, &appointed) ||
+          !DateOr(kind, r.prov, "started", r.started.date, &started) ||
+          !DateOr(kind, r.prov, "ended", r.ended.date, &ended))
+        continue;
+      std::string source = SourceId(r.prov);
+      Fact f;
+      f.subject = Person(r.person_id, source);
+      f.relation = Relation::kHoldsOffice;
+      f.object = Office(*positions.at(r.position_id), source);
+      std::string lrole = Lower(r.role_title_id);
+      f.qualifiers.push_back({"acting", Contains(lrole, "acting") || Contains(lrole, "ad-interim") ? "yes" : "no"});
+      if (r.role_title_id != r.position_id) f.qualifiers.push_back({"role", r.role_title_id});
+      AddDateQualifier(&f.qualifiers, "appointed", appointed);
+      if (!r.ended.note.empty()) f.qualifiers.push_back({"ended_note", r.ended.note});
+      if (!started && !ended) {
+        f.undated = true;
+      } else if (!IntervalOr(kind, r.prov, started, ended, &f.valid)) {
+        continue;
+      }
+      f.record = Record(r.prov);
+      f.sources = {source};
+      f.note = r.note;
+      pack_.facts.push_back(std::move(f));
+      Accept(kind);
+    }
+  }
+
+  // -- gsh --
+
+  // place:<locale> with its located_in fact (lat=, lon=); "" when gsh has no such locale.
+  std::string Place(const std::string& locale_id) {
+    std::string id = "place:" + locale_id;
+    if (entities_.count(id)) return id;
+    auto it = data_.locales.find(locale_id);
+    if (it == data_.locales.end()) return "";
+    const LocaleRecord& l = it->second;
+    Entity e;
+    e.id = id;
+    e.kind = EntityKind::kPlace;
+    e.subkind = "city";
+    e.name = l.name;
+    auto key = keys_.Resolve(l.territory_id);
+    if (key.ok()) e.host = key->key;
+    e.record = "data/locales/" + locale_id + ".xml";
+    Provenance lp{"gsh", "data/locales/" + locale_id + ".xml", 0, locale_id, Commit("gsh")};
+    e.sources = {SourceId(lp)};
+    AddEntity(std::move(e));
+    if (key.ok()) {
+      Fact f;
+      f.subject = id;
+      f.relation = Relation::kLocatedIn;
+      f.object = key->key;
+      f.undated = true;
+      if (!l.latitude.empty() && !l.longitude.empty()) {
+        f.qualifiers.push_back({"lat", l.latitude});
+        f.qualifiers.push_back({"lon", l.longitude});
+      }
+      f.record = Record(lp);
+      f.sources = {SourceId(lp)};
+      pack_.facts.push_back(std::move(f));
+    }
+    return id;
+  }
+
+  static std::string PostTypeName(std::string_view type) {
+    if (type == "embassy") return "Embassy";
+    if (type == "consulate-general") return "Consulate General";
+    if (type == "consulate") return "Consulate";
+    if (type == "consular-agency") return "Consular Agency";
+    if (type == "branch-office") return "Branch Office";
+    if (type == "legation") return "Legation";
+    if (type == "liaison-office") return "Liaison Office";
+    if (type == "interests-section") return "Interests Section";
+    return "Mission";
+  }
+
+  // mission:usa-<type>-<place>: shared by gsh posts and rdcr headings.
+  std::string PostMission(const std::string& type, const std::string& place_slug,
+                          const std::string& place_name, const std::string& key,
+                          const std::string& record, const std::string& source) {
+    std::string id = fmt::format("mission:usa-{}-{}", type, place_slug);
+    if (!entities_.count(id)) {
+      Entity e;
+      e.id = id;
+      e.kind = EntityKind::kMission;
+      e.subkind = type;
+      e.name = fmt::format("United States {} in {}", PostTypeName(type), place_name);
+      e.owner = std::string(kUs);
+      e.host = key;
+      e.record = record;
+      e.sources = {source};
+      AddEntity(std::move(e));
+    }
+    return id;
+  }
+
+  void MapPosts() {
+    const std::string kind = "gsh/post";
+    for (const PostRecord& p : data_.posts) {
+      Read(kind);
+      std::string key = KeyOr(kind, p.prov, p.territory_id);
+      if (key.empty()) continue;
+      std::optional<Date> since, until;
+      if (!DateOr(kind, p.prov, "valid-since", p.valid_since == "?" ? "" : p.valid_since, &since) ||
+          !DateOr(kind, p.prov, "valid-until", p.valid_until, &until))
+        continue;
+      std::vector<std::pair<Relation, Date>> events;
+      bool bad = false;
+      for (const auto& [type, text] : p.events) {
+        std::optional<Date> d;
+        if (!DateOr(kind, p.prov, "event " + type, text, &d)) { bad = true; break; }
+        if (!d) continue;
+        if (type == "opened") {
+          events.emplace_back(Relation::kMissionOpened, *d);
+        } else if (type == "closed") {
+          events.emplace_back(Relation::kMissionClosed, *d);
+        } else {
+          Reject(kind, p.prov, "unknown-event", fmt::format("post event type '{}'", type));
+          bad = true;
+          break;
+        }
+      }
+      if (bad) continue;
+      Interval valid;
+      if (!IntervalOr(kind, p.prov, since, until, &valid)) continue;
+      std::string source = SourceId(p.prov);
+      std::string record = Record(p.prov);
+      auto loc = data_.locales.find(p.locale_id);
+      std::string place_name = loc == data_.locales.end() ? NameFromId(p.locale_id) : loc->second.name;
+      std::string mission = PostMission(p.post_type.empty() ? "post" : p.post_type,
+                                        Slug(p.locale_id), place_name, key, record, source);
+      for (const auto& [rel, d] : events) {
+        Fact f;
+        f.subject = mission;
+        f.relation = rel;
+        if (rel == Relation::kMissionOpened) f.object = key;
+        f.valid = Interval::Point(d);
+        f.record = record;
+        f.sources = {source};
+        pack_.facts.push_back(std::move(f));
+      }
+      std::string place = Place(p.locale_id);
+      Fact at;
+      at.subject = mission;
+      at.relation = Relation::kMissionLocatedAt;
+      at.object = place.empty() ? key : place;
+      if (!since && !until) {
+        at.undated = true;
+      } else {
+        at.valid = valid;
+      }
+      at.record = record;
+      at.sources = {source};
+      at.note = p.notes;
+      pack_.facts.push_back(std::move(at));
+      Accept(kind);
+    }
+  }
+
+  static std::string BureauName(const RegionRecord& r) {
+    size_t at = r.description.find("Bureau of ");
+    if (at != std::string::npos) return r.description.substr(at);
+    return "Bureau for " + r.label;
+  }
+
+  void MapRegions() {
+    const std::string kind = "gsh/region";
+    for (const RegionRecord& r : data_.regions) {
+      Read(kind);
+      std::string source = SourceId(r.prov);
+      std::string bureau = "agency:us-dos-" + r.id;
+      Entity e;
+      e.id = bureau;
+      e.kind = EntityKind::kAgency;
+      e.subkind = "bureau";
+      e.name = BureauName(r);
+      e.owner = std::string(kUs);
+      e.record = Record(r.prov);
+      e.sources = {source};
+      AddEntity(std::move(e));
+      Fact part;
+      part.subject = bureau;
+      part.relation = Relation::kPartOf;
+      part.object = "agency:us-dos";
+      part.undated = true;
+      part.record = Record(r.prov);
+      part.sources = {source};
+      pack_.facts.push_back(std::move(part));
+      for (const PositionRecord& pos : data_.positions) {
+        if (RegionOfPosition(pos.id) != r.id) continue;
+        Fact head;
+        head.subject = bureau;
+        head.relation = Relation::kHeadedBy;
+        head.object = Office(pos, SourceId(pos.prov));
+        std::optional<Date> start, end;
+        (void)DateOr(kind, r.prov, "position start", pos.start, &start);
+        if (pos.ongoing != "true") (void)DateOr(kind, r.prov, "position end", pos.end, &end);
+        auto valid = Interval::Make(start, end);
+        if (valid.ok() && (start || end)) {
+          head.valid = *valid;
+        } else {
+          head.undated = true;
+        }
+        head.record = pos.prov.file + "#" + pos.id;
+        head.sources = {SourceId(pos.prov), source};
+        pack_.facts.push_back(std::move(head));
+      }
+      int unmapped = 0;
+      for (const std::string& t : r.territory_ids) {
+        auto key = keys_.Resolve(t);
+        if (!key.ok()) {
+          ++unmapped;
+          rejects_->Reject(r.prov.dataset + "/" + r.prov.file, r.prov.line, 0, "no-world-key",
+                           fmt::format("region {} territory: {}", r.id, key.status().message()),
+                           r.id + "/" + t, &(*counts_)["gsh/region-territory"]);
+          continue;
+        }
+        Fact f;
+        f.subject = bureau;
+        f.relation = Relation::kResponsibleFor;
+        f.object = key->key;
+        f.undated = true;  // gsh gives the current coverage only
+        f.record = Record(r.prov) + "/" + t;
+        f.sources = {source};
+        pack_.facts.push_back(std::move(f));
+      }
+      (*counts_)["gsh/region-territory"].read += r.territory_ids.size();
+      (*counts_)["gsh/region-territory"].accepted += r.territory_ids.size() - unmapped;
+      Accept(kind);
+    }
+  }
+
+  void MapTerritories() {
+    const std::string kind = "gsh/territory";
+    for (const TerritoryRecord& t : data_.territories) {
+      Read(kind);
+      std::string key = KeyOr(kind, t.prov, t.id);
+      if (key.empty()) continue;
+      std::optional<Date> since, until;
+      if (!DateOr(kind, t.prov, "valid-since", t.valid_since, &since) ||
+          !DateOr(kind, t.prov, "valid-until", t.valid_until, &until))
+        continue;
+      Fact f;
+      f.subject = key;
+      f.relation = Relation::kNamed;
+      f.value = t.short_name;
+      if (!since && !until) {
+        f.undated = true;
+      } else if (!IntervalOr(kind, t.prov, since, until, &f.valid)) {
+        continue;
+      }
+      const world::State* state = keys_.world() ? keys_.world()->Find(key) : nullptr;
+      if (state != nullptr && !f.undated && !state->existence.Overlaps(f.valid)) {
+        Reject(kind, t.prov, "not-in-period",
+               fmt::format("'{}' ({}) resolves to {}, which World says existed {}", t.id,
+                           f.valid.ToString(), key, state->existence.ToString()));
+        continue;
+      }
+      if (!t.long_name.empty() && t.long_name != "-") f.qualifiers.push_back({"long_name", t.long_name});
+      if (!t.type.empty()) f.qualifiers.push_back({"type", t.type});
+      f.qualifiers.push_back({"historian_id", t.id});
+      auto join = [](const std::vector<std::string>& v) {
+        std::string out;
+        for (const std::string& s : v) out += (out.empty() ? "" : ",") + s;
+        return out;
+      };
+      if (!t.predecessors.empty()) f.qualifiers.push_back({"predecessors", join(t.predecessors)});
+      if (!t.successors.empty()) f.qualifiers.push_back({"successors", join(t.successors)});
+      f.record = Record(t.prov);
+      f.sources = {SourceId(t.prov)};
+      pack_.facts.push_back(std::move(f));
+      Accept(kind);
+    }
+  }
+
+  // -- rdcr --
+
+  // The date of an rdcr entry: the first English date of the text in the heading's year;
+  // else the first date of the text (noting the heading's year); else the heading's date.
+  std::optional<Date> RdcrDate(const RdcrEntry& e, std::string* note) {
+    int head_year = 0;
+    if (auto hd = Date::ParseIso(e.head_when); hd.ok()) head_year = hd->year();
+    if (head_year != 0) {
+      if (auto d = FindEnglishDate(e.text, head_year)) return d;
+      if (auto d = FindEnglishDate(e.text, 0)) {
+        *note = fmt::format("the heading gives {}; the text gives {}", head_year, d->ToString());
+        return d;
+      }
+      if (auto hd = Date::ParseIso(e.head_when); hd.ok()) return *hd;
+    }
+    return FindEnglishDate(e.text, 0);
+  }
+
+  void MapRdcr() {
+    const std::string kind = "rdcr/entry";
+    for (const RdcrEntry& e : data_.rdcr) {
+      Read(kind);
+      RdcrClass c = Classify(e.head);
+      bool any = c.us_recognized || c.they_recognized || c.relations || c.mission_action || c.agreement;
+      if (!any) {
+        Reject(kind, e.prov, "unclassified-heading",
+               fmt::format("no relation for the heading '{}'", e.head));
+        continue;
+      }
+      std::string key = KeyOr(kind, e.prov, e.article_id);
+      if (key.empty()) continue;
+      std::string note;
+      std::optional<Date> date = RdcrDate(e, &note);
+      if (!date) {
+        Reject(kind, e.prov, "no-date", fmt::format("no date in heading or text of '{}'", e.head));
+        continue;
+      }
+      std::string source = SourceId(e.prov);
+      std::string record = Record(e.prov);
+      auto add = [&](std::string subject, Relation rel, std::string object) {
+        Fact f;
+        f.subject = std::move(subject);
+        f.relation = rel;
+        f.object = std::move(object);
+        f.valid = Interval::Point(*date);
+        f.record = record;
+        f.sources = {source};
+        f.note = note;
+        pack_.facts.push_back(std::move(f));
+      };
+      if (c.us_recognized) add(std::string(kUs), Relation::kRecognized, key);
+      if (c.they_recognized) add(key, Relation::kRecognized, std::string(kUs));
+      if (c.relations) add(std::string(kUs), *c.relations, key);
+      if (c.mission_action) {
+        std::string place_slug = e.place_key.empty() ? "in-" + e.article_id : Slug(e.place_key);
+        std::string place_name = e.place_key.empty() ? CountryName(e.article_id, key) : NameFromId(e.place_key);
+        if (auto l = data_.locales.find(e.place_key); l != data_.locales.end()) place_name = l->second.name;
+        std::string mission = PostMission(c.mission_type, place_slug, place_name, key, record, source);
+        add(mission, *c.mission_action, *c.mission_action == Relation::kMissionOpened ? key : "");
+      }
+      if (c.agreement) {
+        Occurrence o;
+        o.id = fmt::format("occ:historian-rdcr-{}-{}-{}", e.article_id, Slug(e.section),
+                           e.prov.record_id.substr(e.prov.record_id.rfind('/') + 1));
+        o.kind = "agreement";
+        o.when = Interval::Point(*date);
+        o.cameo = "057";  // sign formal agreement
+        o.summary = fmt::format("The United States and {}: {}", CountryName(e.article_id, key), e.head);
+        o.participants = {{std::string(kUs), "actor", {}, {}}, {key, "target", {}, {}},
+                          {std::string(kUs), "party", {}, {}}, {key, "party", {}, {}}};
+        o.record = record;
+        o.sources = {source};
+        o.note = note;
+        pack_.occurrences.push_back(std::move(o));
+      }
+      Accept(kind);
+    }
+  }
+
+  // -- visits and travels --
+
+  void MapVisits() {
+    const std::string kind = "visits/visit";
+    for (const VisitRecord& v : data_.visits) {
+      Read(kind);
+      std::string key = KeyOr(kind, v.prov, v.from_id);
+      if (key.empty()) continue;
+      std::optional<Date> start, end;
+      if (!DateOr(kind, v.prov, "start-date", v.start_date, &start) ||
+          !DateOr(kind, v.prov, "end-date", v.end_date, &end))
+        continue;
+      if (!start) {
+        Reject(kind, v.prov, "no-date", "visit without start-date");
+        continue;
+      }
+      Occurrence o;
+      o.id = "occ:historian-visit-" + v.id;
+      o.kind = "visit";
+      if (!IntervalOr(kind, v.prov, start, end ? end : start, &o.when)) continue;
+      o.cameo = "042";  // make a visit (the visitor's state is the actor)
+      o.place = std::string(kUs);
+      o.summary = fmt::format("{} ({}) visits the United States", v.visitor, v.from_label);
+      o.participants = {{key, "actor", {}, {}}, {std::string(kUs), "target", {}, {}},
+                        {key, "visitor", {}, {}}, {std::string(kUs), "host", {}, {}}};
+      o.qualifiers.push_back({"visitor", v.visitor});
+      if (v.from_label != CountryName(v.from_id, key)) o.qualifiers.push_back({"country_label", v.from_label});
+      o.record = Record(v.prov);
+      o.sources = {SourceId(v.prov)};
+      pack_.occurrences.push_back(std::move(o));
+      Accept(kind);
+    }
+  }
+
+  void MapTrips() {
+    const std::string kind = "travels/trip";
+    for (const TripRecord& t : data_.trips) {
+      Read(kind);
+      std::string key = KeyOr(kind, t.prov, t.country_id);
+      if (key.empty()) continue;
+      std::optional<Date> start, end;
+      if (!DateOr(kind, t.prov, "start-date", t.start_date, &start) ||
+          !DateOr(kind, t.prov, "end-date", t.end_date, &end))
+        continue;
+      if (!start) {
+        Reject(kind, t.prov, "no-date", "trip without start-date");
+        continue;
+      }
+      Occurrence o;
+      o.id = "occ:historian-trip-" + t.id;
+      o.kind = "visit";
+      if (!IntervalOr(kind, t.prov, start, end ? end : start, &o.when)) continue;
+      o.cameo = "042";  // make a visit (the United States is the actor)
+      o.place = key;
+      std::string title = t.role == "president" ? "President" : "Secretary of State";
+      std::string where = t.locale.empty() ? t.country_label : t.locale + ", " + t.country_label;
+      o.summary = fmt::format("{} {} visits {}", title, t.name, where);
+      std::string source = SourceId(t.prov);
+      std::string person;
+      if (!t.who.empty()) {
+        person = "person:" + t.who;
+        if (!entities_.count(person)) {
+          if (data_.people.count(t.who)) {
+            Person(t.who, source);
+          } else {
+            Entity e;
+            e.id = person;
+            e.kind = EntityKind::kPerson;
+            e.name = t.name;
+            e.owner = std::string(kUs);
+            e.record = Record(t.prov);
+            e.sources = {source};
+            AddEntity(std::move(e));
+          }
+        }
+      }
+      o.participants = {{std::string(kUs), "actor", {}, {}}, {key, "target", {}, {}},
+                        {key, "host", {}, {}}};
+      if (!person.empty()) o.participants.push_back({person, "visitor", {}, {}});
+      o.qualifiers.push_back({"traveller_role", t.role});
+      if (!t.locale.empty()) o.qualifiers.push_back({"locale", t.locale});
+      if (t.country_label != CountryName(t.country_id, key))
+        o.qualifiers.push_back({"country_label", t.country_label});
+      o.record = Record(t.prov);
+      o.sources = {source};
+      pack_.occurrences.push_back(std::move(o));
+      Accept(kind);
+    }
+  }
+
+  // -- overlapping terms --
+
+  // Two chiefs of one mission whose terms definitely overlap are both in the source (a
+  // chargé serving while the ambassador was away, a successor presenting credentials
+  // before the predecessor left). The later row is marked concurrent=yes so the pack
+  // passes the overlapping-terms check, with a note naming the other record.
+  void MarkOverlappingTerms() {
+    std::map<std::string, std::vector<size_t>> by_mission;
+    for (size_t i = 0; i < pack_.facts.size(); ++i) {
+      const Fact& f = pack_.facts[i];
+      if (f.relation == Relation::kChiefOfMission && !f.undated) by_mission[f.object].push_back(i);
+    }
+    for (auto& [mission, idx] : by_mission) {
+      auto first = [&](size_t i) {
+        const Interval& v = pack_.facts[i].valid;
+        return v.start() ? v.start()->first_day() : INT32_MIN;
+      };
+      std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return first(a) < first(b); });
+      for (size_t k = 1; k < idx.size(); ++k) {
+        Fact& later = pack_.facts[idx[k]];
+        for (size_t j = 0; j < k; ++j) {
+          const Fact& earlier = pack_.facts[idx[j]];
+          if (earlier.subject == later.subject) continue;
+          // Definite overlap: the later start's last day precedes the earlier end's first
+          // day. An open end is not known to overlap (queries end it at the next term).
+          if (!earlier.valid.start() || !earlier.valid.end() || !later.valid.start()) continue;
+          if (later.valid.start()->last_day() < earlier.valid.end()->first_day()) {
+            later.qualifiers.push_back({"concurrent", "yes"});
+            later.note += (later.note.empty() ? "" : "; ") +
+                          fmt::format("term overlaps {} in the source", earlier.record);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  // The same fact from two records (gsh keeps "ancona-fix.xml" beside "ancona.xml") is one
+  // row: the first keeps its record and the note names the others; sources are merged.
+  void MergeDuplicateFacts() {
+    std::unordered_map<std::string, size_t> seen;
+    std::vector<Fact> kept;
+    kept.reserve(pack_.facts.size());
+    for (Fact& f : pack_.facts) {
+      std::string key = fmt::format("{}\t{}\t{}\t{}\t{}\t{}", f.subject, kb::RelationName(f.relation),
+                                    f.object, f.value, kb::FormatInterval(f.valid, f.undated),
+                                    kb::FormatQualifiers(f.qualifiers));
+      auto [it, inserted] = seen.emplace(std::move(key), kept.size());
+      if (inserted) {
+        kept.push_back(std::move(f));
+        continue;
+      }
+      Fact& first = kept[it->second];
+      first.note += (first.note.empty() ? "also " : "; also ") + f.record;
+      for (const std::string& s : f.sources)
+        if (std::find(first.sources.begin(), first.sources.end(), s) == first.sources.end())
+          first.sources.push_back(s);
+      ++duplicates_;
+    }
+    pack_.facts = std::move(kept);
+    (*counts_)["facts"].duplicates = duplicates_;
+  }
+
+  const HistorianData& data_;
+  const TerritoryKeys& keys_;
+  uint64_t duplicates_ = 0;
+  RejectSink* rejects_;
+  KindCounts* counts_;
+  kb::PackData pack_;
+  std::unordered_set<std::string> entities_;
+  std::unordered_set<std::string> sources_;
+  std::unordered_map<std::string, size_t> chief_facts_;  // chief record id -> fact index
+};
+
+}  // namespace
+
+Result<std::optional<Date>> ParseHistorianDate(std::string_view text) {
+  if (text.empty() || text == "9999") return std::optional<Date>();
+  // gsh writes early years with fewer digits ("599" for 599 AD).
+  std::string padded(text);
+  if (!padded.empty() && padded.size() < 4 &&
+      std::all_of(padded.begin(), padded.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    padded.insert(0, 4 - padded.size(), '0');
+  auto d = Date::ParseIso(padded);
+  if (!d.ok()) return d.status();
+  return std::optional<Date>(*d);
+}
+
+std::optional<Date> FindEnglishDate(std::string_view text, int year) {
+  static const std::regex kDate(
+      "(January|February|March|April|May|June|July|August|September|October|November|December)"
+      "(\\s+\\d{1,2})?,?\\s+(\\d{4})");
+  std::string s(text);
+  for (auto it = std::sregex_iterator(s.begin(), s.end(), kDate); it != std::sregex_iterator(); ++it) {
+    std::string m = (*it)[1].str();
+    if ((*it)[2].matched) m += " " + CollapseSpace((*it)[2].str()) + ",";
+    m += " " + (*it)[3].str();
+    auto d = Date::ParseEnglish(m);
+    if (!d.ok()) continue;
+    if (year == 0 || d->year() == year) return *d;
+  }
+  return std::nullopt;
+}
+
+kb::PackData MapHistorian(const HistorianData& data, const TerritoryKeys& keys,
+                          RejectSink* rejects, KindCounts* counts) {
+  return Mapper(data, keys, rejects, counts).Run();
+}
+
+}  // namespace dyad::ingest

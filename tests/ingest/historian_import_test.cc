@@ -1,0 +1,352 @@
+// The historian import as a specification: exact facts for several posts (Bishkek,
+// Almaty, Paris), taken from the real files in ../shared/data/historian/.
+#include "ingest/historian_import.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unistd.h>
+
+#include "base/paths.h"
+#include "kb/pack.h"
+#include "world/world.h"
+#include "world/world_builder.h"
+
+namespace dyad::ingest {
+namespace {
+
+namespace fs = std::filesystem;
+using kb::Fact;
+using kb::Occurrence;
+using kb::Relation;
+
+std::string HistorianDir() { return SharedDir() + "/data/historian"; }
+
+struct Imported {
+  HistorianData data;
+  kb::PackData pack;
+  KindCounts counts;
+  std::string skip;  // why the fixture is unavailable
+};
+
+const Imported& Import() {
+  static const Imported* imported = [] {
+    auto* out = new Imported;
+    if (!fs::is_directory(HistorianDir())) {
+      out->skip = "historian data not found at " + HistorianDir() + " (set DYAD_SHARED)";
+      return out;
+    }
+    auto world = world::World::LoadDefault();
+    if (!world.ok()) {
+      out->skip = "world registry unavailable: " + world.status().message();
+      return out;
+    }
+    auto data = ReadHistorianDir(HistorianDir());
+    if (!data.ok()) {
+      out->skip = data.status().ToString();
+      return out;
+    }
+    out->data = std::move(data).value();
+    auto overrides = ReadOverrides(DataDir() + "/historian/territory_keys.tsv");
+    auto keys = TerritoryKeys::Make(out->data, world->get(),
+                                    overrides.ok() ? std::move(overrides).value()
+                                                   : std::vector<OverrideRow>{});
+    RejectSink sink;
+    out->pack = MapHistorian(out->data, keys, &sink, &out->counts);
+    // The World must outlive nothing here: the pack holds keys, not pointers.
+    return out;
+  }();
+  return *imported;
+}
+
+#define REQUIRE_IMPORT() \
+  if (!Import().skip.empty()) GTEST_SKIP() << Import().skip;
+
+std::vector<const Fact*> Facts(std::string_view subject, Relation rel, std::string_view object) {
+  std::vector<const Fact*> out;
+  for (const Fact& f : Import().pack.facts)
+    if ((subject.empty() || f.subject == subject) && f.relation == rel &&
+        (object.empty() || f.object == object))
+      out.push_back(&f);
+  return out;
+}
+
+const Fact* ChiefFact(std::string_view record_suffix) {
+  for (const Fact& f : Import().pack.facts)
+    if (f.relation == Relation::kChiefOfMission && f.record.ends_with(record_suffix)) return &f;
+  return nullptr;
+}
+
+std::string Q(const Fact& f, std::string_view key) { return std::string(f.QualifierValue(key)); }
+
+// The pack form of a validity: "1991-12-25", "1992-09-17/1994-10-11", "1992/..", "undated".
+std::string V(const Fact& f) { return kb::FormatInterval(f.valid, f.undated); }
+std::string V(const Occurrence& o) { return kb::FormatInterval(o.when, false); }
+
+TEST(HistorianImport, KyrgyzstanHasTwelveChiefsOfMission) {
+  REQUIRE_IMPORT();
+  auto chiefs = Facts("", Relation::kChiefOfMission, "mission:usa-to-kyrgyzstan");
+  EXPECT_EQ(chiefs.size(), 12u);
+  const kb::Entity* mission = nullptr;
+  for (const kb::Entity& e : Import().pack.entities)
+    if (e.id == "mission:usa-to-kyrgyzstan") mission = &e;
+  ASSERT_NE(mission, nullptr);
+  EXPECT_EQ(mission->owner, "USA");
+  EXPECT_EQ(mission->host, "KGZ");
+}
+
+TEST(HistorianImport, HurwitzAmbassadorToKyrgyzstan) {
+  REQUIRE_IMPORT();
+  const Fact* f = ChiefFact("#kg-1992-hurw-01");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->subject, "person:hurwitz-edward");
+  EXPECT_EQ(V(*f), "1992-09-17/1994-10-11");
+  EXPECT_EQ(Q(*f, "role"), "ambassador-e-p");
+  EXPECT_EQ(Q(*f, "appointed"), "1992-08-11");
+  EXPECT_EQ(Q(*f, "credentials"), "1992-09-17");
+  EXPECT_EQ(Q(*f, "ended_note"), "Left post on");
+  EXPECT_EQ(f->record, "missions-countries/kyrgyzstan.xml#kg-1992-hurw-01");
+  ASSERT_EQ(f->sources.size(), 1u);
+  EXPECT_EQ(f->sources[0], "historian:pocom:missions-countries");
+}
+
+TEST(HistorianImport, McWilliamsChargeOpenedTheBishkekEmbassy) {
+  REQUIRE_IMPORT();
+  const Fact* f = ChiefFact("#kg-1992-mcwi-01");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(Q(*f, "role"), "charge-daffaires-ad-interim");
+  EXPECT_EQ(V(*f), "1992-02-01/..");
+  EXPECT_EQ(Q(*f, "credentials"), "");  // a chargé presents no credentials
+  // rdcr: embassy established February 1, 1992 (its heading says 2004: kept as a note).
+  auto opened = Facts("mission:usa-embassy-bishkek", Relation::kMissionOpened, "KGZ");
+  ASSERT_EQ(opened.size(), 2u);  // gsh (year) and rdcr (day)
+  std::set<std::string> dates;
+  for (const Fact* o : opened) dates.insert(V(*o));
+  EXPECT_EQ(dates, (std::set<std::string>{"1992", "1992-02-01"}));
+  for (const Fact* o : opened) {
+    if (V(*o) == "1992-02-01") {
+      EXPECT_EQ(o->record, "articles/kyrgyzstan.xml#kyrgyzstan/diplomatic_relations/2");
+      EXPECT_NE(o->note.find("heading gives 2004"), std::string::npos) << o->note;
+    }
+  }
+}
+
+TEST(HistorianImport, RecognitionAndRelationsWithKyrgyzstan) {
+  REQUIRE_IMPORT();
+  auto rec = Facts("USA", Relation::kRecognized, "KGZ");
+  ASSERT_EQ(rec.size(), 1u);
+  EXPECT_EQ(V(*rec[0]), "1991-12-25");
+  EXPECT_EQ(rec[0]->sources[0], "historian:rdcr:articles");
+  auto rel = Facts("USA", Relation::kRelationsEstablished, "KGZ");
+  ASSERT_EQ(rel.size(), 1u);
+  EXPECT_EQ(V(*rel[0]), "1991-12-25");
+}
+
+TEST(HistorianImport, BishkekPostPlaceAndBureau) {
+  REQUIRE_IMPORT();
+  auto at = Facts("mission:usa-embassy-bishkek", Relation::kMissionLocatedAt, "place:bishkek");
+  ASSERT_EQ(at.size(), 1u);
+  EXPECT_EQ(V(*at[0]), "1992/..");
+  auto loc = Facts("place:bishkek", Relation::kLocatedIn, "KGZ");
+  ASSERT_EQ(loc.size(), 1u);
+  EXPECT_EQ(Q(*loc[0], "lat"), "42.8799960214");
+  EXPECT_EQ(Q(*loc[0], "lon"), "74.7700026568");
+  auto sca = Facts("agency:us-dos-sca", Relation::kResponsibleFor, "KGZ");
+  ASSERT_EQ(sca.size(), 1u);
+  EXPECT_TRUE(sca[0]->undated);
+  auto head = Facts("agency:us-dos-sca", Relation::kHeadedBy,
+                    "office:us-dos-assistant-secretary-for-south-asian-affairs");
+  ASSERT_EQ(head.size(), 1u);
+  auto raphel = Facts("person:raphel-robin-lynn", Relation::kHoldsOffice,
+                      "office:us-dos-assistant-secretary-for-south-asian-affairs");
+  ASSERT_EQ(raphel.size(), 1u);
+  EXPECT_EQ(V(*raphel[0]), "1993-08-06/1997-06-27");
+  EXPECT_EQ(Q(*raphel[0], "appointed"), "1993-08-02");
+  EXPECT_EQ(Q(*raphel[0], "acting"), "no");
+}
+
+TEST(HistorianImport, KirghizSsrIsItsOwnKey) {
+  REQUIRE_IMPORT();
+  bool found = false;
+  for (const Fact* f : Facts("SU-KG", Relation::kNamed, "")) {
+    found = true;
+    EXPECT_EQ(f->value, "Kirgiziya");
+    EXPECT_EQ(V(*f), "1924/1991");
+    EXPECT_EQ(Q(*f, "successors"), "kyrgyzstan");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(HistorianImport, KazakhstanAlmaty) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(Facts("", Relation::kChiefOfMission, "mission:usa-to-kazakhstan").size(), 10u);
+  const Fact* f = ChiefFact("#kz-1992-cour-01");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->subject, "person:courtney-william-harrison");
+  EXPECT_EQ(V(*f), "1992-09-15/1995-07-01");
+  EXPECT_EQ(Q(*f, "appointed"), "1992-08-11");
+  // rdcr: heading date without @when; the text gives February 3, 1992.
+  auto opened = Facts("", Relation::kMissionOpened, "KAZ");
+  bool rdcr = false;
+  for (const Fact* o : opened)
+    if (o->record.starts_with("articles/kazakhstan.xml")) {
+      rdcr = true;
+      EXPECT_EQ(V(*o), "1992-02-03");
+    }
+  EXPECT_TRUE(rdcr);
+  EXPECT_EQ(V(*Facts("USA", Relation::kRecognized, "KAZ").at(0)), "1991-12-25");
+}
+
+TEST(HistorianImport, FranceFranklinAndFrenchRecognition) {
+  REQUIRE_IMPORT();
+  const Fact* f = ChiefFact("#fr-1778-fran-01");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->subject, "person:franklin-benjamin");
+  EXPECT_EQ(Q(*f, "role"), "minister-plenipotentiary");
+  EXPECT_EQ(V(*f), "1779-03-23/1785-05-17");
+  EXPECT_EQ(Q(*f, "appointed"), "1778-09-14");
+  EXPECT_EQ(Q(*f, "ended_note"), "Superseded");
+  // "French Recognition of the Independence of the United States": France is the subject.
+  auto rec = Facts("FRA", Relation::kRecognized, "USA");
+  ASSERT_EQ(rec.size(), 1u);
+  EXPECT_EQ(V(*rec[0]), "1778-02-06");
+}
+
+TEST(HistorianImport, VisitsAndTripsAreCameoVisits) {
+  REQUIRE_IMPORT();
+  const Occurrence* akaev = nullptr;
+  const Occurrence* baker = nullptr;
+  for (const Occurrence& o : Import().pack.occurrences) {
+    if (o.id == "occ:historian-visit-1578") akaev = &o;
+    if (o.kind == "visit" && o.place == "KGZ" && V(o) == "1991-12-17") baker = &o;
+  }
+  ASSERT_NE(akaev, nullptr);
+  EXPECT_EQ(akaev->cameo, "042");
+  EXPECT_EQ(V(*akaev), "2002-09-20/2002-09-24");
+  EXPECT_EQ(akaev->QualifierValue("visitor"), "President Askar Akaev");
+  ASSERT_GE(akaev->participants.size(), 2u);
+  EXPECT_EQ(akaev->participants[0].entity, "KGZ");
+  EXPECT_EQ(akaev->participants[0].role, "actor");
+  EXPECT_EQ(akaev->participants[1].entity, "USA");
+  EXPECT_EQ(akaev->participants[1].role, "target");
+  ASSERT_NE(baker, nullptr);
+  EXPECT_EQ(baker->cameo, "042");
+  EXPECT_EQ(baker->QualifierValue("country_label"), "Kirghizia");
+  EXPECT_EQ(baker->QualifierValue("locale"), "Bishkek");
+  bool person = false;
+  for (const kb::Participant& p : baker->participants)
+    person |= p.entity == "person:baker-james-addison" && p.role == "visitor";
+  EXPECT_TRUE(person);
+}
+
+TEST(HistorianImport, CountsPerKind) {
+  REQUIRE_IMPORT();
+  const KindCounts& c = Import().counts;
+  EXPECT_EQ(c.at("pocom/chief").read, 5743u);
+  EXPECT_EQ(c.at("pocom/chief").rejected_by_reason.at("did-not-serve"), 393u);
+  EXPECT_EQ(c.at("pocom/principal").read, 1294u);
+  EXPECT_EQ(c.at("gsh/post").read, 1170u);
+  EXPECT_EQ(c.at("rdcr/entry").read, 1222u);
+  EXPECT_EQ(c.at("visits/visit").read, 3264u);
+  EXPECT_EQ(c.at("travels/trip").read, 4271u);
+  EXPECT_EQ(c.at("files").rejected, 0u);
+  for (const auto& [kind, counts] : c)
+    EXPECT_EQ(counts.read, counts.accepted + counts.rejected) << kind;
+  // The Kingdom of Hawaii has no World key: its chiefs are reported, not guessed.
+  EXPECT_GE(c.at("pocom/chief").rejected_by_reason.at("no-world-key"), 14u);
+}
+
+TEST(HistorianImport, SourcesNameDatasetAndCommit) {
+  REQUIRE_IMPORT();
+  const kb::Source* pocom = nullptr;
+  for (const kb::Source& s : Import().pack.sources)
+    if (s.id == "historian:pocom:missions-countries") pocom = &s;
+  ASSERT_NE(pocom, nullptr);
+  EXPECT_EQ(pocom->licence, "CC0-1.0");
+  EXPECT_EQ(pocom->url,
+            "https://github.com/HistoryAtState/pocom/tree/"
+            "44d2226df6b26f8f5807215ec40e3a6c4d706bbb/missions-countries");
+  for (const Fact& f : Import().pack.facts) {
+    ASSERT_FALSE(f.sources.empty());
+    ASSERT_FALSE(f.record.empty()) << f.subject;
+  }
+}
+
+TEST(HistorianImport, WrittenPackReadsBackWithoutErrors) {
+  REQUIRE_IMPORT();
+  fs::path dir = fs::temp_directory_path() / ("dyad_hist_pack_" + std::to_string(::getpid()));
+  ASSERT_TRUE(kb::WritePack(Import().pack, dir.string()).ok());
+  kb::LoadReport report;
+  auto back = kb::ReadPack(dir.string(), &report);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  int shown = 0;
+  for (const kb::Diagnostic& d : report.diagnostics)
+    if (d.severity == kb::Diagnostic::Severity::kError && shown++ < 10) ADD_FAILURE() << d.ToString();
+  EXPECT_EQ(back->facts.size(), Import().pack.facts.size());
+  EXPECT_EQ(back->occurrences.size(), Import().pack.occurrences.size());
+  fs::remove_all(dir);
+}
+
+// ---- key resolution on a hand-made world ----
+
+world::State MakeState(std::string key, std::string name, std::string iso2) {
+  world::State s;
+  s.key = std::move(key);
+  s.name = std::move(name);
+  s.official_name = s.name;
+  s.codes.push_back({world::Scheme::kIso2, std::move(iso2), Interval::Always(), "test"});
+  return s;
+}
+
+TEST(TerritoryKeys, OverrideNameThenCode) {
+  world::WorldBuilder b;
+  b.Add(MakeState("KGZ", "Kyrgyzstan", "KG"));
+  b.Add(MakeState("COK", "Cook Islands", "CK"));
+  b.Add(MakeState("CUW", "Curaçao", "CW"));
+  auto w = b.Build();
+  ASSERT_TRUE(w.ok()) << w.status().ToString();
+  HistorianData data;
+  data.countries["kyrgyzstan"] = {"kyrgyzstan", "kg", "Kirghizia", "sca"};  // label not a World name
+  data.countries["cook-islands"] = {"cook-islands", "cw", "Cook Islands", "eap"};  // FIPS code
+  data.countries["hawaii"] = {"hawaii", "xl", "Hawaii", "eap"};
+  std::vector<OverrideRow> overrides = {{"texas", "-", "Republic of Texas: no key", 2},
+                                        {"kirgiziya-1991", "KGZ", "test override", 3}};
+  auto keys = TerritoryKeys::Make(data, w->get(), overrides);
+  EXPECT_EQ(keys.Resolve("kyrgyzstan")->key, "KGZ");
+  EXPECT_EQ(keys.Resolve("kyrgyzstan")->how, "iso2 KG");
+  EXPECT_EQ(keys.Resolve("cook-islands")->key, "COK");  // the name beats the FIPS code
+  EXPECT_EQ(keys.Resolve("kirgiziya-1991")->how, "override (test override)");
+  auto texas = keys.Resolve("texas");
+  ASSERT_FALSE(texas.ok());
+  EXPECT_NE(texas.status().message().find("deliberately unmapped: Republic of Texas"), std::string::npos);
+  auto hawaii = keys.Resolve("hawaii");
+  ASSERT_FALSE(hawaii.ok());
+  EXPECT_NE(hawaii.status().message().find("name 'Hawaii'"), std::string::npos);
+  EXPECT_FALSE(keys.Resolve("atlantis").ok());
+}
+
+TEST(TerritoryKeys, OverrideFileErrorsNameTheLine) {
+  fs::path p = fs::temp_directory_path() / ("dyad_keys_" + std::to_string(::getpid()) + ".tsv");
+  std::ofstream(p) << "historian_id\tkey\tsource\n# comment\nkyrgyzstan\tKGZ\n";
+  auto rows = ReadOverrides(p.string());
+  ASSERT_FALSE(rows.ok());
+  EXPECT_NE(rows.status().message().find(":3: expected 3"), std::string::npos)
+      << rows.status().message();
+  fs::remove(p);
+}
+
+TEST(HistorianDates, Forms) {
+  EXPECT_FALSE(ParseHistorianDate("")->has_value());
+  EXPECT_FALSE(ParseHistorianDate("9999")->has_value());
+  EXPECT_EQ(ParseHistorianDate("1993-03")->value().ToString(), "1993-03");
+  EXPECT_EQ(ParseHistorianDate("599")->value().year(), 599);
+  EXPECT_FALSE(ParseHistorianDate("?").ok());
+  EXPECT_EQ(FindEnglishDate("was established on February 1, 1992, with", 0)->ToString(), "1992-02-01");
+  EXPECT_EQ(FindEnglishDate("In March 1990 and on May 2, 1991", 1991)->ToString(), "1991-05-02");
+  EXPECT_FALSE(FindEnglishDate("no date here", 0).has_value());
+}
+
+}  // namespace
+}  // namespace dyad::ingest
