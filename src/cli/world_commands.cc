@@ -119,7 +119,7 @@ Lookup FindState(const World& w, std::string_view text, std::optional<Date> on) 
     world::ResolveOptions options;
     options.on = on;
     world::Resolution r = (*resolver)->Resolve(text, options);
-    for (const world::Match& m : r.candidates) AddCandidate(l, m.state, m.how);
+    for (const world::Match& m : r.candidates) AddCandidate(l, m.state, std::string(m.how));
     if (!l.states.empty()) return l;
   }
   return ByAnyCode(w, text, on);
