@@ -10,13 +10,6 @@
 namespace dyad::kb {
 namespace {
 
-std::string RelKey(std::string_view id, Relation relation) {
-  std::string key(id);
-  key.push_back('\x1f');
-  key.push_back(static_cast<char>('A' + static_cast<int>(relation)));
-  return key;
-}
-
 int32_t Lo(const Interval& i) { return i.start() ? i.start()->first_day() : INT32_MIN; }
 int32_t Hi(const Interval& i) { return i.end() ? i.end()->last_day() : INT32_MAX; }
 
@@ -36,6 +29,12 @@ bool IsEstablishing(Relation r) {
 }
 bool IsBreak(Relation r) {
   return r == Relation::kRelationsSevered || r == Relation::kRelationsSuspended;
+}
+
+// Relations answered by Relations(): the recognition and diplomatic-relations family.
+bool Family(Relation r) {
+  return r == Relation::kRecognized || r == Relation::kNoRelations || IsEstablishing(r) ||
+         IsBreak(r);
 }
 
 }  // namespace
@@ -81,8 +80,11 @@ void KnowledgeBase::Index() {
   }
   for (uint32_t i = 0; i < facts_.size(); ++i) {
     const Fact& f = facts_[i];
-    by_subject_[RelKey(f.subject, f.relation)].push_back(i);
-    if (!f.object.empty()) by_object_[RelKey(f.object, f.relation)].push_back(i);
+    by_subject_[f.subject].push_back(i);
+    if (!f.object.empty()) by_object_[f.object].push_back(i);
+    if (Family(f.relation) && IsStateRef(f.subject) && IsStateRef(f.object)) {
+      relations_by_dyad_[DyadKey(f.subject, f.object)].push_back(i);
+    }
     std::vector<std::string> states = StatesOf(f.subject);
     if (!f.object.empty()) {
       std::vector<std::string> more = StatesOf(f.object);
@@ -110,6 +112,16 @@ void KnowledgeBase::Index() {
       }
     }
   }
+  auto by_relation_then_start = [this](uint32_t a, uint32_t b) {
+    const Fact& x = facts_[a];
+    const Fact& y = facts_[b];
+    if (x.relation != y.relation) return x.relation < y.relation;
+    return ByStart(&x, &y);
+  };
+  for (auto* index : {&by_subject_, &by_object_}) {
+    for (auto& [id, idx] : *index) std::sort(idx.begin(), idx.end(), by_relation_then_start);
+  }
+  IndexTerms();
   for (const auto& [id, e] : entities_) {
     if (e.kind == EntityKind::kMission && !e.owner.empty() && !e.host.empty()) {
       missions_by_pair_[e.owner + "|" + e.host].push_back(id);
@@ -118,16 +130,43 @@ void KnowledgeBase::Index() {
   for (auto& [pair, ids] : missions_by_pair_) std::sort(ids.begin(), ids.end());
 }
 
+// Terms of each post, by start, with the implicit end of open terms.
+void KnowledgeBase::IndexTerms() {
+  implicit_end_.assign(facts_.size(), INT32_MAX);
+  for (const auto& [mission, idx] : by_object_) {
+    std::vector<const Fact*> facts = Lookup(by_object_, mission, Relation::kChiefOfMission);
+    if (facts.empty()) continue;
+    std::vector<Term>& terms = terms_[mission];
+    for (size_t i = 0; i < facts.size(); ++i) {
+      Term t{facts[i], facts[i]->valid.end(), false};
+      if (!t.end && !facts[i]->undated) {
+        // An open term ends the day before the next term (by another person) begins.
+        for (size_t j = i + 1; j < facts.size(); ++j) {
+          const Fact* n = facts[j];
+          if (n->undated || n->subject == facts[i]->subject || !n->valid.start()) continue;
+          if (n->valid.start()->first_day() > Lo(facts[i]->valid)) {
+            t.end = Date::FromDays(n->valid.start()->first_day() - 1);
+            t.implicit_end = true;
+            implicit_end_[facts[i] - facts_.data()] = t.end->last_day();
+            break;
+          }
+        }
+      }
+      terms.push_back(t);
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------
 // Lookups
 
 const Source* KnowledgeBase::FindSource(std::string_view id) const {
-  auto it = sources_.find(std::string(id));
+  auto it = sources_.find(id);
   return it == sources_.end() ? nullptr : &it->second;
 }
 
 const Entity* KnowledgeBase::FindEntity(std::string_view id) const {
-  auto it = entities_.find(std::string(id));
+  auto it = entities_.find(id);
   return it == entities_.end() ? nullptr : &it->second;
 }
 
@@ -142,18 +181,21 @@ std::string KnowledgeBase::NameOf(std::string_view id) const {
 
 std::vector<std::string> KnowledgeBase::StatesOf(std::string_view id) const {
   if (IsStateRef(id)) return {std::string(id)};
-  auto it = states_of_.find(std::string(id));
+  auto it = states_of_.find(id);
   return it == states_of_.end() ? std::vector<std::string>() : it->second;
 }
 
-std::vector<const Fact*> KnowledgeBase::Lookup(
-    const std::unordered_map<std::string, std::vector<uint32_t>>& index, std::string_view id,
-    Relation relation) const {
+std::vector<const Fact*> KnowledgeBase::Lookup(const StringMap<std::vector<uint32_t>>& index,
+                                               std::string_view id, Relation relation) const {
   std::vector<const Fact*> out;
-  auto it = index.find(RelKey(id, relation));
+  auto it = index.find(id);
   if (it == index.end()) return out;
-  out.reserve(it->second.size());
-  for (uint32_t i : it->second) out.push_back(&facts_[i]);
+  const std::vector<uint32_t>& idx = it->second;
+  auto lo = std::partition_point(idx.begin(), idx.end(),
+                                 [&](uint32_t i) { return facts_[i].relation < relation; });
+  for (auto p = lo; p != idx.end() && facts_[*p].relation == relation; ++p) {
+    out.push_back(&facts_[*p]);
+  }
   return out;
 }
 
@@ -175,22 +217,20 @@ RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
   RelationsAnswer ans;
   const int32_t lo = on.first_day(), hi = on.last_day();
   std::vector<const Fact*> transitions;
-  auto collect = [&](std::string_view x, std::string_view y) {
-    for (Relation r : {Relation::kRelationsEstablished, Relation::kRelationsResumed,
-                       Relation::kRelationsSevered, Relation::kRelationsSuspended}) {
-      for (const Fact* f : FactsOf(x, r)) {
-        if (f->object == y && !f->undated) transitions.push_back(f);
+  if (auto it = relations_by_dyad_.find(DyadKey(a, b)); it != relations_by_dyad_.end()) {
+    for (uint32_t i : it->second) {
+      const Fact* f = &facts_[i];
+      // Only facts between exactly a and b (a state may be paired with itself in no key).
+      if (!((f->subject == a && f->object == b) || (f->subject == b && f->object == a))) continue;
+      if (f->relation == Relation::kRecognized) {
+        if (!f->undated && Lo(f->valid) <= hi) ans.recognition.push_back(f);
+      } else if (f->relation == Relation::kNoRelations) {
+        if (f->undated || Covers(*f, lo, hi)) ans.no_relations.push_back(f);
+      } else if (!f->undated) {
+        transitions.push_back(f);
       }
     }
-    for (const Fact* f : FactsOf(x, Relation::kRecognized)) {
-      if (f->object == y && !f->undated && Lo(f->valid) <= hi) ans.recognition.push_back(f);
-    }
-    for (const Fact* f : FactsOf(x, Relation::kNoRelations)) {
-      if (f->object == y && (f->undated || Covers(*f, lo, hi))) ans.no_relations.push_back(f);
-    }
-  };
-  collect(a, b);
-  if (a != b) collect(b, a);
+  }
   std::sort(transitions.begin(), transitions.end(), ByStart);
   std::sort(ans.recognition.begin(), ans.recognition.end(), ByStart);
 
@@ -248,34 +288,18 @@ std::vector<std::string> KnowledgeBase::RelationsPartners(std::string_view state
 // ---------------------------------------------------------------------------------------
 // Envoys
 
-std::vector<Term> KnowledgeBase::TermsAt(std::string_view mission) const {
-  std::vector<const Fact*> facts = FactsAbout(mission, Relation::kChiefOfMission);
-  std::sort(facts.begin(), facts.end(), ByStart);
-  std::vector<Term> terms;
-  for (size_t i = 0; i < facts.size(); ++i) {
-    Term t{facts[i], facts[i]->valid.end(), false};
-    if (!t.end && !facts[i]->undated) {
-      // An open term ends the day before the next term (by another person) begins.
-      for (size_t j = i + 1; j < facts.size(); ++j) {
-        const Fact* n = facts[j];
-        if (n->undated || n->subject == facts[i]->subject || !n->valid.start()) continue;
-        if (n->valid.start()->first_day() > Lo(facts[i]->valid)) {
-          t.end = Date::FromDays(n->valid.start()->first_day() - 1);
-          t.implicit_end = true;
-          break;
-        }
-      }
-    }
-    terms.push_back(t);
-  }
-  return terms;
+const std::vector<Term>& KnowledgeBase::TermsAt(std::string_view mission) const {
+  static const std::vector<Term> kNone;
+  auto it = terms_.find(mission);
+  return it == terms_.end() ? kNone : it->second;
 }
 
 EnvoyAnswer KnowledgeBase::Envoy(std::string_view a, std::string_view b,
                                  const Date& on) const {
   EnvoyAnswer ans;
   const int32_t lo = on.first_day(), hi = on.last_day();
-  auto it = missions_by_pair_.find(fmt::format("{}|{}", a, b));
+  std::string pair = fmt::format("{}|{}", a, b);
+  auto it = missions_by_pair_.find(pair);
   if (it == missions_by_pair_.end()) return ans;
   for (const std::string& id : it->second) {
     ans.missions.push_back(FindEntity(id));
@@ -397,7 +421,11 @@ DyadView KnowledgeBase::Dyad(std::string_view a, std::string_view b,
   if (auto it = by_dyad_.find(key); it != by_dyad_.end()) {
     for (uint32_t i : it->second) {
       const Fact& f = facts_[i];
-      if (f.undated || Covers(f, lo, hi)) view.facts.push_back(&f);
+      // A chief of mission's open term ends when the next term at the post begins.
+      const bool covered = implicit_end_[i] == INT32_MAX
+                               ? Covers(f, lo, hi)
+                               : Lo(f.valid) <= hi && lo <= implicit_end_[i];
+      if (f.undated || covered) view.facts.push_back(&f);
     }
   }
   if (auto it = occ_by_dyad_.find(key); it != occ_by_dyad_.end()) {

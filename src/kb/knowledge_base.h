@@ -31,6 +31,14 @@
 
 namespace dyad::kb {
 
+// Hash maps keyed by std::string that can be searched with a string_view (no allocation).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 // Are A and B in diplomatic relations on a date, and since when.
 struct RelationsAnswer {
   enum class State : uint8_t {
@@ -114,8 +122,8 @@ class KnowledgeBase {
   const world::World& world() const { return *world_; }
   const std::vector<Fact>& facts() const { return facts_; }
   const std::vector<Occurrence>& occurrences() const { return occurrences_; }
-  const std::unordered_map<std::string, Source>& sources() const { return sources_; }
-  const std::unordered_map<std::string, Entity>& entities() const { return entities_; }
+  const StringMap<Source>& sources() const { return sources_; }
+  const StringMap<Entity>& entities() const { return entities_; }
   const Source* FindSource(std::string_view id) const;
   const Entity* FindEntity(std::string_view id) const;
   // The English name of a state or entity; the id itself when unknown.
@@ -139,7 +147,8 @@ class KnowledgeBase {
   // From an agency (through headed_by) or an office, up the reports_to links valid on `on`.
   std::vector<ChainStep> ReportingChain(std::string_view start, const Date& on) const;
   // Facts and occurrences involving both states, overlapping `period` (undated facts are
-  // included and flagged by Fact::undated).
+  // included and flagged by Fact::undated). An open chief_of_mission term counts as ended
+  // the day before the next term at the same post begins (as in Envoy).
   DyadView Dyad(std::string_view a, std::string_view b, const Interval& period) const;
   // relations_statement facts whose subject is `state`.
   std::vector<const Fact*> Statements(std::string_view state) const;
@@ -150,23 +159,28 @@ class KnowledgeBase {
   KnowledgeBase() = default;
   class Loader;
   void Index();
-  std::vector<const Fact*> Lookup(
-      const std::unordered_map<std::string, std::vector<uint32_t>>& index, std::string_view id,
-      Relation relation) const;
-  std::vector<Term> TermsAt(std::string_view mission) const;
+  void IndexTerms();
+  // Facts of `id` in `index` (sorted by relation, then start) with `relation`.
+  std::vector<const Fact*> Lookup(const StringMap<std::vector<uint32_t>>& index,
+                                  std::string_view id, Relation relation) const;
+  // Terms at a mission, by start date, with implicit ends (computed by Index()).
+  const std::vector<Term>& TermsAt(std::string_view mission) const;
 
   const world::World* world_ = nullptr;
   std::vector<Fact> facts_;
   std::vector<Occurrence> occurrences_;
-  std::unordered_map<std::string, Source> sources_;
-  std::unordered_map<std::string, Entity> entities_;
+  StringMap<Source> sources_;
+  StringMap<Entity> entities_;
   // Indexes (built by Index()).
-  std::unordered_map<std::string, std::vector<uint32_t>> by_subject_;  // subject\x1frel
-  std::unordered_map<std::string, std::vector<uint32_t>> by_object_;   // object\x1frel
-  std::unordered_map<std::string, std::vector<uint32_t>> by_dyad_;     // A|B (A<B)
-  std::unordered_map<std::string, std::vector<uint32_t>> occ_by_dyad_;
-  std::unordered_map<std::string, std::vector<std::string>> missions_by_pair_;  // owner|host
-  std::unordered_map<std::string, std::vector<std::string>> states_of_;  // entity id ->
+  StringMap<std::vector<uint32_t>> by_subject_;    // subject -> facts, by relation, start
+  StringMap<std::vector<uint32_t>> by_object_;     // object -> facts, by relation, start
+  StringMap<std::vector<uint32_t>> by_dyad_;       // A|B (A<B) -> facts
+  StringMap<std::vector<uint32_t>> occ_by_dyad_;   // A|B -> occurrences
+  StringMap<std::vector<uint32_t>> relations_by_dyad_;  // A|B -> relations-family facts
+  StringMap<std::vector<std::string>> missions_by_pair_;  // owner|host -> mission ids
+  StringMap<std::vector<std::string>> states_of_;         // entity id -> states
+  StringMap<std::vector<Term>> terms_;                    // mission id -> terms
+  std::vector<int32_t> implicit_end_;  // per fact: implicit last day of an open term, or MAX
 };
 
 // "A|B" with A <= B: the key of an undirected dyad.

@@ -77,7 +77,7 @@ std::optional<EntityKind> KnowledgeBase::Loader::KindOf(std::string_view id,
                         : fmt::format("'{}' is not a state in the world registry", id));
     return std::nullopt;
   }
-  auto it = kb_->entities_.find(std::string(id));
+  auto it = kb_->entities_.find(id);
   if (it != kb_->entities_.end()) return it->second.kind;
   Reject(origin, column, "unknown-entity", fmt::format("unknown entity '{}'", id));
   return std::nullopt;

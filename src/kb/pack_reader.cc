@@ -106,12 +106,16 @@ class TableReader {
   bool Next();
 
   std::string_view Get(std::string_view column) const {
-    auto it = col_.find(std::string(column));
-    return it == col_.end() ? std::string_view() : std::string_view(values_[it->second]);
+    int c = Col(column);
+    return c == 0 ? std::string_view() : std::string_view(values_[c - 1]);
   }
+  // 1-based column of `column` in the header, 0 if absent (a linear scan: headers are short
+  // and this allocates nothing).
   int Col(std::string_view column) const {
-    auto it = col_.find(std::string(column));
-    return it == col_.end() ? 0 : it->second + 1;
+    for (const auto& [name, index] : col_) {
+      if (name == column) return index + 1;
+    }
+    return 0;
   }
   uint64_t line() const { return line_no_; }
   const std::string& path() const { return path_; }
@@ -137,7 +141,7 @@ class TableReader {
   size_t pos_ = 0;
   uint64_t line_no_ = 0;
   std::vector<std::string> header_;
-  std::unordered_map<std::string, int> col_;
+  std::vector<std::pair<std::string, int>> col_;
   std::vector<std::string_view> raw_;
   std::vector<std::string> values_;
   bool row_ok_ = true;
@@ -175,13 +179,15 @@ bool TableReader::Open(const std::vector<std::string_view>& required,
     if (!known) {
       Report(Severity::kError, "bad-header", static_cast<int>(i + 1),
              fmt::format("unknown column '{}'", name));
-    } else if (!col_.emplace(name, static_cast<int>(i)).second) {
+    } else if (Col(name) != 0) {
       Report(Severity::kError, "bad-header", static_cast<int>(i + 1),
              fmt::format("column '{}' appears twice", name));
+    } else {
+      col_.emplace_back(name, static_cast<int>(i));
     }
   }
   for (std::string_view name : required) {
-    if (!col_.count(std::string(name))) {
+    if (Col(name) == 0) {
       Report(Severity::kError, "bad-header", 0,
              fmt::format("missing required column '{}'", name));
     }
