@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "base/unicode.h"
+#include "world/resolver_index.h"
 #include "world/resolver_text.h"
 
 namespace dyad::world {
@@ -17,14 +18,9 @@ namespace {
 using internal::MatchToken;
 using internal::MatchTokenizer;
 
-constexpr uint32_t kNoToken = std::numeric_limits<uint32_t>::max();
+constexpr uint32_t kNoToken = internal::kNoId;
 constexpr int kExcluded = -1;
 constexpr std::string_view kNotAState = "-";  // alias table: the text names no state
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 // One alias of one state, at one trie node.
 struct Entry {
@@ -37,6 +33,8 @@ struct Entry {
   bool caps_only = false;      // one word in capitals: matches capitals in prose only
   bool prose_ok = true;        // may match in FindMentions at all
   bool needs_capital = false;  // written with a capital: prose must be capitalised too
+  int base_tier = 0;           // Tier() with default options, precomputed
+  std::string how;             // Match::how, precomputed
 };
 
 // Words that name a form of state, dropped from the ends of a name as a last resort.
@@ -116,26 +114,28 @@ std::string_view OutcomeName(Resolution::Outcome outcome) {
 
 struct Resolver::Impl {
   const World* world = nullptr;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> token_ids;
-  std::unordered_map<uint64_t, uint32_t> edges;  // (node << 32 | token) -> child node
+  internal::TokenTable token_ids;  // folded token -> id
+  internal::EdgeTable edges;        // (node, token id) -> child node
   std::vector<std::vector<uint32_t>> node_entries{1};
   std::vector<Entry> entries;
   std::vector<bool> form_token;  // by token id: a state-form word (IsFormWord)
+  std::vector<std::vector<std::string>> code_how;  // [state][spell]: Match::how of a code
+  std::vector<uint32_t> root_child;  // by token id: Child(0, id), for the mention scan
   std::vector<bool> blocked_node;  // by node: an alias table "-" row (a place, not a state)
   std::unordered_map<std::string, std::vector<uint32_t>> bags;  // BagKey -> entries
 
   uint32_t TokenId(std::string_view t) const {
-    auto it = token_ids.find(t);
-    return it == token_ids.end() ? kNoToken : it->second;
+    return token_ids.Find(t);
   }
   uint32_t Child(uint32_t node, uint32_t token) const {
     if (token == kNoToken) return 0;
-    auto it = edges.find((static_cast<uint64_t>(node) << 32) | token);
-    return it == edges.end() ? 0 : it->second;
+    return edges.Find(node, token);
   }
   void AddAlias(uint32_t state, std::string_view text, NameKind kind, std::string_view lang,
                 const Interval& valid, std::string_view source);
   int Tier(const Entry& e, const ResolveOptions& o) const;
+  int ComputeTier(const Entry& e, const ResolveOptions& o) const;
+  std::string How(const Entry& e) const;
   Resolution Choose(const std::vector<uint32_t>& candidates, const ResolveOptions& o) const;
   Match MakeMatch(const Entry& e) const;
   // The trie node reached by the token ids, 0 when the sequence is not an alias.
@@ -171,20 +171,14 @@ void Resolver::Impl::AddAlias(uint32_t state, std::string_view text, NameKind ki
   std::vector<uint32_t> ids;
   for (const MatchToken& t : toks) {
     std::string_view w = tz.Text(t);
-    auto [it, added] = token_ids.emplace(std::string(w), static_cast<uint32_t>(token_ids.size()));
-    (void)added;
-    ids.push_back(it->second);
-    const uint64_t key = (static_cast<uint64_t>(node) << 32) | it->second;
-    auto [edge, fresh] = edges.emplace(key, static_cast<uint32_t>(node_entries.size()));
+    const uint32_t id = token_ids.Insert(w);
+    ids.push_back(id);
+    bool fresh = false;
+    node = edges.FindOrInsert(node, id, static_cast<uint32_t>(node_entries.size()), &fresh);
     if (fresh) node_entries.emplace_back();
-    node = edge->second;
     one_word &= t.begin == toks.front().begin;
     caps &= t.caps;
     letters += w.size();
-  }
-  for (uint32_t idx : node_entries[node]) {
-    const Entry& e = entries[idx];
-    if (e.state == state && e.kind == kind && e.lang == lang && e.valid == valid) return;
   }
   Entry e;
   e.state = state;
@@ -198,12 +192,27 @@ void Resolver::Impl::AddAlias(uint32_t state, std::string_view text, NameKind ki
   e.prose_ok = !(e.caps_only && letters <= 2 && folded != "us" && folded != "uk");
   const char first = text[toks.front().begin];
   e.needs_capital = first >= 'A' && first <= 'Z';
+  e.base_tier = ComputeTier(e, ResolveOptions{});
+  // One entry per state and rank: "Chad" in forty languages is one entry.
+  for (uint32_t idx : node_entries[node]) {
+    const Entry& o = entries[idx];
+    if (o.state == e.state && o.base_tier == e.base_tier && o.valid == e.valid &&
+        IsEnglish(o.lang) == IsEnglish(e.lang) && o.caps_only == e.caps_only &&
+        o.prose_ok == e.prose_ok && o.needs_capital == e.needs_capital)
+      return;
+  }
+  e.how = How(e);
   node_entries[node].push_back(static_cast<uint32_t>(entries.size()));
   if (ids.size() >= 2) bags[BagKey(ids)].push_back(static_cast<uint32_t>(entries.size()));
   entries.push_back(std::move(e));
 }
 
 int Resolver::Impl::Tier(const Entry& e, const ResolveOptions& o) const {
+  if (!o.on && o.allow_demonyms && o.other_languages) return e.base_tier;
+  return ComputeTier(e, o);
+}
+
+int Resolver::Impl::ComputeTier(const Entry& e, const ResolveOptions& o) const {
   const bool demonym = e.kind == NameKind::kDemonym || e.kind == NameKind::kAdjective;
   if (demonym && !o.allow_demonyms) return kExcluded;
   if (!IsEnglish(e.lang) && !o.other_languages) return kExcluded;
@@ -220,17 +229,21 @@ int Resolver::Impl::Tier(const Entry& e, const ResolveOptions& o) const {
   return tier;
 }
 
+std::string Resolver::Impl::How(const Entry& e) const {
+  std::string detail = e.lang.empty() ? "" : e.lang;
+  if (!(e.valid == Interval::Always()))
+    detail += fmt::format("{}valid {}", detail.empty() ? "" : ", ", e.valid.ToString());
+  if (!e.source.empty()) detail += fmt::format("{}{}", detail.empty() ? "" : ", ", e.source);
+  return detail.empty() ? std::string(NameKindLabel(e.kind))
+                        : fmt::format("{} ({})", NameKindLabel(e.kind), detail);
+}
+
 Match Resolver::Impl::MakeMatch(const Entry& e) const {
   Match m;
   m.state = &world->states()[e.state];
   m.alias = e.alias;
   m.kind = KindOf(e.kind);
-  std::string detail = e.lang.empty() ? "" : e.lang;
-  if (!(e.valid == Interval::Always()))
-    detail += fmt::format("{}valid {}", detail.empty() ? "" : ", ", e.valid.ToString());
-  if (!e.source.empty()) detail += fmt::format("{}{}", detail.empty() ? "" : ", ", e.source);
-  m.how = detail.empty() ? std::string(NameKindLabel(e.kind))
-                         : fmt::format("{} ({})", NameKindLabel(e.kind), detail);
+  m.how = e.how;
   return m;
 }
 
@@ -291,15 +304,17 @@ Resolution Resolver::Impl::ResolveCode(std::string_view code, Scheme scheme,
     Match m;
     m.state = s;
     m.kind = MatchKind::kCode;
-    m.alias = s->Code(scheme, o.on).value_or(std::string(code));
-    for (const CodeSpell& spell : s->codes) {
-      if (spell.scheme != scheme || spell.code != m.alias) continue;
+    const auto& spells = s->codes;
+    const std::string want = s->Code(scheme, o.on).value_or(std::string(code));
+    for (size_t k = 0; k < spells.size(); ++k) {
+      const CodeSpell& spell = spells[k];
+      if (spell.scheme != scheme || spell.code != want) continue;
       if (o.on && !spell.valid.ContainsDate(*o.on)) continue;
-      m.how = fmt::format("{} code valid {}{}", SchemeName(scheme), spell.valid.ToString(),
-                          spell.source.empty() ? "" : fmt::format(" ({})", spell.source));
+      m.alias = spell.code;
+      m.how = code_how[static_cast<size_t>(s - world->states().data())][k];
       break;
     }
-    if (m.how.empty()) m.how = fmt::format("{} code", SchemeName(scheme));
+    if (m.alias.empty()) continue;
     r.candidates.push_back(std::move(m));
   }
   if (r.candidates.size() == 1) r.outcome = Resolution::Outcome::kMatch;
@@ -476,7 +491,7 @@ Resolver::Resolver(std::shared_ptr<const World> world, std::vector<ResolverAlias
     : world_(std::move(world)), impl_(std::make_unique<Impl>()) {
   impl_->world = world_.get();
   for (std::string_view w : kFormWords)
-    impl_->token_ids.emplace(std::string(w), static_cast<uint32_t>(impl_->token_ids.size()));
+    impl_->token_ids.Insert(w);
   const auto& states = world_->states();
   for (uint32_t i = 0; i < states.size(); ++i) {
     const State& s = states[i];
@@ -491,8 +506,17 @@ Resolver::Resolver(std::shared_ptr<const World> world, std::vector<ResolverAlias
     impl_->AddAlias(static_cast<uint32_t>(s - states.data()), a.text, a.kind, a.lang, a.valid,
                     a.source);
   }
+  for (const State& s : states) {
+    auto& hows = impl_->code_how.emplace_back();
+    for (const CodeSpell& spell : s.codes)
+      hows.push_back(fmt::format("{} code valid {}{}", SchemeName(spell.scheme), spell.valid.ToString(),
+                                 spell.source.empty() ? "" : fmt::format(" ({})", spell.source)));
+  }
+  impl_->root_child.assign(impl_->token_ids.size(), 0);
+  for (uint32_t id = 0; id < impl_->token_ids.size(); ++id) impl_->root_child[id] = impl_->Child(0, id);
   impl_->form_token.assign(impl_->token_ids.size(), false);
-  for (const auto& [word, id] : impl_->token_ids) impl_->form_token[id] = IsFormWord(word);
+  for (uint32_t id = 0; id < impl_->token_ids.size(); ++id)
+    impl_->form_token[id] = IsFormWord(impl_->token_ids.word(id));
   impl_->blocked_node.assign(impl_->node_entries.size(), false);
   for (const ResolverAlias& a : extra) {
     if (a.state_key != kNotAState) continue;
@@ -526,7 +550,7 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
   MatchTokenizer& tz = LocalTokenizer();
   tz.Tokenize(sentence, /*prose=*/true);
   const auto& toks = tz.tokens();
-  thread_local std::vector<uint32_t> ids, eligible;
+  thread_local std::vector<uint32_t> ids, eligible, best;
   ids.clear();
   for (const MatchToken& t : toks) ids.push_back(impl_->TokenId(tz.Text(t)));
   for (size_t i = 0; i < toks.size();) {
@@ -537,20 +561,20 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
     uint32_t node = 0;
     size_t best_end = 0;
     bool all_caps = true;
-    std::vector<uint32_t> best;
+    best.clear();
     for (size_t j = i; j < toks.size(); ++j) {
-      node = impl_->Child(node, ids[j]);
+      node = j == i ? impl_->root_child[ids[j]] : impl_->Child(node, ids[j]);
       if (node == 0) break;
       all_caps &= toks[j].caps;
-      if (impl_->blocked_node[node]) continue;
+      if (impl_->blocked_node[node] || impl_->node_entries[node].empty()) continue;
       eligible.clear();
-      for (uint32_t idx : impl_->node_entries[node])
-        if (impl_->ProseEligible(impl_->entries[idx], sentence, toks[i], all_caps))
+      for (uint32_t idx : impl_->node_entries[node]) {
+        const Entry& e = impl_->entries[idx];
+        if (impl_->ProseEligible(e, sentence, toks[i], all_caps) && impl_->Tier(e, options) != kExcluded)
           eligible.push_back(idx);
+      }
       if (eligible.empty()) continue;
-      Resolution r = impl_->Choose(eligible, options);
-      if (r.outcome == Resolution::Outcome::kNoMatch) continue;
-      best.assign(eligible.begin(), eligible.end());
+      best.swap(eligible);
       best_end = j + 1;
     }
     if (best.empty()) {

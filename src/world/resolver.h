@@ -62,11 +62,13 @@ enum class MatchKind : uint8_t {
   kDemonym,     // a demonym or adjective (Kyrgyz, American)
 };
 
+// alias and how view strings owned by the Resolver (or its World): they stay valid as
+// long as the Resolver that answered lives. Copy them to keep them longer.
 struct Match {
   const State* state = nullptr;
-  std::string alias;   // the alias as stored ("Kyrgyz Republic")
+  std::string_view alias;  // the alias as stored ("Kyrgyz Republic")
   MatchKind kind = MatchKind::kName;
-  std::string how;     // human explanation: "official name (en)", "COW code valid 1991-12-26/.."
+  std::string_view how;    // explanation: "official name (en)", "cow code valid 1991-12-26/.."
 };
 
 struct Resolution {

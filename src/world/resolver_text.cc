@@ -4,7 +4,6 @@
 
 #include <array>
 
-#include "base/unicode.h"
 
 namespace dyad::world::internal {
 namespace {
@@ -84,8 +83,17 @@ constexpr std::array<Expansion, 29> kExpansions = {{
     {"rok", {"republic", "korea"}, true, false},
 }};
 
+// Bit c - 'a' set when some expansion starts with letter c: most words skip the scan.
+constexpr uint32_t ExpansionInitials() {
+  uint32_t bits = 0;
+  for (const Expansion& e : kExpansions) bits |= 1u << (e.from[0] - 'a');
+  return bits;
+}
+constexpr uint32_t kExpansionInitials = ExpansionInitials();
+
 const Expansion* FindExpansion(std::string_view w) {
-  if (w.size() > 8) return nullptr;
+  if (w.size() > 8 || w[0] < 'a' || w[0] > 'z' || !(kExpansionInitials & (1u << (w[0] - 'a'))))
+    return nullptr;
   for (const Expansion& e : kExpansions)
     if (e.from == w) return &e;
   return nullptr;
@@ -96,25 +104,37 @@ bool IsStopWord(std::string_view w) {
   return w == "the" || w == "of" || w == "and" || w == "sar";
 }
 
-// Removes apostrophe characters from folded text.
-void StripApostrophes(std::string* s) {
-  std::string out;
-  out.reserve(s->size());
-  for (size_t i = 0; i < s->size(); ++i) {
-    const char c = (*s)[i];
-    if (c == '\'' || c == '`') continue;
-    if (c == '\xE2' && i + 2 < s->size() && (*s)[i + 1] == '\x80' &&
-        ((*s)[i + 2] == '\x99' || (*s)[i + 2] == '\x98')) {
-      i += 2;
+// Appends the match form of a word to *out, one code point at a time and without
+// allocating: compatibility decomposition, case folding, marks and default-ignorable
+// code points removed, apostrophes dropped. This is FoldForMatch without the final
+// recomposition, which matching does not need since both sides are folded alike.
+void FoldInto(std::string_view word, std::string* out) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(word.data());
+  const auto n = static_cast<utf8proc_ssize_t>(word.size());
+  constexpr auto kOptions = static_cast<utf8proc_option_t>(
+      UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+      UTF8PROC_IGNORE);
+  utf8proc_int32_t buf[32];
+  for (utf8proc_ssize_t i = 0; i < n;) {
+    if (p[i] < 0x80) {
+      const char c = static_cast<char>(p[i++]);
+      if (c == '\'' || c == '`') continue;
+      out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
       continue;
     }
-    if (c == '\xCA' && i + 1 < s->size() && (*s)[i + 1] == '\xBC') {
-      ++i;
-      continue;
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
+    if (len <= 0) return;
+    i += len;
+    if (IsApostropheCp(cp)) continue;
+    int boundclass = UTF8PROC_BOUNDCLASS_START;
+    utf8proc_ssize_t m = utf8proc_decompose_char(cp, buf, 32, kOptions, &boundclass);
+    for (utf8proc_ssize_t k = 0; k < m && k < 32; ++k) {
+      utf8proc_uint8_t enc[4];
+      utf8proc_ssize_t el = utf8proc_encode_char(buf[k], enc);
+      out->append(reinterpret_cast<const char*>(enc), static_cast<size_t>(el));
     }
-    out.push_back(c);
   }
-  s->swap(out);
 }
 
 }  // namespace
@@ -125,6 +145,10 @@ void MatchTokenizer::ScanWords(std::string_view text) {
   const size_t n = text.size();
   while (i < n) {
     size_t len = 0;
+    if (kClass[static_cast<unsigned char>(text[i])] == kSep) {
+      ++i;
+      continue;
+    }
     if (Classify(text, i, &len) != Kind::kWord) {
       i += len;
       continue;
@@ -136,6 +160,13 @@ void MatchTokenizer::ScanWords(std::string_view text) {
     size_t last_apostrophe = std::string_view::npos;
     size_t j = i;
     while (j < n) {
+      const uint8_t cls = kClass[static_cast<unsigned char>(text[j])];
+      if (cls == kUpper || cls == kLower || cls == kDigit) {  // ASCII fast path
+        has_upper |= cls == kUpper;
+        has_lower |= cls == kLower;
+        ++j;
+        continue;
+      }
       Kind k = Classify(text, j, &len);
       if (k == Kind::kApostrophe) {
         size_t next_len = 0;
@@ -200,13 +231,8 @@ void MatchTokenizer::EmitWord(std::string_view text, size_t first, size_t last) 
       }
     }
   } else {
-    for (size_t k = first; k <= last; ++k) {
-      Result<std::string> folded =
-          FoldForMatch(text.substr(words_[k].begin, words_[k].end - words_[k].begin));
-      if (!folded.ok()) return;
-      fold_ += *folded;
-    }
-    StripApostrophes(&fold_);
+    for (size_t k = first; k <= last; ++k)
+      FoldInto(text.substr(words_[k].begin, words_[k].end - words_[k].begin), &fold_);
   }
   if (fold_.empty() || IsStopWord(fold_)) return;
   const bool merged = last > first && words_[first].single_letter && words_[last].single_letter;

@@ -1,0 +1,229 @@
+// Resolver benchmark: dyad's resolver and pycountry, side by side, on the same names.
+//
+//   build-resolver/bench/resolver_bench [--python /usr/bin/python3] [--no-pycountry]
+//
+// 1. Accuracy and names/s on the merged suites (SharedDir()/data/resolver/
+//    combined_name_variants.tsv), restricted to the rows pycountry can answer: those that
+//    expect an ISO alpha-3 code or no match (the COW rows are left out; CLDR names are
+//    mapped to ISO alpha-3). The rows are written to a temporary file that
+//    bench/pycountry_resolve.py reads, so both see exactly the same names.
+// 2. dyad's exact/alias lookups per second on one core: every English short and official
+//    name and every alias of every state, resolved in a loop.
+// 3. Mention scanning in MB/s over a generated corpus of English sentences (seeded, so
+//    every run scans the same text).
+// Not a test: it prints figures and exits 0 unless the inputs are missing.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "base/line_reader.h"
+#include "base/paths.h"
+#include "world/resolver.h"
+#include "world/world.h"
+
+namespace dyad::world {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+struct Row {
+  std::string input, expected;  // expected: ISO alpha-3 or NA
+};
+
+const std::map<std::string, std::string>& CldrNames() {
+  static const auto* names = new std::map<std::string, std::string>{
+      {"China", "CHN"}, {"Congo - Brazzaville", "COG"}, {"Congo - Kinshasa", "COD"},
+      {"French Guiana", "GUF"}, {"Guyana", "GUY"}, {"Hong Kong SAR China", "HKG"},
+      {"Ireland", "IRL"}, {"Italy", "ITA"}, {"Macao SAR China", "MAC"},
+      {"Martinique", "MTQ"}, {"North Korea", "PRK"}, {"North Macedonia", "MKD"},
+      {"South Africa", "ZAF"}, {"South Korea", "KOR"}, {"Suriname", "SUR"},
+      {"Taiwan", "TWN"}, {"Turkey", "TUR"}, {"U.S. Virgin Islands", "VIR"},
+      {"United Arab Emirates", "ARE"}, {"United Kingdom", "GBR"}, {"United States", "USA"},
+      {"United States Minor Outlying Islands (the)", "UMI"}, {"Yemen", "YEM"}};
+  return *names;
+}
+
+std::vector<Row> ReadRows(const std::string& path) {
+  std::vector<Row> rows;
+  auto reader = LineReader::Open(path);
+  if (!reader.ok()) return rows;
+  std::string_view line;
+  (*reader)->Next(&line);  // header
+  while ((*reader)->Next(&line)) {
+    std::vector<std::string> f;
+    size_t start = 0;
+    for (size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1)
+      f.emplace_back(line.substr(start, tab - start));
+    f.emplace_back(line.substr(start));
+    if (f.size() != 4 || f[2] == "cowc") continue;
+    std::string expected = f[3];
+    if (f[2] == "country.name.en(cldr)") {
+      auto it = CldrNames().find(expected);
+      if (it == CldrNames().end()) continue;
+      expected = it->second;
+    }
+    std::string input;
+    for (size_t i = 0; i < f[1].size(); ++i) {  // "\t" in the table is a tab
+      if (f[1][i] == '\\' && i + 1 < f[1].size() && f[1][i + 1] == 't') { input += '\t'; ++i; }
+      else input += f[1][i];
+    }
+    rows.push_back({input, expected});
+  }
+  return rows;
+}
+
+// ISO alpha-3 of a state; a former state answers through its only successor.
+std::string Iso3(const World& world, const State* s) {
+  if (auto code = s->Code(Scheme::kIso3)) return *code;
+  const State* only = nullptr;
+  int n = 0;
+  for (const Link& l : s->links)
+    if (l.kind == LinkKind::kSuccessor && (only = world.Find(l.other)) != nullptr) ++n;
+  return n == 1 ? only->Code(Scheme::kIso3).value_or("") : "";
+}
+
+void Accuracy(const Resolver& resolver, const std::vector<Row>& rows) {
+  int right = 0, wrong = 0, ambiguous = 0, missed = 0, nomatch_rows = 0, nomatch_hits = 0;
+  for (const Row& row : rows) {
+    Resolution r = resolver.Resolve(row.input);
+    std::string got = r.best() ? Iso3(resolver.world(), r.best()->state) : "";
+    if (row.expected == "NA") {
+      ++nomatch_rows;
+      nomatch_hits += !got.empty();
+    } else if (r.outcome == Resolution::Outcome::kAmbiguous) {
+      ++ambiguous;
+    } else if (got == row.expected) {
+      ++right;
+    } else if (!got.empty()) {
+      ++wrong;
+    } else {
+      ++missed;
+    }
+  }
+  const int repeat = 200;
+  auto start = Clock::now();
+  size_t sink = 0;
+  for (int i = 0; i < repeat; ++i)
+    for (const Row& row : rows) sink += resolver.Resolve(row.input).candidates.size();
+  const double rate = repeat * rows.size() / Seconds(start);
+  const int expecting = static_cast<int>(rows.size()) - nomatch_rows;
+  fmt::print("dyad               rows={} right={} ({:.1f}%) wrong={} ambiguous={} missed={} "
+             "nomatch_rows={} nomatch_hits={} names_per_s={:.0f} (sink {})\n",
+             expecting, right, 100.0 * right / expecting, wrong, ambiguous, missed, nomatch_rows,
+             nomatch_hits, rate, sink % 10);
+}
+
+void AliasLookups(const Resolver& resolver) {
+  std::vector<std::string> names;
+  for (const State& s : resolver.world().states()) {
+    names.push_back(s.name);
+    if (!s.official_name.empty()) names.push_back(s.official_name);
+    for (const Name& n : s.names) names.push_back(n.text);
+  }
+  size_t matched = 0;
+  for (const std::string& n : names) matched += resolver.Resolve(n).outcome != Resolution::Outcome::kNoMatch;
+  auto start = Clock::now();
+  size_t lookups = 0;
+  while (Seconds(start) < 2.0) {
+    for (const std::string& n : names) matched += resolver.Resolve(n).candidates.size() > 0;
+    lookups += names.size();
+  }
+  fmt::print("dyad alias lookups: {} distinct alias texts, {:.2f} M lookups/s on one core\n",
+             names.size(), lookups / Seconds(start) / 1e6);
+  (void)matched;
+}
+
+// Sentences of news-like filler with state names, demonyms and near misses.
+std::string Corpus(const World& world, size_t bytes) {
+  std::mt19937 rng(42);
+  std::vector<std::string> names;
+  for (const State& s : world.states())
+    if (s.current()) names.push_back(s.name);
+  const std::vector<std::string> filler = {
+      "the", "minister", "said", "on", "Tuesday", "that", "talks", "with", "officials",
+      "from", "would", "resume", "after", "a", "meeting", "in", "Geneva", "between",
+      "delegations", "of", "and", "trade", "security", "agreement", "signed", "President",
+      "government", "border", "cooperation", "us", "Perugia", "New", "Mexico", "City",
+      "Central", "Asia", "European", "Union", "American", "officials", "U.S.", "visit"};
+  std::string out;
+  out.reserve(bytes + 256);
+  while (out.size() < bytes) {
+    const int words = 12 + static_cast<int>(rng() % 20);
+    for (int w = 0; w < words; ++w) {
+      if (rng() % 8 == 0) out += names[rng() % names.size()];
+      else out += filler[rng() % filler.size()];
+      out += w + 1 == words ? ".\n" : " ";
+    }
+  }
+  return out;
+}
+
+void MentionScan(const Resolver& resolver) {
+  const std::string corpus = Corpus(resolver.world(), 32u << 20);
+  std::vector<std::string_view> sentences;
+  for (size_t start = 0, nl; (nl = corpus.find('\n', start)) != std::string::npos; start = nl + 1)
+    sentences.push_back(std::string_view(corpus).substr(start, nl - start));
+  size_t mentions = 0;
+  auto start = Clock::now();
+  for (std::string_view s : sentences) mentions += resolver.FindMentions(s).size();
+  const double secs = Seconds(start);
+  fmt::print("dyad mention scan: {:.1f} MB in {} sentences, {} mentions, {:.1f} MB/s on one core\n",
+             corpus.size() / 1e6, sentences.size(), mentions, corpus.size() / 1e6 / secs);
+}
+
+int Main(int argc, char** argv) {
+  std::string python = "/usr/bin/python3";
+  bool pycountry = true;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--python" && i + 1 < argc) python = argv[++i];
+    else if (a == "--no-pycountry") pycountry = false;
+  }
+  auto t0 = Clock::now();
+  auto world = World::LoadDefault();
+  if (!world.ok()) { fmt::print(stderr, "{}\n", world.status().ToString()); return 1; }
+  auto resolver = Resolver::LoadDefault(*world);
+  if (!resolver.ok()) { fmt::print(stderr, "{}\n", resolver.status().ToString()); return 1; }
+  fmt::print("dyad world + resolver loaded in {:.0f} ms ({} states)\n", Seconds(t0) * 1000,
+             (*world)->states().size());
+
+  const std::string table = SharedDir() + "/data/resolver/combined_name_variants.tsv";
+  std::vector<Row> rows = ReadRows(table);
+  if (rows.empty()) { fmt::print(stderr, "no rows in {}\n", table); return 1; }
+  fmt::print("names: {} rows of {} (ISO alpha-3 or no-match expected)\n", rows.size(), table);
+  Accuracy(**resolver, rows);
+  if (pycountry) {
+    const std::string names_file = "/tmp/dyad_resolver_bench_names.tsv";
+    {
+      std::ofstream out(names_file);
+      for (const Row& r : rows) {
+        std::string input = r.input;
+        for (char& c : input) if (c == '\t' || c == '\n') c = ' ';
+        out << input << '\t' << r.expected << '\n';
+      }
+    }
+    const std::string script = DyadHome() + "/bench/pycountry_resolve.py";
+    std::fflush(stdout);
+    int rc = std::system(fmt::format("'{}' '{}' '{}'", python, script, names_file).c_str());
+    if (rc != 0) fmt::print("pycountry run failed (exit {}); is python3-pycountry installed?\n", rc);
+  }
+  AliasLookups(**resolver);
+  MentionScan(**resolver);
+  return 0;
+}
+
+}  // namespace
+}  // namespace dyad::world
+
+int main(int argc, char** argv) { return dyad::world::Main(argc, argv); }
