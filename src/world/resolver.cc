@@ -137,6 +137,21 @@ struct Resolver::Impl {
   int ComputeTier(const Entry& e, const ResolveOptions& o) const;
   std::string How(const Entry& e) const;
   Resolution Choose(const std::vector<uint32_t>& candidates, const ResolveOptions& o) const;
+  // The best-tier entries among candidates, one per state, sorted by state key.
+  void ChooseEntries(const uint32_t* candidates, size_t n, const ResolveOptions& o,
+                     std::vector<uint32_t>* chosen) const;
+  Resolution Build(const uint32_t* chosen, size_t n) const;
+  static bool DefaultOptions(const ResolveOptions& o);
+  void PrecomputeChoices();
+  bool ProseEligibleFlags(const Entry& e, bool all_caps, bool capitalised) const;
+
+  struct Span {
+    uint32_t offset = 0, count = 0;
+  };
+  static constexpr int kChoiceVariants = 5;  // 0-3: prose (bit 0 caps, bit 1 capital); 4: Resolve
+  static constexpr int kResolveVariant = 4;
+  std::vector<Span> choice;          // [node * kChoiceVariants + variant] into choice_pool
+  std::vector<uint32_t> choice_pool;
   Match MakeMatch(const Entry& e) const;
   // The trie node reached by the token ids, 0 when the sequence is not an alias.
   uint32_t Walk(const std::vector<uint32_t>& ids) const;
@@ -154,8 +169,6 @@ struct Resolver::Impl {
   Resolution AutoCode(std::string_view text, const ResolveOptions& o) const;
   Resolution DropParenthetical(std::string_view outer, std::string_view inner,
                                const ResolveOptions& o, int depth) const;
-  bool ProseEligible(const Entry& e, std::string_view sentence, const MatchToken& first,
-                     bool all_caps) const;
 };
 
 void Resolver::Impl::AddAlias(uint32_t state, std::string_view text, NameKind kind,
@@ -247,36 +260,74 @@ Match Resolver::Impl::MakeMatch(const Entry& e) const {
   return m;
 }
 
-Resolution Resolver::Impl::Choose(const std::vector<uint32_t>& candidates,
-                                  const ResolveOptions& o) const {
-  Resolution r;
+void Resolver::Impl::ChooseEntries(const uint32_t* candidates, size_t n, const ResolveOptions& o,
+                                   std::vector<uint32_t>* chosen) const {
+  chosen->clear();
   int best = std::numeric_limits<int>::max();
-  for (uint32_t idx : candidates) {
-    int t = Tier(entries[idx], o);
+  for (size_t i = 0; i < n; ++i) {
+    int t = Tier(entries[candidates[i]], o);
     if (t != kExcluded) best = std::min(best, t);
   }
-  if (best == std::numeric_limits<int>::max()) return r;
-  std::vector<const Entry*> chosen;
-  for (uint32_t idx : candidates) {
-    const Entry& e = entries[idx];
+  if (best == std::numeric_limits<int>::max()) return;
+  for (size_t i = 0; i < n; ++i) {
+    const Entry& e = entries[candidates[i]];
     if (Tier(e, o) != best) continue;
-    auto same = [&](const Entry* c) { return c->state == e.state; };
-    if (std::none_of(chosen.begin(), chosen.end(), same)) chosen.push_back(&e);
+    auto same = [&](uint32_t c) { return entries[c].state == e.state; };
+    if (std::none_of(chosen->begin(), chosen->end(), same)) chosen->push_back(candidates[i]);
   }
   const bool demonyms = (best % 5) == 3;
-  if (demonyms && chosen.size() > 1) {  // "American": the state, not the outlying islands
-    auto territory = [&](const Entry* c) {
-      return world->states()[c->state].kind != StateKind::kSovereign;
+  if (demonyms && chosen->size() > 1) {  // "American": the state, not the outlying islands
+    auto territory = [&](uint32_t c) {
+      return world->states()[entries[c].state].kind != StateKind::kSovereign;
     };
-    if (!std::all_of(chosen.begin(), chosen.end(), territory))
-      chosen.erase(std::remove_if(chosen.begin(), chosen.end(), territory), chosen.end());
+    if (!std::all_of(chosen->begin(), chosen->end(), territory))
+      chosen->erase(std::remove_if(chosen->begin(), chosen->end(), territory), chosen->end());
   }
-  std::sort(chosen.begin(), chosen.end(), [&](const Entry* a, const Entry* b) {
-    return world->states()[a->state].key < world->states()[b->state].key;
+  std::sort(chosen->begin(), chosen->end(), [&](uint32_t a, uint32_t b) {
+    return world->states()[entries[a].state].key < world->states()[entries[b].state].key;
   });
-  for (const Entry* e : chosen) r.candidates.push_back(MakeMatch(*e));
-  r.outcome = chosen.size() == 1 ? Resolution::Outcome::kMatch : Resolution::Outcome::kAmbiguous;
+}
+
+Resolution Resolver::Impl::Build(const uint32_t* chosen, size_t n) const {
+  Resolution r;
+  if (n == 0) return r;
+  r.candidates.reserve(n);
+  for (size_t i = 0; i < n; ++i) r.candidates.push_back(MakeMatch(entries[chosen[i]]));
+  r.outcome = n == 1 ? Resolution::Outcome::kMatch : Resolution::Outcome::kAmbiguous;
   return r;
+}
+
+Resolution Resolver::Impl::Choose(const std::vector<uint32_t>& candidates,
+                                  const ResolveOptions& o) const {
+  thread_local std::vector<uint32_t> chosen;
+  ChooseEntries(candidates.data(), candidates.size(), o, &chosen);
+  return Build(chosen.data(), chosen.size());
+}
+
+bool Resolver::Impl::DefaultOptions(const ResolveOptions& o) {
+  return !o.on && o.allow_demonyms && o.other_languages;
+}
+
+// For every node, the answer with default options: for Resolve, and for the four prose
+// cases (matched text in capitals or not, starting with a capital or not).
+void Resolver::Impl::PrecomputeChoices() {
+  choice.assign(node_entries.size() * kChoiceVariants, Span{});
+  std::vector<uint32_t> eligible, chosen;
+  for (size_t node = 0; node < node_entries.size(); ++node) {
+    const auto& all = node_entries[node];
+    if (all.empty() || blocked_node[node]) continue;
+    for (int v = 0; v < kChoiceVariants; ++v) {
+      eligible.clear();
+      for (uint32_t idx : all) {
+        const Entry& e = entries[idx];
+        if (v == kResolveVariant || ProseEligibleFlags(e, v & 1, v & 2)) eligible.push_back(idx);
+      }
+      ChooseEntries(eligible.data(), eligible.size(), ResolveOptions{}, &chosen);
+      choice[node * kChoiceVariants + v] =
+          Span{static_cast<uint32_t>(choice_pool.size()), static_cast<uint32_t>(chosen.size())};
+      choice_pool.insert(choice_pool.end(), chosen.begin(), chosen.end());
+    }
+  }
 }
 
 uint32_t Resolver::Impl::Walk(const std::vector<uint32_t>& ids) const {
@@ -365,6 +416,10 @@ Resolution Resolver::Impl::Attempt(const std::vector<uint32_t>& ids, const Resol
   if (blocked_node[node]) {
     if (blocked != nullptr) *blocked = true;
     return {};
+  }
+  if (DefaultOptions(o)) {
+    const Span& c = choice[node * kChoiceVariants + kResolveVariant];
+    return Build(choice_pool.data() + c.offset, c.count);
   }
   return Choose(node_entries[node], o);
 }
@@ -476,15 +531,10 @@ Resolution Resolver::Impl::ResolveName(std::string_view text, const ResolveOptio
   return {};
 }
 
-bool Resolver::Impl::ProseEligible(const Entry& e, std::string_view sentence,
-                                   const MatchToken& first, bool all_caps) const {
+bool Resolver::Impl::ProseEligibleFlags(const Entry& e, bool all_caps, bool capitalised) const {
   if (!e.prose_ok) return false;
   if (e.caps_only && !all_caps) return false;
-  if (e.needs_capital) {
-    const char c = sentence[first.begin];
-    if (c >= 'a' && c <= 'z') return false;
-  }
-  return true;
+  return !e.needs_capital || capitalised;
 }
 
 Resolver::Resolver(std::shared_ptr<const World> world, std::vector<ResolverAlias> extra)
@@ -522,6 +572,7 @@ Resolver::Resolver(std::shared_ptr<const World> world, std::vector<ResolverAlias
     if (a.state_key != kNotAState) continue;
     if (uint32_t node = impl_->Walk(impl_->Ids(a.text)); node != 0) impl_->blocked_node[node] = true;
   }
+  impl_->PrecomputeChoices();
 }
 
 Resolver::~Resolver() = default;
@@ -550,7 +601,8 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
   MatchTokenizer& tz = LocalTokenizer();
   tz.Tokenize(sentence, /*prose=*/true);
   const auto& toks = tz.tokens();
-  thread_local std::vector<uint32_t> ids, eligible, best;
+  thread_local std::vector<uint32_t> ids, eligible, chosen, best;
+  const bool defaults = Impl::DefaultOptions(options);
   ids.clear();
   for (const MatchToken& t : toks) ids.push_back(impl_->TokenId(tz.Text(t)));
   for (size_t i = 0; i < toks.size();) {
@@ -561,20 +613,29 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
     uint32_t node = 0;
     size_t best_end = 0;
     bool all_caps = true;
+    const char first = sentence[toks[i].begin];
+    const bool capitalised = !(first >= 'a' && first <= 'z');
     best.clear();
     for (size_t j = i; j < toks.size(); ++j) {
       node = j == i ? impl_->root_child[ids[j]] : impl_->Child(node, ids[j]);
       if (node == 0) break;
       all_caps &= toks[j].caps;
       if (impl_->blocked_node[node] || impl_->node_entries[node].empty()) continue;
-      eligible.clear();
-      for (uint32_t idx : impl_->node_entries[node]) {
-        const Entry& e = impl_->entries[idx];
-        if (impl_->ProseEligible(e, sentence, toks[i], all_caps) && impl_->Tier(e, options) != kExcluded)
-          eligible.push_back(idx);
+      if (defaults) {
+        const int v = (all_caps ? 1 : 0) | (capitalised ? 2 : 0);
+        const Impl::Span& c = impl_->choice[node * Impl::kChoiceVariants + v];
+        if (c.count == 0) continue;
+        best.assign(impl_->choice_pool.begin() + c.offset,
+                    impl_->choice_pool.begin() + c.offset + c.count);
+      } else {
+        eligible.clear();
+        for (uint32_t idx : impl_->node_entries[node])
+          if (impl_->ProseEligibleFlags(impl_->entries[idx], all_caps, capitalised))
+            eligible.push_back(idx);
+        impl_->ChooseEntries(eligible.data(), eligible.size(), options, &chosen);
+        if (chosen.empty()) continue;
+        best.swap(chosen);
       }
-      if (eligible.empty()) continue;
-      best.swap(eligible);
       best_end = j + 1;
     }
     if (best.empty()) {
@@ -584,7 +645,7 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
     Mention m;
     m.begin = toks[i].begin;
     m.end = toks[best_end - 1].end;
-    m.resolution = impl_->Choose(best, options);
+    m.resolution = impl_->Build(best.data(), best.size());
     out.push_back(std::move(m));
     i = best_end;
     while (i < toks.size() && toks[i].begin < out.back().end) ++i;

@@ -34,10 +34,12 @@ inline uint64_t HashBytes(std::string_view s) {
 // Token text -> dense id (0, 1, 2, ... in insertion order).
 class TokenTable {
  public:
-  TokenTable() { slots_.assign(1024, Slot{}); }
+  TokenTable() : filter_(kFilterBits / 64, 0) { slots_.assign(1024, Slot{}); }
 
   uint32_t Find(std::string_view word) const {
     const uint64_t h = HashBytes(word);
+    const uint64_t bit = (h >> 40) & (kFilterBits - 1);
+    if (!(filter_[bit / 64] & (1ull << (bit % 64)))) return kNoId;  // most prose words
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
@@ -51,7 +53,10 @@ class TokenTable {
     if ((words_.size() + 1) * 2 > slots_.size()) Grow();
     const auto id = static_cast<uint32_t>(words_.size());
     words_.emplace_back(word);
-    Place(id, HashBytes(word));
+    const uint64_t h = HashBytes(word);
+    const uint64_t bit = (h >> 40) & (kFilterBits - 1);
+    filter_[bit / 64] |= 1ull << (bit % 64);
+    Place(id, h);
     return id;
   }
 
@@ -74,8 +79,10 @@ class TokenTable {
     for (uint32_t id = 0; id < words_.size(); ++id) Place(id, HashBytes(words_[id]));
   }
 
+  static constexpr uint64_t kFilterBits = 1u << 19;  // 64 KiB: a one-hash Bloom filter
   std::vector<Slot> slots_;
   std::vector<std::string> words_;
+  std::vector<uint64_t> filter_;
 };
 
 // (node, token) -> child node; 0 means "no child" (node 0 is the root, never a child).

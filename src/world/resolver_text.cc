@@ -223,13 +223,19 @@ void MatchTokenizer::EmitWord(std::string_view text, size_t first, size_t last) 
   bool ascii = true;
   for (size_t k = first; k <= last; ++k) ascii &= words_[k].ascii;
   if (ascii) {
+    size_t total = 0;
+    for (size_t k = first; k <= last; ++k) total += words_[k].end - words_[k].begin;
+    fold_.resize(total);
+    char* out = fold_.data();
+    size_t n = 0;
     for (size_t k = first; k <= last; ++k) {
       for (uint32_t b = words_[k].begin; b < words_[k].end; ++b) {
         const char c = text[b];
         if (c == '\'' || c == '`') continue;
-        fold_.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+        out[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
       }
     }
+    fold_.resize(n);
   } else {
     for (size_t k = first; k <= last; ++k)
       FoldInto(text.substr(words_[k].begin, words_[k].end - words_[k].begin), &fold_);
