@@ -52,6 +52,29 @@ std::string_view RelationsStateName(RelationsAnswer::State state) {
 // ---------------------------------------------------------------------------------------
 // Index
 
+void KnowledgeBase::AppendStates(std::string_view id, std::vector<std::string_view>* out) const {
+  if (IsStateRef(id)) {
+    out->push_back(id);
+    return;
+  }
+  auto it = states_of_.find(id);
+  if (it == states_of_.end()) return;
+  for (const std::string& s : it->second) out->push_back(s);
+}
+
+// Adds `item` to the index of every pair of distinct states in `states`.
+void KnowledgeBase::AddToDyads(std::vector<std::string_view>& states, uint32_t item,
+                               StringMap<std::vector<uint32_t>>* index) {
+  if (states.size() < 2) return;
+  std::sort(states.begin(), states.end());
+  states.erase(std::unique(states.begin(), states.end()), states.end());
+  for (size_t a = 0; a < states.size(); ++a) {
+    for (size_t b = a + 1; b < states.size(); ++b) {
+      (*index)[DyadKey(states[a], states[b])].push_back(item);
+    }
+  }
+}
+
 void KnowledgeBase::Index() {
   // States of each entity: owner and host, through owning entities; agreements: parties.
   for (const auto& [id, e] : entities_) {
@@ -78,6 +101,7 @@ void KnowledgeBase::Index() {
     std::sort(states.begin(), states.end());
     states.erase(std::unique(states.begin(), states.end()), states.end());
   }
+  std::vector<std::string_view> states;
   for (uint32_t i = 0; i < facts_.size(); ++i) {
     const Fact& f = facts_[i];
     by_subject_[f.subject].push_back(i);
@@ -85,32 +109,15 @@ void KnowledgeBase::Index() {
     if (Family(f.relation) && IsStateRef(f.subject) && IsStateRef(f.object)) {
       relations_by_dyad_[DyadKey(f.subject, f.object)].push_back(i);
     }
-    std::vector<std::string> states = StatesOf(f.subject);
-    if (!f.object.empty()) {
-      std::vector<std::string> more = StatesOf(f.object);
-      states.insert(states.end(), more.begin(), more.end());
-    }
-    std::sort(states.begin(), states.end());
-    states.erase(std::unique(states.begin(), states.end()), states.end());
-    for (size_t a = 0; a < states.size(); ++a) {
-      for (size_t b = a + 1; b < states.size(); ++b) {
-        by_dyad_[DyadKey(states[a], states[b])].push_back(i);
-      }
-    }
+    states.clear();
+    AppendStates(f.subject, &states);
+    if (!f.object.empty()) AppendStates(f.object, &states);
+    AddToDyads(states, i, &by_dyad_);
   }
   for (uint32_t i = 0; i < occurrences_.size(); ++i) {
-    std::vector<std::string> states;
-    for (const Participant& p : occurrences_[i].participants) {
-      std::vector<std::string> s = StatesOf(p.entity);
-      states.insert(states.end(), s.begin(), s.end());
-    }
-    std::sort(states.begin(), states.end());
-    states.erase(std::unique(states.begin(), states.end()), states.end());
-    for (size_t a = 0; a < states.size(); ++a) {
-      for (size_t b = a + 1; b < states.size(); ++b) {
-        occ_by_dyad_[DyadKey(states[a], states[b])].push_back(i);
-      }
-    }
+    states.clear();
+    for (const Participant& p : occurrences_[i].participants) AppendStates(p.entity, &states);
+    AddToDyads(states, i, &occ_by_dyad_);
   }
   auto by_relation_then_start = [this](uint32_t a, uint32_t b) {
     const Fact& x = facts_[a];
@@ -130,29 +137,51 @@ void KnowledgeBase::Index() {
   for (auto& [pair, ids] : missions_by_pair_) std::sort(ids.begin(), ids.end());
 }
 
-// Terms of each post, by start, with the implicit end of open terms.
+// Where a term sits in the order of a post: its start, or for an open start its end.
+int32_t TermKey(const Fact* f) {
+  if (f->valid.start()) return f->valid.start()->first_day();
+  return f->valid.end() ? f->valid.end()->first_day() : INT32_MIN;
+}
+
+// Terms of each post in order, with implicit ends and starts of open terms.
 void KnowledgeBase::IndexTerms() {
   implicit_end_.assign(facts_.size(), INT32_MAX);
+  implicit_start_.assign(facts_.size(), INT32_MIN);
   for (const auto& [mission, idx] : by_object_) {
     std::vector<const Fact*> facts = Lookup(by_object_, mission, Relation::kChiefOfMission);
     if (facts.empty()) continue;
+    std::stable_sort(facts.begin(), facts.end(), [](const Fact* x, const Fact* y) {
+      if (x->undated != y->undated) return !x->undated;
+      return TermKey(x) < TermKey(y);
+    });
     std::vector<Term>& terms = terms_[mission];
-    for (size_t i = 0; i < facts.size(); ++i) {
-      Term t{facts[i], facts[i]->valid.end(), false};
-      if (!t.end && !facts[i]->undated) {
-        // An open term ends the day before the next term (by another person) begins.
-        for (size_t j = i + 1; j < facts.size(); ++j) {
-          const Fact* n = facts[j];
-          if (n->undated || n->subject == facts[i]->subject || !n->valid.start()) continue;
-          if (n->valid.start()->first_day() > Lo(facts[i]->valid)) {
-            t.end = Date::FromDays(n->valid.start()->first_day() - 1);
-            t.implicit_end = true;
-            implicit_end_[facts[i] - facts_.data()] = t.end->last_day();
-            break;
-          }
+    for (const Fact* f : facts) {
+      Term t{f, f->valid.end(), false, f->valid.start(), false};
+      terms.push_back(t);
+    }
+    for (size_t i = 0; i < terms.size(); ++i) {
+      Term& t = terms[i];
+      const Fact* f = t.fact;
+      if (f->undated) continue;
+      // An open end: the day before the next term (by another person) begins.
+      for (size_t j = i + 1; !t.end && j < terms.size(); ++j) {
+        const Fact* n = terms[j].fact;
+        if (n->undated || n->subject == f->subject || !n->valid.start()) continue;
+        if (n->valid.start()->first_day() > TermKey(f)) {
+          t.end = Date::FromDays(n->valid.start()->first_day() - 1);
+          t.implicit_end = true;
+          implicit_end_[f - facts_.data()] = t.end->last_day();
         }
       }
-      terms.push_back(t);
+      // An open start: the day after the previous term (by another person) ended.
+      for (size_t j = i; !t.start && j-- > 0;) {
+        const Term& p = terms[j];
+        if (p.fact->undated || p.fact->subject == f->subject || !p.end) continue;
+        if (f->valid.end() && p.end->last_day() >= f->valid.end()->first_day()) continue;
+        t.start = Date::FromDays(p.end->last_day() + 1);
+        t.implicit_start = true;
+        implicit_start_[f - facts_.data()] = t.start->first_day();
+      }
     }
   }
 }
@@ -309,14 +338,14 @@ EnvoyAnswer KnowledgeBase::Envoy(std::string_view a, std::string_view b,
         ans.undated.push_back(t);
         continue;
       }
-      const int32_t start = Lo(f.valid);
+      const int32_t start = t.start ? t.start->first_day() : INT32_MIN;
       const int32_t end = t.end ? t.end->last_day() : INT32_MAX;
       if (start <= hi && lo <= end) {
         ans.heads.push_back(t);
       } else if (end < lo) {
-        if (!ans.previous || Lo(ans.previous->fact->valid) < start) ans.previous = t;
+        if (!ans.previous || ans.previous->end->last_day() < end) ans.previous = t;
       } else if (start > hi) {
-        if (!ans.next || Lo(ans.next->fact->valid) > start) ans.next = t;
+        if (!ans.next || ans.next->start->first_day() > start) ans.next = t;
       }
     }
     for (const Fact* f : FactsOf(id, Relation::kPostVacant)) {
@@ -422,9 +451,11 @@ DyadView KnowledgeBase::Dyad(std::string_view a, std::string_view b,
     for (uint32_t i : it->second) {
       const Fact& f = facts_[i];
       // A chief of mission's open term ends when the next term at the post begins.
-      const bool covered = implicit_end_[i] == INT32_MAX
-                               ? Covers(f, lo, hi)
-                               : Lo(f.valid) <= hi && lo <= implicit_end_[i];
+      const bool covered =
+          implicit_end_[i] == INT32_MAX && implicit_start_[i] == INT32_MIN
+              ? Covers(f, lo, hi)
+              : std::max(Lo(f.valid), implicit_start_[i]) <= hi &&
+                    lo <= std::min(Hi(f.valid), implicit_end_[i]);
       if (f.undated || covered) view.facts.push_back(&f);
     }
   }

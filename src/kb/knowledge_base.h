@@ -62,13 +62,17 @@ struct RelationsAnswer {
 };
 std::string_view RelationsStateName(RelationsAnswer::State state);  // "in relations", ...
 
-// One chief of mission's term, with the end used for queries.
+// One chief of mission's term, with the start and end used for queries.
 struct Term {
   const Fact* fact = nullptr;
   // The fact's end, or, for an open end, the day before the next term at the same post
   // begins (implicit_end is then true); nullopt when still open.
   std::optional<Date> end;
   bool implicit_end = false;
+  // The fact's start, or, for an open start, the day after the previous term at the same
+  // post ended (implicit_start is then true); nullopt when nothing bounds it.
+  std::optional<Date> start;
+  bool implicit_start = false;
 };
 
 // Who headed A's mission in B on a date.
@@ -160,6 +164,9 @@ class KnowledgeBase {
   class Loader;
   void Index();
   void IndexTerms();
+  void AppendStates(std::string_view id, std::vector<std::string_view>* out) const;
+  static void AddToDyads(std::vector<std::string_view>& states, uint32_t item,
+                         StringMap<std::vector<uint32_t>>* index);
   // Facts of `id` in `index` (sorted by relation, then start) with `relation`.
   std::vector<const Fact*> Lookup(const StringMap<std::vector<uint32_t>>& index,
                                   std::string_view id, Relation relation) const;
@@ -180,7 +187,8 @@ class KnowledgeBase {
   StringMap<std::vector<std::string>> missions_by_pair_;  // owner|host -> mission ids
   StringMap<std::vector<std::string>> states_of_;         // entity id -> states
   StringMap<std::vector<Term>> terms_;                    // mission id -> terms
-  std::vector<int32_t> implicit_end_;  // per fact: implicit last day of an open term, or MAX
+  std::vector<int32_t> implicit_end_;    // per fact: implicit last day of an open term, or MAX
+  std::vector<int32_t> implicit_start_;  // per fact: implicit first day, or MIN
 };
 
 // "A|B" with A <= B: the key of an undirected dyad.

@@ -44,8 +44,8 @@ class KnowledgeBase::Loader {
 
   KnowledgeBase* kb_;
   LoadReport* report_;
-  std::unordered_map<std::string, std::vector<std::string>> headers_;
-  std::unordered_map<std::string, uint32_t> fact_keys_;   // content key -> fact index
+  StringMap<std::vector<std::string>> headers_;
+  std::unordered_multimap<size_t, uint32_t> fact_keys_;  // content hash -> fact index
   bool row_failed_ = false;
 };
 
@@ -60,7 +60,8 @@ int KnowledgeBase::Loader::Col(const Origin& origin, std::string_view name) cons
 
 void KnowledgeBase::Loader::Reject(const Origin& origin, std::string_view column,
                                    std::string_view kind, std::string message) {
-  report_->Add(Diagnostic{Severity::kError, origin.file, origin.line, Col(origin, column),
+  report_->Add(Diagnostic{Severity::kError, std::string(origin.file), origin.line,
+                          Col(origin, column),
                           std::string(kind), std::move(message)});
   if (!row_failed_) report_->Unaccept(origin.file, std::string(kind));
   row_failed_ = true;
@@ -177,17 +178,19 @@ void KnowledgeBase::Loader::AddFacts(PackData& pack) {
     }
     ok = ok && CheckSources(f.sources, f.origin);
     if (!ok) continue;
-    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", f.subject,
-                                  RelationName(f.relation), f.object, f.value,
-                                  FormatInterval(f.valid, f.undated),
-                                  FormatQualifiers(f.qualifiers));
-    auto [it, inserted] = fact_keys_.emplace(std::move(key), kb_->facts_.size());
-    if (inserted) {
+    const size_t hash = FactContentHash(f);
+    Fact* same = nullptr;
+    auto [lo, hi] = fact_keys_.equal_range(hash);
+    for (auto it = lo; it != hi && same == nullptr; ++it) {
+      if (SameFactContent(kb_->facts_[it->second], f)) same = &kb_->facts_[it->second];
+    }
+    if (same == nullptr) {
+      fact_keys_.emplace(hash, kb_->facts_.size());
       kb_->facts_.push_back(std::move(f));
       continue;
     }
     // The same fact from another pack: one fact, both sources.
-    Fact& kept = kb_->facts_[it->second];
+    Fact& kept = *same;
     for (std::string& s : f.sources) {
       if (std::find(kept.sources.begin(), kept.sources.end(), s) == kept.sources.end()) {
         kept.sources.push_back(std::move(s));
@@ -234,7 +237,10 @@ void KnowledgeBase::Loader::CheckTerms() {
   std::unordered_map<std::string, std::vector<uint32_t>> by_post;
   for (uint32_t i = 0; i < kb_->facts_.size(); ++i) {
     const Fact& f = kb_->facts_[i];
-    if (f.relation == Relation::kChiefOfMission && !f.undated) by_post[f.object].push_back(i);
+    // An open start is unknown, so it can never overlap definitely.
+    if (f.relation == Relation::kChiefOfMission && !f.undated && f.valid.start()) {
+      by_post[f.object].push_back(i);
+    }
   }
   std::vector<bool> drop(kb_->facts_.size(), false);
   for (auto& [post, idx] : by_post) {

@@ -1,6 +1,8 @@
 #include "kb/model.h"
 
 #include <array>
+#include <mutex>
+#include <set>
 
 namespace dyad::kb {
 namespace {
@@ -135,6 +137,15 @@ constexpr RoleEntry kRoles[] = {
 };
 
 }  // namespace
+
+std::string_view InternFileName(std::string_view path) {
+  static std::mutex mu;
+  static auto* names = new std::set<std::string, std::less<>>();
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = names->find(path);
+  if (it == names->end()) it = names->emplace(path).first;
+  return *it;
+}
 
 std::string_view EntityKindName(EntityKind kind) {
   return kKindNames[static_cast<int>(kind)];

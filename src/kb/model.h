@@ -61,11 +61,14 @@ inline constexpr int kEntityKindCount = 11;
 std::string_view EntityKindName(EntityKind kind);
 std::optional<EntityKind> ParseEntityKind(std::string_view name);
 
-// Where a row came from, for messages ("data/packs/kgz-usa/facts.tsv:12").
+// Where a row came from, for messages ("data/packs/kgz-usa/facts.tsv:12"). `file` is
+// interned (InternFileName): it stays valid for the life of the process, so rows carry no
+// copy of their path.
 struct Origin {
-  std::string file;
+  std::string_view file;
   uint64_t line = 0;
 };
+std::string_view InternFileName(std::string_view path);  // thread-safe
 
 struct Entity {
   std::string id;

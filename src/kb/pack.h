@@ -52,7 +52,7 @@ struct Diagnostic {
 // duplicates, by reason) per file and in total.
 struct LoadReport {
   std::vector<Diagnostic> diagnostics;
-  std::map<std::string, ReadCounts> by_file;  // keyed by file path
+  std::map<std::string, ReadCounts, std::less<>> by_file;  // keyed by file path
   ReadCounts total;
 
   int errors() const;
@@ -60,12 +60,12 @@ struct LoadReport {
   bool clean() const { return errors() == 0; }
   // Appends a diagnostic (counts are kept separately, one per row).
   void Add(Diagnostic d);
-  void CountRead(const std::string& file);
-  void CountAccepted(const std::string& file);
-  void CountRejected(const std::string& file, const std::string& reason);
-  void CountDuplicate(const std::string& file);
+  void CountRead(std::string_view file);
+  void CountAccepted(std::string_view file);
+  void CountRejected(std::string_view file, const std::string& reason);
+  void CountDuplicate(std::string_view file);
   // A row accepted by ReadPack but rejected by a later (reference) check.
-  void Unaccept(const std::string& file, const std::string& reason);
+  void Unaccept(std::string_view file, const std::string& reason);
   // "file:line:column: ..." for the first `max` diagnostics, one per line, and a summary.
   std::string Summary(size_t max = 20) const;
 };
@@ -85,6 +85,12 @@ Status WritePack(const PackData& pack, const std::string& dir);
 // count, ...) are not returned; each produces a Diagnostic in `report`. A missing
 // optional file is fine; a missing directory or sources.tsv is an error (Status).
 Result<PackData> ReadPack(const std::string& dir, LoadReport* report);
+
+// Identity of a fact's content (everything but sources, record, note and origin): two
+// facts with the same content are the same statement (a duplicate row within a pack; a
+// merge across packs).
+size_t FactContentHash(const Fact& f);
+bool SameFactContent(const Fact& a, const Fact& b);
 
 // Text forms shared by reader and writer.
 std::string FormatInterval(const Interval& valid, bool undated);

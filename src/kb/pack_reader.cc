@@ -34,31 +34,39 @@ int LoadReport::warnings() const {
 
 void LoadReport::Add(Diagnostic d) { diagnostics.push_back(std::move(d)); }
 
-void LoadReport::CountRead(const std::string& file) {
-  ++by_file[file].read;
+namespace {
+ReadCounts& CountsOf(std::map<std::string, ReadCounts, std::less<>>& m, std::string_view file) {
+  auto it = m.find(file);
+  if (it == m.end()) it = m.emplace(std::string(file), ReadCounts()).first;
+  return it->second;
+}
+}  // namespace
+
+void LoadReport::CountRead(std::string_view file) {
+  ++CountsOf(by_file, file).read;
   ++total.read;
 }
 
-void LoadReport::CountAccepted(const std::string& file) {
-  ++by_file[file].accepted;
+void LoadReport::CountAccepted(std::string_view file) {
+  ++CountsOf(by_file, file).accepted;
   ++total.accepted;
 }
 
-void LoadReport::CountRejected(const std::string& file, const std::string& reason) {
-  ReadCounts& c = by_file[file];
+void LoadReport::CountRejected(std::string_view file, const std::string& reason) {
+  ReadCounts& c = CountsOf(by_file, file);
   ++c.rejected;
   ++c.rejected_by_reason[reason];
   ++total.rejected;
   ++total.rejected_by_reason[reason];
 }
 
-void LoadReport::CountDuplicate(const std::string& file) {
-  ++by_file[file].duplicates;
+void LoadReport::CountDuplicate(std::string_view file) {
+  ++CountsOf(by_file, file).duplicates;
   ++total.duplicates;
 }
 
-void LoadReport::Unaccept(const std::string& file, const std::string& reason) {
-  ReadCounts& c = by_file[file];
+void LoadReport::Unaccept(std::string_view file, const std::string& reason) {
+  ReadCounts& c = CountsOf(by_file, file);
   if (c.accepted > 0) --c.accepted;
   if (total.accepted > 0) --total.accepted;
   CountRejected(file, reason);
@@ -80,11 +88,29 @@ std::string LoadReport::Summary(size_t max) const {
   return out;
 }
 
+size_t FactContentHash(const Fact& f) {
+  std::hash<std::string_view> h;
+  size_t x = h(f.subject) * 31 + static_cast<size_t>(f.relation);
+  x = x * 1000003 ^ h(f.object);
+  x = x * 1000003 ^ h(f.value);
+  x = x * 1000003 ^ static_cast<size_t>(f.undated);
+  if (f.valid.start()) x = x * 1000003 ^ static_cast<size_t>(f.valid.start()->first_day());
+  if (f.valid.end()) x = x * 1000003 ^ static_cast<size_t>(f.valid.end()->last_day());
+  for (const Qualifier& q : f.qualifiers) x = (x * 1000003 ^ h(q.key)) * 31 ^ h(q.value);
+  return x;
+}
+
+bool SameFactContent(const Fact& a, const Fact& b) {
+  return a.relation == b.relation && a.subject == b.subject && a.object == b.object &&
+         a.value == b.value && a.undated == b.undated && a.valid == b.valid &&
+         a.qualifiers == b.qualifiers;
+}
+
 bool IsValidId(std::string_view id) {
   if (id.empty() || id.size() > 200) return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == ':' || c == '.' || c == '_' ||
-           c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == ':' || c == '.' || c == '_' || c == '-';
   });
 }
 
@@ -95,7 +121,8 @@ using Severity = Diagnostic::Severity;
 // Reads one TSV file row by row, maps header names to columns and records diagnostics.
 class TableReader {
  public:
-  TableReader(std::string path, LoadReport* report) : path_(std::move(path)), report_(report) {}
+  TableReader(std::string path, LoadReport* report)
+      : path_(std::move(path)), interned_(InternFileName(path_)), report_(report) {}
 
   // Reads the file and checks its header. Returns false (after a diagnostic) when the file
   // cannot be used at all; *missing is set when it does not exist.
@@ -130,12 +157,13 @@ class TableReader {
   }
   // Counts the current row as accepted or rejected (by its first error).
   void FinishRow();
-  Origin origin() const { return Origin{path_, line_no_}; }
+  Origin origin() const { return Origin{interned_, line_no_}; }
 
  private:
   void Report(Severity sev, std::string_view kind, int column, std::string message);
 
   std::string path_;
+  std::string_view interned_;
   LoadReport* report_;
   std::string data_;
   size_t pos_ = 0;
@@ -516,14 +544,8 @@ bool CheckShape(TableReader& r, const RelationInfo& info, const Fact& f) {
   return true;
 }
 
-std::string FactKey(const Fact& f) {
-  return fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", f.subject, RelationName(f.relation),
-                     f.object, f.value, FormatInterval(f.valid, f.undated),
-                     FormatQualifiers(f.qualifiers));
-}
-
 void ReadFacts(TableReader& r, PackData* pack) {
-  std::unordered_map<std::string, uint64_t> seen;
+  std::unordered_multimap<size_t, size_t> seen;  // content hash -> index in pack->facts
   while (r.Next()) {
     Fact f;
     bool ok = r.row_ok() && RequireField(r, "subject") &&
@@ -545,17 +567,24 @@ void ReadFacts(TableReader& r, PackData* pack) {
       f.value = r.Get("value");
       ok = CheckShape(r, Info(f.relation), f);
     }
+    const size_t hash = ok ? FactContentHash(f) : 0;
     if (ok) {
-      auto [it, inserted] = seen.emplace(FactKey(f), r.line());
-      if (!inserted) {
-        r.Error("duplicate-row", "",
-                fmt::format("same fact as line {}; list both sources in one row", it->second));
+      auto [lo, hi] = seen.equal_range(hash);
+      for (auto it = lo; it != hi; ++it) {
+        const Fact& other = pack->facts[it->second];
+        if (SameFactContent(f, other)) {
+          r.Error("duplicate-row", "",
+                  fmt::format("same fact as line {}; list both sources in one row",
+                              other.origin.line));
+          break;
+        }
       }
     }
     if (r.row_ok()) {
       f.record = r.Get("record");
       f.note = r.Get("note");
       f.origin = r.origin();
+      seen.emplace(hash, pack->facts.size());
       pack->facts.push_back(std::move(f));
     }
     r.FinishRow();
@@ -593,9 +622,8 @@ void ReadOccurrences(TableReader& r, PackData* pack) {
 }
 
 void ReadParticipants(TableReader& r, PackData* pack) {
-  std::unordered_map<std::string, size_t> by_id;
+  std::unordered_map<std::string_view, size_t> by_id;  // views into pack->occurrences
   for (size_t i = 0; i < pack->occurrences.size(); ++i) by_id[pack->occurrences[i].id] = i;
-  std::unordered_set<std::string> seen;
   while (r.Next()) {
     Participant p;
     std::string occ;
@@ -608,9 +636,13 @@ void ReadParticipants(TableReader& r, PackData* pack) {
       r.Error("unknown-occurrence", "occurrence",
               fmt::format("occurrence '{}' is not in this pack's occurrences.tsv", occ));
     }
-    if (r.row_ok() &&
-        !seen.insert(fmt::format("{}\x1f{}\x1f{}", occ, p.entity, r.Get("role"))).second) {
-      r.Error("duplicate-row", "", "same participant, entity and role listed twice");
+    if (r.row_ok()) {
+      for (const Participant& q : pack->occurrences[it->second].participants) {
+        if (q.entity == p.entity && q.role == r.Get("role")) {
+          r.Error("duplicate-row", "", "same participant, entity and role listed twice");
+          break;
+        }
+      }
     }
     if (r.row_ok()) {
       p.role = r.Get("role");

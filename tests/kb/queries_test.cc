@@ -144,6 +144,24 @@ TEST_F(QueriesTest, EnvoyTermsVacancyAndImplicitEnd) {
   EXPECT_TRUE(kb.Envoy("KGZ", "USA", D("1993")).missions.empty());
 }
 
+TEST_F(QueriesTest, OpenStartBeginsAfterThePreviousTerm) {
+  AddEntity("mission:m", EntityKind::kMission, "USA", "KGZ");
+  AddEntity("person:a", EntityKind::kPerson, "USA");
+  AddEntity("person:b", EntityKind::kPerson, "USA");
+  AddFact("person:a", Relation::kChiefOfMission, "mission:m", "1992-09-17/1994-10-11",
+          {{"role", "ambassador-e-p"}});
+  AddFact("person:b", Relation::kChiefOfMission, "mission:m", "../1995-01-31",
+          {{"role", "charge-daffaires-ad-interim"}, {"arrived", "1994-10-20"}});
+  const KnowledgeBase& kb = Kb();  // an open start never overlaps definitely
+  EnvoyAnswer e = kb.Envoy("USA", "KGZ", D("1994-12-01"));
+  ASSERT_EQ(e.heads.size(), 1u);
+  EXPECT_EQ(e.heads[0].fact->subject, "person:b");
+  EXPECT_TRUE(e.heads[0].implicit_start);
+  EXPECT_EQ(e.heads[0].start->ToString(), "1994-10-12");
+  EXPECT_EQ(kb.Envoy("USA", "KGZ", D("1993-01-01")).heads.size(), 1u);  // a only
+  EXPECT_EQ(kb.Dyad("USA", "KGZ", Interval::Point(D("1993-01-01"))).facts.size(), 1u);
+}
+
 TEST_F(QueriesTest, MembershipsAndSharedMemberships) {
   AddEntity("org:un", EntityKind::kOrganization);
   AddEntity("org:osce", EntityKind::kOrganization);
