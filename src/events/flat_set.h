@@ -54,6 +54,34 @@ class FlatU64Set {
   bool has_zero_ = false;
 };
 
+// A set of ids as a paged bitmap: one bit per id, pages of 65,536 ids allocated when first
+// touched. GDELT GLOBALEVENTIDs are dense and increasing, so this costs ~1 bit per event and
+// touches memory sequentially. Ids of 2^48 and more go to a FlatU64Set.
+class IdBitmap {
+ public:
+  bool Insert(uint64_t id) {
+    if (id >> 48) return overflow_.Insert(id);
+    uint64_t page = id >> 16;
+    if (page != last_page_) {
+      if (page >= pages_.size()) pages_.resize(page + 1);
+      if (pages_[page].empty()) pages_[page].assign(1024, 0);
+      last_page_ = page;
+      last_ = pages_[page].data();
+    }
+    uint64_t bit = uint64_t{1} << (id & 63);
+    uint64_t& word = last_[(id >> 6) & 1023];
+    if (word & bit) return false;
+    word |= bit;
+    return true;
+  }
+
+ private:
+  std::vector<std::vector<uint64_t>> pages_;
+  uint64_t last_page_ = ~uint64_t{0};
+  uint64_t* last_ = nullptr;
+  FlatU64Set overflow_;
+};
+
 }  // namespace dyad::events
 
 #endif  // DYAD_EVENTS_FLAT_SET_H_

@@ -207,6 +207,8 @@ bool EventReader::ResolveName(std::string_view name, std::string_view* key) {
 }
 
 bool EventReader::IsDuplicate(const EventView& ev) {
+  if (ev.dataset == Dataset::kGdelt1) return !seen_gdelt_[0].Insert(ev.id);
+  if (ev.dataset == Dataset::kGdelt2) return !seen_gdelt_[1].Insert(ev.id);
   uint64_t key = ev.id * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(ev.dataset);
   if (ev.dataset == Dataset::kIcews) key ^= static_cast<uint64_t>(ev.day) * 0xC2B2AE3D27D4EB4Full;
   return !seen_.Insert(key);

@@ -12,7 +12,9 @@
 //   - Duplicates: the same dataset and id (GDELT GLOBALEVENTID), or the same id and date
 //     (ICEWS, whose Event ID repeats before 2014), seen earlier in the same reader. With
 //     DuplicatePolicy::kDrop (the default) later copies are counted and dropped; with kKeep
-//     they are counted and kept. The set of seen keys costs 16-32 bytes per distinct event.
+//     they are counted and kept. GDELT ids are kept in a
+//     paged bitmap (about 1 bit per id in the ranges used); other keys in a hash set of
+//     16-32 bytes per event.
 //   - A sink error stops the read and is returned.
 #ifndef DYAD_EVENTS_READER_H_
 #define DYAD_EVENTS_READER_H_
@@ -78,7 +80,8 @@ class EventReader {
   // Resolution caches; node-based maps keep the string_views handed out stable.
   std::unordered_map<std::string, std::optional<std::string>> cameo_cache_, fips_cache_,
       name_cache_;
-  FlatU64Set seen_;
+  FlatU64Set seen_;           // ICEWS (id, day) and native keys
+  IdBitmap seen_gdelt_[2];    // GDELT 1.0 and 2.0 GLOBALEVENTIDs
 };
 
 }  // namespace dyad::events

@@ -19,7 +19,8 @@ namespace {
 
 constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'S', 'E', 'G', '1'};
 constexpr int kStringFields = 7;  // src_actor tgt_actor src_role tgt_role geo_fips geo_state url
-constexpr uint32_t kDictLimit = 60000;
+constexpr uint32_t kDictLimit = 60000;  // < 2^16: code ids are 16-bit, sort keys pack 4 ids
+constexpr int kZstdLevel = 1;
 
 struct StrHash {
   using is_transparent = void;
@@ -185,18 +186,30 @@ std::string SegmentBuilder::Finish() {
     r.tgt_state = remap[r.tgt_state];
     r.code = remap[r.code];
   }
-  std::vector<uint32_t> perm(m.rows.size());
-  std::iota(perm.begin(), perm.end(), 0);
-  std::sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) {
-    const auto& x = m.rows[a];
-    const auto& y = m.rows[b];
-    if (x.src != y.src) return x.src < y.src;
-    if (x.tgt != y.tgt) return x.tgt < y.tgt;
-    if (x.src_state != y.src_state) return x.src_state < y.src_state;
-    if (x.tgt_state != y.tgt_state) return x.tgt_state < y.tgt_state;
+  // Sort keys: (src, tgt, src_state, tgt_state) in 64 bits (dictionary ids < 2^16), then
+  // (day, id) — no indirection in the comparisons.
+  struct SortKey {
+    uint64_t dyad;
+    int64_t day;
+    uint64_t id;
+    uint32_t row;
+  };
+  std::vector<SortKey> keys(m.rows.size());
+  for (uint32_t i = 0; i < keys.size(); ++i) {
+    const auto& r = m.rows[i];
+    keys[i] = {(uint64_t{r.src} << 48) | (uint64_t{r.tgt} << 32) | (uint64_t{r.src_state} << 16) |
+                   r.tgt_state,
+               r.day, r.id, i};
+  }
+  std::sort(keys.begin(), keys.end(), [](const SortKey& x, const SortKey& y) {
+    if (x.dyad != y.dyad) return x.dyad < y.dyad;
     if (x.day != y.day) return x.day < y.day;
     return x.id < y.id;
   });
+  std::vector<uint32_t> perm(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) perm[i] = keys[i].row;
+  keys.clear();
+  keys.shrink_to_fit();
   const uint64_t n = perm.size();
   {
     std::vector<Impl::Row> sorted(n);
@@ -328,7 +341,7 @@ std::string SegmentBuilder::Finish() {
       }
     }
     packed.resize(ZSTD_compressBound(raw.size()));
-    size_t got = ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), 3);
+    size_t got = ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), kZstdLevel);
     index[c] = {out.size(), got, static_cast<uint32_t>(last - first),
                 static_cast<uint32_t>(raw.size())};
     out.append(packed.data(), got);
