@@ -929,8 +929,8 @@ class Mapper {
       o.cameo = "042";  // make a visit (the visitor's state is the actor)
       o.place = std::string(kUs);
       o.summary = fmt::format("{} ({}) visits the United States", v.visitor, v.from_label);
-      o.participants = {{key, "actor", {}, {}}, {std::string(kUs), "target", {}, {}},
-                        {key, "visitor", {}, {}}, {std::string(kUs), "host", {}, {}}};
+      // CAMEO 042: the actor visits the target; the roles say who visited and who hosted.
+      o.participants = {{key, "actor", {}, {}}, {std::string(kUs), "target", {}, {}}};
       o.qualifiers.push_back({"visitor", v.visitor});
       if (v.from_label != CountryName(v.from_id, key)) o.qualifiers.push_back({"country_label", v.from_label});
       o.record = Record(v.prov);
@@ -982,8 +982,7 @@ class Mapper {
           }
         }
       }
-      o.participants = {{std::string(kUs), "actor", {}, {}}, {key, "target", {}, {}},
-                        {key, "host", {}, {}}};
+      o.participants = {{std::string(kUs), "actor", {}, {}}, {key, "target", {}, {}}};
       if (!person.empty()) o.participants.push_back({person, "visitor", {}, {}});
       o.qualifiers.push_back({"traveller_role", t.role});
       if (!t.locale.empty()) o.qualifiers.push_back({"locale", t.locale});
@@ -998,36 +997,47 @@ class Mapper {
 
   // -- overlapping terms --
 
-  // Two chiefs of one mission whose terms definitely overlap are both in the source (a
-  // chargé serving while the ambassador was away, a successor presenting credentials
-  // before the predecessor left). The later row is marked concurrent=yes so the pack
-  // passes the overlapping-terms check, with a note naming the other record.
+  // Two chiefs of one mission whose terms overlap are both in the source (a chargé serving
+  // while the ambassador was away, a successor presenting credentials before the
+  // predecessor left, a term whose start pocom does not give). Using the rule of
+  // docs/formats/packs.md ("Terms of one post", with an unknown start read as open), one
+  // row of each overlapping pair is marked concurrent=yes, with a note naming the other:
+  // the row whose start is unknown if there is one, else the later row.
   void MarkOverlappingTerms() {
     std::map<std::string, std::vector<size_t>> by_mission;
     for (size_t i = 0; i < pack_.facts.size(); ++i) {
       const Fact& f = pack_.facts[i];
       if (f.relation == Relation::kChiefOfMission && !f.undated) by_mission[f.object].push_back(i);
     }
+    auto concurrent = [](const Fact& f) { return f.QualifierValue("concurrent") == "yes"; };
+    auto mark = [](Fact& f, const Fact& other) {
+      f.qualifiers.push_back({"concurrent", "yes"});
+      f.note += (f.note.empty() ? "" : "; ") +
+                fmt::format("term overlaps {} in the source", other.record);
+    };
     for (auto& [mission, idx] : by_mission) {
-      auto first = [&](size_t i) {
-        const Interval& v = pack_.facts[i].valid;
-        return v.start() ? v.start()->first_day() : INT32_MIN;
+      auto start_of = [&](size_t i) {
+        const auto& st = pack_.facts[i].valid.start();
+        return st ? st->first_day() : INT32_MIN;
       };
-      std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return first(a) < first(b); });
+      std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+        return std::make_pair(start_of(a), a) < std::make_pair(start_of(b), b);
+      });
       for (size_t k = 1; k < idx.size(); ++k) {
         Fact& later = pack_.facts[idx[k]];
+        if (concurrent(later)) continue;
+        int32_t later_start = later.valid.start() ? later.valid.start()->last_day() : INT32_MIN;
         for (size_t j = 0; j < k; ++j) {
-          const Fact& earlier = pack_.facts[idx[j]];
-          if (earlier.subject == later.subject) continue;
-          // Definite overlap: the later start's last day precedes the earlier end's first
-          // day. An open end is not known to overlap (queries end it at the next term).
-          if (!earlier.valid.start() || !earlier.valid.end() || !later.valid.start()) continue;
-          if (later.valid.start()->last_day() < earlier.valid.end()->first_day()) {
-            later.qualifiers.push_back({"concurrent", "yes"});
-            later.note += (later.note.empty() ? "" : "; ") +
-                          fmt::format("term overlaps {} in the source", earlier.record);
-            break;
+          Fact& earlier = pack_.facts[idx[j]];
+          if (earlier.subject == later.subject || concurrent(earlier) || !earlier.valid.end())
+            continue;
+          if (later_start >= earlier.valid.end()->first_day()) continue;
+          if (!earlier.valid.start()) {
+            mark(earlier, later);  // start unknown: this row is the doubtful one
+            continue;
           }
+          mark(later, earlier);
+          break;
         }
       }
     }
@@ -1056,7 +1066,7 @@ class Mapper {
       ++duplicates_;
     }
     pack_.facts = std::move(kept);
-    (*counts_)["facts"].duplicates = duplicates_;
+    (*counts_)["facts/merged-duplicates"].duplicates = duplicates_;
   }
 
   const HistorianData& data_;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/paths.h"
+#include "kb/knowledge_base.h"
 #include "kb/pack.h"
 #include "world/world.h"
 #include "world/world_builder.h"
@@ -28,6 +29,7 @@ struct Imported {
   HistorianData data;
   kb::PackData pack;
   KindCounts counts;
+  std::shared_ptr<const world::World> world;
   std::string skip;  // why the fixture is unavailable
 };
 
@@ -49,13 +51,13 @@ const Imported& Import() {
       return out;
     }
     out->data = std::move(data).value();
+    out->world = *world;
     auto overrides = ReadOverrides(DataDir() + "/historian/territory_keys.tsv");
     auto keys = TerritoryKeys::Make(out->data, world->get(),
                                     overrides.ok() ? std::move(overrides).value()
                                                    : std::vector<OverrideRow>{});
     RejectSink sink;
     out->pack = MapHistorian(out->data, keys, &sink, &out->counts);
-    // The World must outlive nothing here: the pack holds keys, not pointers.
     return out;
   }();
   return *imported;
@@ -287,6 +289,19 @@ TEST(HistorianImport, WrittenPackReadsBackWithoutErrors) {
   EXPECT_EQ(back->facts.size(), Import().pack.facts.size());
   EXPECT_EQ(back->occurrences.size(), Import().pack.occurrences.size());
   fs::remove_all(dir);
+}
+
+// The whole-KB checks (unknown entities and states, missing sources, overlapping terms of
+// one post) pass too: overlapping terms in the source are marked concurrent=yes.
+TEST(HistorianImport, PackPassesKnowledgeBaseChecks) {
+  REQUIRE_IMPORT();
+  kb::LoadReport report;
+  auto kb = kb::KnowledgeBase::Build(*Import().world, {Import().pack}, &report);
+  int shown = 0;
+  for (const kb::Diagnostic& d : report.diagnostics)
+    if (d.severity == kb::Diagnostic::Severity::kError && shown++ < 10) ADD_FAILURE() << d.ToString();
+  EXPECT_EQ(report.errors(), 0);
+  EXPECT_EQ(kb->facts().size(), Import().pack.facts.size());
 }
 
 // ---- key resolution on a hand-made world ----
