@@ -25,6 +25,7 @@ constexpr double kDensifyDeg = 1.0;          // longer source edges get extra po
 constexpr double kFontSize = 12;
 constexpr double kCoarseKmPerPx = 7;         // above this, draw from the 110m atlas
 constexpr double kWorldViewKm = 4000;        // farther pairs get the Equal Earth view
+constexpr double kSmallStatePx = 24;         // smaller states get a locator ring
 
 // Colours of the light theme; MapCss() overrides them for dark mode. Blue/orange is the
 // Okabe–Ito pair that stays distinct under the common colour-vision deficiencies.
@@ -745,6 +746,25 @@ Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& d
     for (int k = 0; k < 25; ++k) avoid.push_back(v);  // weigh capitals heavily
   }
   PlaceLabels(marks, W);
+  // States only a few pixels across get a ring in their colour so the eye finds them.
+  struct Ring {
+    Vec2 at;
+    double r;
+    int side;
+  };
+  std::vector<Ring> rings;
+  for (int side = 0; side < 2; ++side) {
+    const SideGeo& g = side == 0 ? ga : gb;
+    Rect box{1e9, 1e9, -1e9, -1e9};
+    for (const Vec3& p : g.frame) {
+      Vec2 v;
+      if (!view.ProjectPoint(p, &v)) continue;
+      box = {std::min(box.x0, v.x), std::min(box.y0, v.y), std::max(box.x1, v.x), std::max(box.y1, v.y)};
+    }
+    const double size = std::max(box.x1 - box.x0, box.y1 - box.y0);
+    if (box.x0 <= box.x1 && size < kSmallStatePx)
+      rings.push_back({{(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2}, size / 2 + 7, side});
+  }
 
   const double inset_w = std::round(W * 0.3), inset_h = std::round(inset_w * 0.5);
   const double legend_w = LegendWidth(spec), legend_h = 2 * kLegendRow + 6;
@@ -798,6 +818,10 @@ Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& d
   WritePath(w, "dy-border", border, {{"fill", "none"}, {"stroke", "#ffffff"}, {"stroke-width", "0.7"}, {"stroke-linejoin", "round"}});
   WritePath(w, "dy-edge-a", edge_a, {{"fill", "none"}, {"stroke", kEdgeA}, {"stroke-width", "1"}, {"stroke-linejoin", "round"}});
   WritePath(w, "dy-edge-b", edge_b, {{"fill", "none"}, {"stroke", kEdgeB}, {"stroke-width", "1"}, {"stroke-linejoin", "round"}});
+  for (const auto& r : rings)
+    w.Void("circle", {{"cx", Num(r.at.x)}, {"cy", Num(r.at.y)}, {"r", Num(r.r)}, {"fill", "none"},
+                      {"class", r.side == 0 ? "dy-edge-a" : "dy-edge-b"}, {"stroke", r.side == 0 ? kEdgeA : kEdgeB},
+                      {"stroke-width", "1.5"}});
   for (const auto& m : marks) WriteCapital(w, m);
   if (result.has_inset) {
     const Rect r = CornerRect(inset_corner, W, H, inset_w, inset_h, 6);
