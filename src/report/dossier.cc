@@ -304,6 +304,12 @@ Json AgreementsJson(const std::vector<const Fact*>& dyad, Ctx& c) {
     std::string id = f->relation == Relation::kPartyTo ? f->object : f->subject;
     const kb::Entity* e = c.kb.FindEntity(id);
     if (e == nullptr || e->kind != kb::EntityKind::kAgreement || !seen.insert(id).second) continue;
+    // An agreement signed after the dossier's date does not exist yet, whatever an
+    // open-started in_force span says.
+    std::vector<const Fact*> signed_facts = c.kb.FactsOf(id, Relation::kAgreementSigned);
+    if (!signed_facts.empty() &&
+        std::none_of(signed_facts.begin(), signed_facts.end(), [&](const Fact* s) { return Began(*s, c); }))
+      continue;
     for (Relation r : {Relation::kAgreementSigned, Relation::kAgreementInForce,
                        Relation::kAgreementTerminated})
       for (const Fact* x : c.kb.FactsOf(id, r)) facts.push_back(x);
