@@ -54,6 +54,7 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 .dy-figure { clear: both; display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1rem; margin: 1rem 0 1.5rem; align-items: start; }
 .dy-figure figcaption { grid-column: 1 / -1; color: var(--muted); font-size: .9rem; }
 .dy-figure-table { max-height: 18rem; overflow: auto; border: 1px solid var(--line); border-radius: 4px; padding: 0 .25rem; }
+.dy-scroll { max-width: 100%; overflow-x: auto; }
 .dy-cite { font-size: .75em; line-height: 0; }
 .dy-cite a { text-decoration: none; }
 .dy-sources li { margin-bottom: .35rem; }
@@ -173,6 +174,13 @@ std::string Table(std::string_view caption, const std::vector<std::string>& head
     }
     w.Close();
   }
+  return w.Finish();
+}
+
+std::string ScrollRegion(std::string_view label, std::string_view content_html) {
+  MarkupWriter w;
+  w.Open("div", {{"class", "dy-scroll"}, {"role", "region"}, {"tabindex", "0"}, {"aria-label", label}});
+  w.Raw(content_html);
   return w.Finish();
 }
 

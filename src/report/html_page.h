@@ -51,6 +51,10 @@ std::string Table(std::string_view caption, const std::vector<std::string>& head
                   const std::vector<std::vector<std::string>>& rows,
                   const std::vector<bool>& numeric = {});
 
+// Wraps wide content (a table) in a keyboard-scrollable region, so it scrolls sideways
+// on a phone instead of widening the page: <div class="dy-scroll" role="region" …>.
+std::string ScrollRegion(std::string_view label, std::string_view content_html);
+
 struct InfoboxRow {
   std::string label;       // escaped
   std::string value_html;  // trusted markup (escape data with EscapeText first)

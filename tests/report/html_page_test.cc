@@ -56,6 +56,9 @@ TEST(HtmlPageTest, HelpersEscape) {
             "<td class=\"dy-num\">2</td></tr></tbody></table>");
   const std::string s = Section("x\"", "T<", "<p>b</p>", 3);
   EXPECT_EQ(s, "<section id=\"x&quot;\" aria-labelledby=\"x&quot;-h\"><h3 id=\"x&quot;-h\">T&lt;</h3><p>b</p></section>");
+  EXPECT_EQ(ScrollRegion("Chiefs <of> mission", "<table></table>"),
+            "<div class=\"dy-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Chiefs &lt;of&gt; mission\">"
+            "<table></table></div>");
   const std::string src = SourceList({{1, "T <x>", "P & Q", "2020", "https://e.org/?a&b", "CC0"}});
   EXPECT_NE(src.find("<li id=\"src-1\" value=\"1\"><a href=\"https://e.org/?a&amp;b\">T &lt;x&gt;</a>. P &amp; Q. 2020. Licence: CC0.</li>"),
             std::string::npos)
