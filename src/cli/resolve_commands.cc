@@ -128,15 +128,19 @@ class Printer {
   const ResolveOptions& options_;
 };
 
-// Checks one input; an error message naming `where` and the byte offset, or "".
-std::string CheckInput(std::string_view text, std::string_view where, uint64_t base_offset) {
-  if (text.find_first_not_of(" \t\r") == std::string_view::npos)
-    return fmt::format("{}: empty input (byte offset {})", where, base_offset);
+// Checks one input; an error message naming `where` and the byte offset (within the
+// file when `file_offset` is given), or "".
+std::string CheckInput(std::string_view text, std::string_view where,
+                       std::optional<uint64_t> file_offset) {
+  if (text.find_first_not_of(" \t\r") == std::string_view::npos) {
+    return file_offset ? fmt::format("{}: empty line (byte offset {})", where, *file_offset)
+                       : fmt::format("{}: empty input", where);
+  }
   size_t bad = 0;
-  if (!ValidateUtf8(text, &bad).ok())
-    return fmt::format("{}: invalid UTF-8 at byte {} of the line (byte offset {})", where, bad,
-                       base_offset + bad);
-  return "";
+  if (ValidateUtf8(text, &bad).ok()) return "";
+  return file_offset ? fmt::format("{}: invalid UTF-8 at byte {} of the line (byte offset {})",
+                                   where, bad, *file_offset + bad)
+                     : fmt::format("{}: invalid UTF-8 at byte {}", where, bad);
 }
 
 int RunFile(const ResolveArgs& args, Printer& printer) {
@@ -213,7 +217,7 @@ int RunResolve(const ResolveArgs& args) {
   if (!args.file.empty()) return RunFile(args, printer);
   int rejected = 0;
   for (size_t i = 0; i < args.texts.size(); ++i) {
-    std::string error = CheckInput(args.texts[i], fmt::format("argument {}", i + 1), 0);
+    std::string error = CheckInput(args.texts[i], fmt::format("argument {}", i + 1), std::nullopt);
     if (!error.empty()) {
       std::fprintf(stderr, "dyad resolve: %s; skipped\n", error.c_str());
       ++rejected;

@@ -85,6 +85,13 @@ std::shared_ptr<const World> TestWorld() {
   b.Add(MakeState("PRK", "Korea, Democratic People's Republic of"));
   b.Add(MakeState("VCT", "Saint Vincent and the Grenadines"));
   b.Add(MakeState("LAO", "Lao People's Democratic Republic"));
+  b.Add(MakeState("CHN", "China", "People's Republic of China"));
+  b.Add(MakeState("HKG", "Hong Kong", "Hong Kong Special Administrative Region of China",
+                  StateKind::kTerritory));
+  b.Add(MakeState("FSM", "Micronesia", "Federated States of Micronesia"));
+  b.Add(MakeState("BES", "Bonaire, Sint Eustatius and Saba", "", StateKind::kTerritory));
+  b.Add(MakeState("FJI", "Fiji", "Republic of Fiji"));
+  b.Add(MakeState("GBR", "United Kingdom", "United Kingdom of Great Britain and Northern Ireland"));
   State deu = MakeState("DEU", "Germany", "Federal Republic of Germany");
   deu.codes.push_back(C(Scheme::kCowNumeric, "255", "1816/1945-05-08"));
   deu.codes.push_back(C(Scheme::kCowNumeric, "255", "1990-10-03/.."));
@@ -113,7 +120,9 @@ class ResolverTest : public ::testing::Test {
   ResolverTest()
       : resolver_(TestWorld(),
                   {ResolverAlias{"Congo", "COD", NameKind::kCommon, "en", Interval::Always(),
-                                 "test: the bare name is used for both Congos"}}) {}
+                                 "test: the bare name is used for both Congos"},
+                   ResolverAlias{"Micronesia", "-", NameKind::kCommon, "en", Interval::Always(),
+                                 "test: the region"}}) {}
 
   // The key of the single state `text` resolves to, "" for no match, "?" plus the
   // candidates' keys for an ambiguity.
@@ -181,6 +190,39 @@ TEST_F(ResolverTest, AmpersandAndSaintAbbreviations) {
   EXPECT_EQ(KeyOf("St. Vincent & the Grenadines"), "VCT");
   EXPECT_EQ(KeyOf("St Vincent and Grenadines"), "VCT");
   EXPECT_EQ(KeyOf("Saint Vincent/Grenadines"), "VCT");
+}
+
+TEST_F(ResolverTest, ElisionWithoutApostropheAndMojibakeAreRepaired) {
+  EXPECT_EQ(KeyOf("Cote d Ivoire"), "CIV");
+  EXPECT_EQ(KeyOf("C\xC3\x83\xC2\xB4te d'Ivoire"), "CIV");  // UTF-8 read as Latin-1
+}
+
+TEST_F(ResolverTest, WellKnownInitialismsStandForTheirWords) {
+  EXPECT_EQ(KeyOf("UK"), "GBR");
+  EXPECT_EQ(KeyOf("U.K."), "GBR");
+  EXPECT_EQ(KeyOf("PRC"), "CHN");
+  EXPECT_EQ(KeyOf("USSR"), "SUHH");
+  EXPECT_EQ(KeyOf("ROK"), "KOR");
+}
+
+TEST_F(ResolverTest, WordOrderAndTrailingIslandsAreForgiven) {
+  EXPECT_EQ(KeyOf("Korea DPR"), "PRK");
+  EXPECT_EQ(KeyOf("Bonaire, Saba and Saint Eustatius"), "BES");
+  EXPECT_EQ(KeyOf("Fiji Islands"), "FJI");
+}
+
+TEST_F(ResolverTest, ATerritoryBesideItsStateMeansTheTerritory) {
+  EXPECT_EQ(KeyOf("Hong Kong, China"), "HKG");
+  EXPECT_EQ(KeyOf("China: Hong Kong SAR"), "HKG");
+  EXPECT_EQ(KeyOf("China excluding Hong Kong"), "CHN");
+  EXPECT_EQ(KeyOf("Peru, Sudan"), "");  // two states: no answer
+}
+
+TEST_F(ResolverTest, BlockedTextNeverResolvesButLongerAliasesDo) {
+  EXPECT_EQ(KeyOf("Micronesia"), "");
+  EXPECT_EQ(KeyOf("Federated States of Micronesia"), "FSM");
+  EXPECT_EQ(KeyOf("Micronesia (Federated States of)"), "FSM");
+  EXPECT_TRUE(resolver_.FindMentions("Islands of Micronesia").empty());
 }
 
 // --- What matches --------------------------------------------------------------------
@@ -348,6 +390,7 @@ TEST_F(ResolverTest, ProseIgnoresOrdinaryWordsAndCodes) {
   using V = std::vector<std::string>;
   EXPECT_TRUE(resolver_.FindMentions("let us talk turkey, KG by KG, in 417 rooms").empty());
   EXPECT_EQ(Spans(resolver_, "US and USA and usa"), (V{"US:USA", "USA:USA"}));
+  EXPECT_EQ(Spans(resolver_, "Us and the UK"), (V{"UK:GBR"}));
   EXPECT_EQ(Spans(resolver_, "Кыргызстан и Kirgisistan"),
             (V{"Кыргызстан:KGZ", "Kirgisistan:KGZ"}));
 }
