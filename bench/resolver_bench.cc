@@ -20,12 +20,14 @@
 #include <fstream>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "base/line_reader.h"
 #include "base/paths.h"
 #include "world/resolver.h"
+#include "world/resolver_text.h"
 #include "world/world.h"
 
 namespace dyad::world {
@@ -102,14 +104,31 @@ std::string Iso3(const World& world, const State* s) {
   return n == 1 ? only->Code(Scheme::kIso3).value_or("") : "";
 }
 
+// The input as the resolver normalises it.
+std::string MatchKey(std::string_view text) {
+  internal::MatchTokenizer tz;
+  tz.Tokenize(text);
+  std::string key;
+  for (const auto& t : tz.tokens()) key += fmt::format("{} ", tz.Text(t));
+  return key;
+}
+
 void Accuracy(const Resolver& resolver, const std::vector<Row>& rows) {
   int right = 0, wrong = 0, ambiguous = 0, missed = 0, nomatch_rows = 0, nomatch_hits = 0;
+  std::set<std::string> expected_somewhere;  // the suites contradict each other on these
+  for (const Row& row : rows)
+    if (row.expected != "NA") expected_somewhere.insert(MatchKey(row.input));
   for (const Row& row : rows) {
     Resolution r = resolver.Resolve(row.input);
     std::string got = r.best() ? Iso3(resolver.world(), r.best()->state) : "";
     if (row.expected == "NA") {
       ++nomatch_rows;
       nomatch_hits += !got.empty();
+      if (!got.empty()) {
+        fmt::print("  dyad matched a no-match row: {} -> {}{}\n", row.input, got,
+                   expected_somewhere.count(MatchKey(row.input))
+                       ? " (contested: another suite expects a state for it)" : "");
+      }
     } else if (r.outcome == Resolution::Outcome::kAmbiguous) {
       ++ambiguous;
     } else if (got == row.expected) {
