@@ -89,23 +89,52 @@ int32_t PeriodFirstDay(Period p, int64_t ordinal) {
   return 0;
 }
 
+namespace {
+
+// Appends `v` as exactly `width` decimal digits (v >= 0).
+void PutDigits(std::string* out, int64_t v, int width) {
+  char buf[20];
+  for (int i = width - 1; i >= 0; --i) {
+    buf[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  out->append(buf, width);
+}
+
+}  // namespace
+
 std::string PeriodLabel(Period p, int64_t ordinal) {
+  std::string out;
+  out.reserve(10);
   switch (p) {
     case Period::kDay: {
       int y, m, d;
       CivilFromDays(static_cast<int32_t>(ordinal), &y, &m, &d);
-      return fmt::format("{:04d}-{:02d}-{:02d}", y, m, d);
+      PutDigits(&out, y, 4);
+      out += '-';
+      PutDigits(&out, m, 2);
+      out += '-';
+      PutDigits(&out, d, 2);
+      break;
     }
     case Period::kWeek: {
       int y, w;
       IsoWeek(PeriodFirstDay(p, ordinal), &y, &w);
-      return fmt::format("{:04d}-W{:02d}", y, w);
+      PutDigits(&out, y, 4);
+      out += "-W";
+      PutDigits(&out, w, 2);
+      break;
     }
     case Period::kMonth:
-      return fmt::format("{:04d}-{:02d}", FloorDiv(ordinal, 12), ordinal - FloorDiv(ordinal, 12) * 12 + 1);
-    case Period::kYear: return fmt::format("{:04d}", ordinal);
+      PutDigits(&out, FloorDiv(ordinal, 12), 4);
+      out += '-';
+      PutDigits(&out, ordinal - FloorDiv(ordinal, 12) * 12 + 1, 2);
+      break;
+    case Period::kYear:
+      PutDigits(&out, ordinal, 4);
+      break;
   }
-  return "";
+  return out;
 }
 
 Result<DayRange> ParseDayRange(std::string_view from, std::string_view to) {
@@ -136,7 +165,12 @@ Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q
     std::array<uint64_t, 4> quad{};
     uint64_t all = 0;
   };
-  std::map<int64_t, Acc> acc;
+  // Pass 1: the matching row ranges and their first and last days.
+  struct Span {
+    const Segment* seg;
+    uint64_t lo, hi;
+  };
+  std::vector<Span> spans;
   int32_t first_day = INT32_MAX, last_day = INT32_MIN;
   for (const auto& seg : store.segments()) {
     if (seg->max_day() < q.range.from || seg->min_day() > q.range.to) continue;
@@ -144,26 +178,10 @@ Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q
     FindRuns(*seg, q.a, q.b, q.both, &runs);
     for (const DyadEntry* run : runs) {
       auto [lo, hi] = RowsInRange(*seg, *run, q.range);
-      int64_t cur_period = 0;
-      int32_t cur_day = INT32_MIN;
-      Acc* a = nullptr;
-      for (uint64_t i = lo; i < hi; ++i) {
-        int32_t day = seg->day()[i];
-        if (day != cur_day) {
-          cur_day = day;
-          int64_t p = PeriodOf(q.by, day);
-          if (a == nullptr || p != cur_period) {
-            cur_period = p;
-            a = &acc[p];
-          }
-          first_day = std::min(first_day, day);
-          last_day = std::max(last_day, day);
-        }
-        ++a->count;
-        a->gold10 += seg->gold10()[i];
-        uint8_t quad = seg->quad()[i];
-        if (quad >= 1 && quad <= 4) ++a->quad[quad - 1];
-      }
+      if (lo == hi) continue;
+      spans.push_back({seg.get(), lo, hi});
+      first_day = std::min(first_day, seg->day()[lo]);
+      last_day = std::max(last_day, seg->day()[hi - 1]);
     }
   }
   int32_t from = q.range.from != INT32_MIN ? q.range.from : first_day;
@@ -172,6 +190,25 @@ Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q
   if (from > to) return out;
   int64_t p0 = PeriodOf(q.by, from), p1 = PeriodOf(q.by, to);
   if (p1 - p0 > 5'000'000) return Status::InvalidArgument("too many periods; narrow --from/--to");
+  std::vector<Acc> acc(static_cast<size_t>(p1 - p0 + 1));
+  // Pass 2: accumulate; rows are day-ordered within a span, so the period changes rarely.
+  for (const Span& sp : spans) {
+    const int32_t* day = sp.seg->day();
+    const int16_t* gold = sp.seg->gold10();
+    const uint8_t* quad = sp.seg->quad();
+    int32_t cur_day = INT32_MIN;
+    Acc* a = nullptr;
+    for (uint64_t i = sp.lo; i < sp.hi; ++i) {
+      if (day[i] != cur_day) {
+        cur_day = day[i];
+        a = &acc[static_cast<size_t>(PeriodOf(q.by, cur_day) - p0)];
+      }
+      ++a->count;
+      a->gold10 += gold[i];
+      uint8_t k = quad[i];
+      if (k >= 1 && k <= 4) ++a->quad[k - 1];
+    }
+  }
   if (q.share) {
     // Histogram of all events by day, then by period.
     for (const auto& seg : store.segments()) {
@@ -183,22 +220,18 @@ Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q
         if (d[i] >= lo && d[i] <= hi) ++hist[d[i] - lo];
       }
       for (size_t k = 0; k < hist.size(); ++k) {
-        if (hist[k]) acc[PeriodOf(q.by, lo + static_cast<int32_t>(k))].all += hist[k];
+        if (hist[k]) acc[static_cast<size_t>(PeriodOf(q.by, lo + static_cast<int32_t>(k)) - p0)].all += hist[k];
       }
     }
   }
-  out.reserve(p1 - p0 + 1);
-  for (int64_t p = p0; p <= p1; ++p) {
-    SeriesPoint pt;
-    pt.label = PeriodLabel(q.by, p);
-    auto it = acc.find(p);
-    if (it != acc.end()) {
-      pt.count = it->second.count;
-      pt.goldstein_sum = it->second.gold10 / 10.0;
-      pt.quad = it->second.quad;
-      pt.all_events = it->second.all;
-    }
-    out.push_back(std::move(pt));
+  out.resize(acc.size());
+  for (size_t i = 0; i < acc.size(); ++i) {
+    SeriesPoint& pt = out[i];
+    pt.label = PeriodLabel(q.by, p0 + static_cast<int64_t>(i));
+    pt.count = acc[i].count;
+    pt.goldstein_sum = acc[i].gold10 / 10.0;
+    pt.quad = acc[i].quad;
+    pt.all_events = acc[i].all;
   }
   return out;
 }
