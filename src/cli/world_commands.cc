@@ -182,8 +182,9 @@ void PrintCodes(const State& s, std::optional<Date> on) {
     for (const world::CodeSpell& c : s.codes)
       if (c.scheme == scheme) spells.push_back(&c);
     for (const world::CodeSpell* c : spells) {
-      std::printf("  %-9s %-6s %s\n", std::string(world::SchemeName(scheme)).c_str(),
-                  c->code.c_str(), c->valid == Interval::Always() ? "" : c->valid.ToString().c_str());
+      const std::string line = fmt::format("  {:<9} {:<6} {}", world::SchemeName(scheme), c->code,
+                                           c->valid == Interval::Always() ? "" : c->valid.ToString());
+      std::printf("%s\n", line.substr(0, line.find_last_not_of(' ') + 1).c_str());
     }
   }
   if (s.Code(Scheme::kWikidata, on) == std::nullopt)

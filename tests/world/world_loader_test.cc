@@ -184,6 +184,36 @@ TEST_F(WorldLoaderTest, CapitalsHaveCoordinates) {
   EXPECT_GE(with, sovereign - 5) << with << " of " << sovereign;
 }
 
+TEST_F(WorldLoaderTest, EveryFormerStateHasASuccessor) {
+  for (const State& s : W().states()) {
+    if (s.kind != StateKind::kFormer) continue;
+    EXPECT_TRUE(std::any_of(s.links.begin(), s.links.end(),
+                            [](const Link& l) { return l.kind == LinkKind::kSuccessor; }))
+        << s.key << " " << s.name;
+  }
+}
+
+TEST_F(WorldLoaderTest, EverySovereignStateIsInCowOrGwExceptPalestineAndTheHolySee) {
+  // Neither list includes Palestine or the Vatican (the Papal States, 327, ended in 1870).
+  std::vector<std::string> missing;
+  for (const State& s : W().states()) {
+    if (s.kind == StateKind::kSovereign && !s.Code(Scheme::kCowNumeric) &&
+        !s.Code(Scheme::kGwNumeric))
+      missing.push_back(s.key);
+  }
+  EXPECT_THAT(missing, ::testing::UnorderedElementsAre("PSE", "VAT"));
+}
+
+// Abkhazia and South Ossetia (GE-AB, GE-SO) are the current states with no ISO code.
+TEST_F(WorldLoaderTest, EveryStateHasANameAndEveryCurrentOneAnIsoCode) {
+  for (const State& s : W().states()) {
+    EXPECT_FALSE(s.name.empty()) << s.key;
+    if (s.current() && s.key.find('-') == std::string::npos) {  // not GE-AB, GE-SO
+      EXPECT_TRUE(s.Code(Scheme::kIso3).has_value()) << s.key;
+    }
+  }
+}
+
 TEST(WorldTables, BadDateNamesFileLineAndColumn) {
   const std::string dir = ::testing::TempDir() + "/world_tables_bad";
   std::filesystem::create_directories(dir);
