@@ -31,9 +31,11 @@
 
 namespace dyad::ingest {
 
-// Counts per kind of record: "pocom/chief", "pocom/principal", "pocom/concurrent",
+// Counts per kind of record: "pocom/chief", "pocom/org-chief", "pocom/principal",
+// "pocom/concurrent", "gsh/region-territory",
 // "gsh/territory", "gsh/post", "gsh/region", "rdcr/entry", "visits/visit",
-// "travels/trip", and "files" (XML files read / unreadable).
+// "travels/trip", "files" (XML files read / unreadable) and "facts/merged-duplicates"
+// (identical facts from two records merged into one row, counted in `duplicates`).
 using KindCounts = std::map<std::string, ReadCounts>;
 
 // Maps everything in `data`. `rejects` receives every unmapped record (file, line, reason,
