@@ -64,6 +64,15 @@ std::string_view RelationsStateName(RelationsAnswer::State state);  // "in relat
 
 // One chief of mission's term, with the start and end used for queries.
 struct Term {
+  Term() = default;
+  // `start` defaults to the fact's own start.
+  Term(const Fact* f, std::optional<Date> e, bool implicit_e)
+      : fact(f), end(e), implicit_end(implicit_e),
+        start(f != nullptr ? f->valid.start() : std::nullopt) {}
+  Term(const Fact* f, std::optional<Date> e, bool implicit_e, std::optional<Date> s,
+       bool implicit_s)
+      : fact(f), end(e), implicit_end(implicit_e), start(s), implicit_start(implicit_s) {}
+
   const Fact* fact = nullptr;
   // The fact's end, or, for an open end, the day before the next term at the same post
   // begins (implicit_end is then true); nullopt when still open.
