@@ -595,6 +595,31 @@ Resolution Resolver::Resolve(std::string_view text, const ResolveOptions& option
   return impl_->ResolveName(text, options);
 }
 
+namespace {
+
+// "New Mexico", "New Jersey", "Mexico City", "Kuwait City": a match directly preceded by
+// a capitalised "New" or followed by a capitalised "City" names another place.
+bool PartOfLongerPlaceName(std::string_view sentence, const MatchTokenizer& tz, size_t first,
+                           size_t end) {
+  const auto& toks = tz.tokens();
+  auto adjacent = [&](size_t a, size_t b) {  // only spaces between tokens a and b
+    for (size_t k = toks[a].end; k < toks[b].begin; ++k)
+      if (sentence[k] != ' ') return false;
+    return true;
+  };
+  auto capitalised = [&](size_t t) {
+    const char c = sentence[toks[t].begin];
+    return c >= 'A' && c <= 'Z';
+  };
+  if (first > 0 && tz.Text(toks[first - 1]) == "new" && capitalised(first - 1) &&
+      adjacent(first - 1, first))
+    return true;
+  return end < toks.size() && tz.Text(toks[end]) == "city" && capitalised(end) &&
+         adjacent(end - 1, end);
+}
+
+}  // namespace
+
 std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
                                             const ResolveOptions& options) const {
   std::vector<Mention> out;
@@ -638,7 +663,7 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
       }
       best_end = j + 1;
     }
-    if (best.empty()) {
+    if (best.empty() || PartOfLongerPlaceName(sentence, tz, i, best_end)) {
       ++i;
       continue;
     }

@@ -36,7 +36,12 @@
 //   - an alias written with a capital matches only text that starts with a capital
 //     (or a non-ASCII letter): "Turkey" but not "turkey";
 //   - an alias that is one word in capitals (USA, UAE, DPRK) matches only text in capitals
-//     or dotted initials ("U.S."), and two-letter ones only for "US" and "UK".
+//     or dotted initials ("U.S."), and two-letter ones only for "US" and "UK";
+//   - a match directly preceded by a capitalised "New" or followed by a capitalised "City"
+//     is part of another place's name ("New Mexico", "New Jersey", "Mexico City").
+// Known limits: names that are also persons' or US states' names ("Chad", "Jordan",
+// "Georgia") match in prose; inflected forms ("Кыргызстана") and scripts written
+// without spaces (Chinese, Japanese) are found only when written as a whole word.
 //
 // Thread-safety: a Resolver is immutable after construction; Resolve and FindMentions
 // may be called from several threads (each thread keeps its own scratch buffers).

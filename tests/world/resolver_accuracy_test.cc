@@ -189,3 +189,28 @@ TEST(ResolverAccuracy, OnTheMergedNameVariantSuites) {
 
 }  // namespace
 }  // namespace dyad::world
+
+namespace dyad::world {
+namespace {
+
+// FindMentions on the real World: prose traps that a small test world cannot show.
+TEST(ResolverRealWorld, ProseMentions) {
+  auto world = World::LoadDefault();
+  if (!world.ok()) GTEST_SKIP() << "no World: " << world.status().ToString();
+  auto resolver = Resolver::LoadDefault(*world);
+  ASSERT_TRUE(resolver.ok()) << resolver.status().ToString();
+  const std::string s =
+      "Officials from New Mexico, New Jersey and Mexico City met Man Utd fans in the Fergana "
+      "Valley, Central Asia and the European Union; the Kyrgyz Republic, the U.S. and Papua "
+      "New Guinea signed. IT and IN are words, us too.";
+  std::vector<std::string> got;
+  for (const Mention& m : (*resolver)->FindMentions(s)) {
+    got.push_back(fmt::format("{}:{}", s.substr(m.begin, m.end - m.begin),
+                              m.best() ? m.best()->state->key : "?"));
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{"Kyrgyz Republic:KGZ", "U.S:USA",
+                                           "Papua New Guinea:PNG"}));
+}
+
+}  // namespace
+}  // namespace dyad::world

@@ -382,6 +382,12 @@ TEST_F(ResolverTest, MentionsTakeTheLongestMatch) {
   EXPECT_EQ(Spans(resolver_, "Niger, not Nigeria"), (V{"Niger:NER", "Nigeria:NGA"}));
 }
 
+TEST_F(ResolverTest, MentionsInsideLongerPlaceNamesAreSkipped) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(Spans(resolver_, "New Mexico, Mexico City and Mexico"), (V{"Mexico:MEX"}));
+  EXPECT_EQ(Spans(resolver_, "a new Peru policy"), (V{"Peru:PER"}));
+}
+
 TEST_F(ResolverTest, MentionsNeverMatchInsideWords) {
   EXPECT_TRUE(resolver_.FindMentions("Perugia and Nigerians and Peruvians").empty());
 }
