@@ -94,6 +94,20 @@ bool ParseIsoDay(std::string_view s, int32_t* day) {
   return ValidDay(y, m, d, day);
 }
 
+// True when every byte is < 0x80, 8 bytes at a time; most event rows are ASCII.
+bool IsAscii(std::string_view s) {
+  const char* p = s.data();
+  size_t n = s.size(), i = 0;
+  uint64_t acc = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    acc |= w;
+  }
+  for (; i < n; ++i) acc |= static_cast<unsigned char>(p[i]);
+  return (acc & 0x8080808080808080ull) == 0;
+}
+
 std::string_view FirstOfList(std::string_view s) {
   if (s == "NA") return {};
   size_t comma = s.find(',');
@@ -415,7 +429,7 @@ Status EventReader::ReadLines(LineReader& lines, InputFormat format, uint64_t to
                    static_cast<unsigned long long>(counts_.read));
     }
     size_t bad = 0;
-    if (!ValidateUtf8(line, &bad).ok()) {
+    if (!IsAscii(line) && !ValidateUtf8(line, &bad).ok()) {
       rejects_->Reject(lines.name(), lines.line_number(), 0, "invalid-utf8",
                        fmt::format("invalid UTF-8 at byte {}", bad), line, &counts_);
       continue;
