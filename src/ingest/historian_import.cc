@@ -173,36 +173,49 @@ RdcrClass Classify(std::string_view heading) {
       c.they_recognized = mutual || reverse;
     }
   }
-  bool relations = Contains(h, "relations");
-  bool re = Contains(h, "reestablish") || Contains(h, "re-establish") ||
-            Contains(h, "resum") || Contains(h, "restor") || Contains(h, "re-open") ||
-            Contains(h, "reopen");
-  if (relations) {
-    if (Contains(h, "sever") || Contains(h, "cessation") || Contains(h, "relations ended") ||
-        Contains(h, "termination of diplomatic") || Contains(h, "termination of relations") ||
-        Contains(h, "broken")) {
-      c.relations = Relation::kRelationsSevered;
-    } else if (Contains(h, "suspen") || Contains(h, "interrupt")) {
-      c.relations = Relation::kRelationsSuspended;
-    } else if (re) {
-      c.relations = Relation::kRelationsResumed;
-    } else if (Contains(h, "establish")) {
-      c.relations = Relation::kRelationsEstablished;
-    }
-  } else if (Contains(h, "resumption") || Contains(h, "re-establishment") ||
-             Contains(h, "reestablishment")) {
-    c.relations = Relation::kRelationsResumed;
-  } else if (Contains(h, "severance")) {
-    c.relations = Relation::kRelationsSevered;
-  } else if (Contains(h, "suspension") || Contains(h, "interruption")) {
-    c.relations = Relation::kRelationsSuspended;
-  }
+  // Relations: the class whose keyword comes first in the heading wins, so that
+  // "Establishment of Diplomatic Relations with PRC/Termination of Diplomatic Relations
+  // with the Republic of China" is an establishment.
   c.mission_type = MissionTypeIn(h);
+  bool relations = Contains(h, "relations");
+  if (relations || c.mission_type.empty()) {
+    static const std::pair<std::string_view, Relation> kWords[] = {
+        {"sever", Relation::kRelationsSevered},
+        {"cessation", Relation::kRelationsSevered},
+        {"relations ended", Relation::kRelationsSevered},
+        {"termination of diplomatic", Relation::kRelationsSevered},
+        {"termination of relations", Relation::kRelationsSevered},
+        {"broken", Relation::kRelationsSevered},
+        {"suspen", Relation::kRelationsSuspended},
+        {"interrupt", Relation::kRelationsSuspended},
+        {"reestablish", Relation::kRelationsResumed},
+        {"re-establish", Relation::kRelationsResumed},
+        {"resum", Relation::kRelationsResumed},
+        {"restor", Relation::kRelationsResumed},
+        {"re-open", Relation::kRelationsResumed},
+        {"reopen", Relation::kRelationsResumed},
+        {"normaliz", Relation::kRelationsResumed},
+        {"establish", Relation::kRelationsEstablished},
+    };
+    size_t best = std::string::npos;
+    for (const auto& [word, rel] : kWords) {
+      size_t at = h.find(word);
+      // "establish" alone counts only for relations ("Establishment of the Legation" is
+      // a mission); the other words imply relations when no mission is named.
+      if (rel == Relation::kRelationsEstablished && !relations) continue;
+      if (at != std::string::npos && at < best) {
+        best = at;
+        c.relations = rel;
+      }
+    }
+  }
   if (!c.mission_type.empty()) {
-    if (Contains(h, "closed") || Contains(h, "closure") || Contains(h, "closing")) {
+    if (Contains(h, "closed") || Contains(h, "closure") || Contains(h, "closing") ||
+        (Contains(h, "suspen") && !relations)) {
       c.mission_action = Relation::kMissionClosed;
     } else if (Contains(h, "establish") || Contains(h, "open") || Contains(h, "elevat") ||
-               Contains(h, "raised") || Contains(h, "return") || Contains(h, "first")) {
+               Contains(h, "raised") || Contains(h, "return") || Contains(h, "first") ||
+               (Contains(h, "resum") && !relations)) {
       c.mission_action = Relation::kMissionOpened;
     }
   }
@@ -880,6 +893,26 @@ class Mapper {
       if (c.us_recognized) add(std::string(kUs), Relation::kRecognized, key);
       if (c.they_recognized) add(key, Relation::kRecognized, std::string(kUs));
       if (c.relations) add(std::string(kUs), *c.relations, key);
+      if (c.relations == Relation::kRelationsSuspended || c.relations == Relation::kRelationsSevered) {
+        // "Interruption of Relations, 1917-1922": the range's end is the resumption.
+        static const std::regex kRange("(\\d{4}) ?(?:-|\u2013) ?(\\d{4})\\.?$");
+        std::smatch m;
+        std::string head = e.head;
+        if (std::regex_search(head, m, kRange)) {
+          auto end_year = Date::ParseIso(m[2].str());
+          if (end_year.ok() && end_year->year() > date->year()) {
+            Fact f;
+            f.subject = std::string(kUs);
+            f.relation = Relation::kRelationsResumed;
+            f.object = key;
+            f.valid = Interval::Point(*end_year);
+            f.record = record;
+            f.sources = {source};
+            f.note = "the end year of the heading's range";
+            pack_.facts.push_back(std::move(f));
+          }
+        }
+      }
       if (c.mission_action) {
         std::string place_slug = e.place_key.empty() ? "in-" + e.article_id : Slug(e.place_key);
         std::string place_name = e.place_key.empty() ? CountryName(e.article_id, key) : NameFromId(e.place_key);
