@@ -216,6 +216,22 @@ TEST(HistorianImport, FranceFranklinAndFrenchRecognition) {
   EXPECT_EQ(V(*rec[0]), "1778-02-06");
 }
 
+TEST(HistorianImport, RdcrHeadingsDecideTheRelation) {
+  REQUIRE_IMPORT();
+  // "Establishment of Diplomatic Relations with PRC/Termination of Diplomatic Relations with
+  // the Republic of China, 1979": an establishment with China.
+  auto prc = Facts("USA", Relation::kRelationsEstablished, "CHN");
+  std::set<std::string> dates;
+  for (const Fact* f : prc) dates.insert(V(*f));
+  EXPECT_TRUE(dates.count("1979-01-01")) << prc.size();
+  EXPECT_TRUE(Facts("USA", Relation::kRelationsSevered, "CHN").empty());
+  // "Interruption of Relations, 1917-1922": suspended in 1917, resumed in 1922.
+  auto cri = Facts("USA", Relation::kRelationsResumed, "CRI");
+  ASSERT_EQ(cri.size(), 1u);
+  EXPECT_EQ(V(*cri[0]), "1922");
+  EXPECT_EQ(V(*Facts("USA", Relation::kRelationsSuspended, "CRI").at(0)), "1917-01-17");
+}
+
 TEST(HistorianImport, VisitsAndTripsAreCameoVisits) {
   REQUIRE_IMPORT();
   const Occurrence* akaev = nullptr;
