@@ -181,7 +181,7 @@ int RunIngest(const IngestArgs& a) {
     return kExitError;
   }
   if (a.compact) {
-    Status st = (*store)->Compact(uint64_t{1} << 26);
+    Status st = (*store)->Compact(uint64_t{1} << 22);
     if (!st.ok()) {
       Fail("ingest", st);
       return kExitError;
@@ -241,7 +241,7 @@ struct EventsArgs {
   bool desc = false;
   std::string code;
   std::string scale = "gdelt";
-  uint64_t max_rows = uint64_t{1} << 26;
+  uint64_t max_rows = uint64_t{1} << 22;
 };
 
 int RunSeries(const EventsArgs& a) {
@@ -452,7 +452,7 @@ void AddEvents(CLI::App& app) {
 
   auto* compact = ev->add_subcommand("compact", "Merge segments");
   compact->add_option("--store", args->store, "store directory");
-  compact->add_option("--max-rows", args->max_rows, "largest merged segment, in rows (bounds memory)");
+  compact->add_option("--max-rows", args->max_rows, "largest merged segment, in rows (default 4194304; ~500 bytes of memory per row)");
   compact->callback([args] { SetExitCode(RunCompact(*args)); });
 
   auto* check = ev->add_subcommand("check", "Verify segment checksums against the manifest");

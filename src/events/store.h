@@ -48,7 +48,7 @@ class Store {
   // Serializes the builder as a new segment and publishes it. Empty builders are a no-op.
   Status Append(SegmentBuilder* builder);
   // Merges runs of adjacent segments whose rows add up to at most `max_rows` into one
-  // segment each. Memory: about 200 bytes per merged row (max_rows bounds it).
+  // segment each. Memory: about 500 bytes per merged row (max_rows bounds it).
   Status Compact(uint64_t max_rows);
   // Re-reads every segment and checks its size and CRC32 against the MANIFEST.
   Status Check() const;
