@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -307,6 +308,55 @@ void PrintFactsCsv(const KnowledgeBase& kb, const std::vector<const Fact*>& fact
   }
 }
 
+// Memberships are facts about one state; for a pair, the dyad view adds the member_of
+// facts of both states in organizations both belonged to during the period.
+void AddSharedMemberships(const KnowledgeBase& kb, const std::string& a, const std::string& b,
+                          const Interval& period, const std::string& kind,
+                          std::vector<const Fact*>* facts) {
+  if (!kind.empty() && kind != "memberships" && kind != "member_of" && kind != "facts") return;
+  auto in_period = [&](const Fact* f) { return f->undated || f->valid.Overlaps(period); };
+  std::map<std::string, std::vector<const Fact*>> by_org_a, by_org_b;
+  for (const Fact* f : kb.FactsOf(a, kb::Relation::kMemberOf)) {
+    if (in_period(f)) by_org_a[f->object].push_back(f);
+  }
+  for (const Fact* f : kb.FactsOf(b, kb::Relation::kMemberOf)) {
+    if (in_period(f)) by_org_b[f->object].push_back(f);
+  }
+  for (const auto& [org, fa] : by_org_a) {
+    auto it = by_org_b.find(org);
+    if (it == by_org_b.end()) continue;
+    facts->insert(facts->end(), fa.begin(), fa.end());
+    facts->insert(facts->end(), it->second.begin(), it->second.end());
+  }
+  std::stable_sort(facts->begin(), facts->end(), [](const Fact* x, const Fact* y) {
+    if (x->undated != y->undated) return !x->undated;
+    auto lo = [](const Fact* f) { return f->valid.start() ? f->valid.start()->first_day() : INT32_MIN; };
+    return lo(x) < lo(y);
+  });
+}
+
+std::string SinceText(const kb::RelationsAnswer& r);
+
+// For --as-of: the state of relations on that date, with every recognition date.
+std::string AsOfSummary(const KnowledgeBase& kb, const std::string& a, const std::string& b,
+                        const Date& on) {
+  kb::RelationsAnswer r = kb.Relations(a, b, on);
+  std::string out = fmt::format("Relations on {}: {}", on.ToString(), kb::RelationsStateName(r.state));
+  std::string since = SinceText(r);
+  if (!since.empty()) out += " (" + since + ")";
+  std::vector<std::string> rec;
+  std::set<std::string> dates;
+  for (const Fact* f : r.recognition) {
+    rec.push_back(fmt::format("{} recognized {} on {} [{}]", kb.NameOf(f->subject),
+                              kb.NameOf(f->object), f->valid.start()->ToString(),
+                              Join(f->sources, ",")));
+    dates.insert(f->subject + f->valid.start()->ToString());
+  }
+  if (!rec.empty()) out += "\nRecognition: " + Join(rec, "; ");
+  if (dates.size() > 1) out += " — sources give different dates";
+  return out;
+}
+
 bool PeriodOf(const FactsArgs& args, Interval* period) {
   std::optional<Date> as_of, from, to;
   if (!ParseDate("facts", "--as-of", args.as_of, &as_of) ||
@@ -353,16 +403,25 @@ int RunFacts(const FactsArgs& args) {
   for (const Occurrence* o : view.occurrences) {
     if (args.kind != "facts" && KindMatches(args.kind, *o)) occs.push_back(o);
   }
-  if (!args.kind.empty() && args.kind != "facts" && !only_occ &&
-      !kb::ParseRelation(args.kind) && facts.empty() && occs.empty()) {
+  if (!only_occ) AddSharedMemberships(*s->kb, a, b, period, args.kind, &facts);
+  static const std::set<std::string> kFamilies = {
+      "relations", "missions", "envoys", "offices", "memberships", "agreements",
+      "installations", "assistance", "polls", "trade", "other", "facts", "occurrences",
+      "events"};
+  if (!args.kind.empty() && !kFamilies.count(args.kind) && !kb::ParseRelation(args.kind) &&
+      facts.empty() && occs.empty()) {
     Error("facts", fmt::format("nothing of kind '{}' (relation names, families: relations, "
                                "missions, envoys, offices, memberships, agreements, "
                                "installations, assistance, polls, trade, other; occurrences "
                                "or an occurrence kind or CAMEO code)", args.kind));
+    return kExitUsage;
   }
-  std::set<const Fact*> disputed = Disputed(facts);
+  // Disagreement is judged over all dates, so an as-of view still flags a fact whose
+  // other version falls outside the period.
+  std::set<const Fact*> disputed = Disputed(s->kb->Dyad(a, b, Interval::Always()).facts);
   if (args.format == "json") {
     json out = json{{"a", a}, {"b", b}, {"period", period.ToString()}};
+    if (!args.as_of.empty()) out["relations"] = AsOfSummary(*s->kb, a, b, *period.start());
     out["facts"] = json::array();
     for (const Fact* f : facts) out["facts"].push_back(FactJson(*s->kb, *f, disputed.count(f)));
     out["occurrences"] = json::array();
@@ -373,6 +432,9 @@ int RunFacts(const FactsArgs& args) {
   } else {
     std::printf("%s – %s, %s\n\n", s->kb->NameOf(a).c_str(), s->kb->NameOf(b).c_str(),
                 period == Interval::Always() ? "all dates" : period.ToString().c_str());
+    if (!args.as_of.empty()) {
+      std::printf("%s\n\n", AsOfSummary(*s->kb, a, b, *period.start()).c_str());
+    }
     PrintFactsTable(*s->kb, facts, occs, disputed);
   }
   return kExitOk;
