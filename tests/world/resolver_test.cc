@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <random>
 
 #include "world/world_builder.h"
 
@@ -412,6 +413,20 @@ TEST_F(ResolverTest, MentionsSurviveBadBytes) {
   auto mentions = resolver_.FindMentions("Peru\xff\xfe" "Kyrgyzstan \xc3");
   ASSERT_EQ(mentions.size(), 2u);
   EXPECT_EQ(mentions[1].best()->state->key, "KGZ");
+}
+
+TEST_F(ResolverTest, ArbitraryBytesNeverCrash) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "Kyrgz US.,()'&-: \xC3\xA9\xE2\x80\x99\xFF\x80\xD0\x9A";
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (int n = static_cast<int>(rng() % 40); n > 0; --n) text += alphabet[rng() % alphabet.size()];
+    resolver_.Resolve(text);
+    for (const Mention& m : resolver_.FindMentions(text)) {
+      EXPECT_LE(m.begin, m.end);
+      EXPECT_LE(m.end, text.size());
+    }
+  }
 }
 
 // --- The alias table -------------------------------------------------------------------
