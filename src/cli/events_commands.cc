@@ -112,6 +112,7 @@ struct IngestArgs {
   std::string store;
   std::string rejects;
   std::string duplicates = "drop";
+  std::string goldstein = "source";
   std::string ack_file;
   size_t batch_rows = size_t{1} << 20;
   bool no_world = false;
@@ -166,6 +167,7 @@ int RunIngest(const IngestArgs& a) {
   opt.read.duplicates = a.duplicates == "keep" ? events::DuplicatePolicy::kKeep
                                                : events::DuplicatePolicy::kDrop;
   opt.read.progress = !a.quiet && isatty(2);
+  if (a.goldstein != "source") opt.read.rescale = *events::ParseGoldsteinScale(a.goldstein);
   opt.on_ack = [&](uint64_t rows) {
     if (ack) {
       std::fprintf(ack, "%llu\n", static_cast<unsigned long long>(rows));
@@ -217,6 +219,9 @@ void AddIngest(CLI::App& app) {
   cmd->add_option("--duplicates", args->duplicates,
                   "drop (default) or keep later copies of an event id (ICEWS: id and date)")
       ->check(CLI::IsMember({"drop", "keep"}));
+  cmd->add_option("--goldstein", args->goldstein,
+                  "source (the file's value, default), or recompute from the CAMEO table: gdelt, icews, phoenix")
+      ->check(CLI::IsMember({"source", "gdelt", "icews", "phoenix"}));
   cmd->add_option("--batch-rows", args->batch_rows, "rows per segment (bounds memory; default 1048576)");
   cmd->add_option("--ack-file", args->ack_file, "append the durable row count after each batch");
   cmd->add_flag("--no-world", args->no_world, "check country codes by shape, not against the world registry");

@@ -444,6 +444,11 @@ Status EventReader::ReadLines(LineReader& lines, InputFormat format, uint64_t to
       rejects_->Reject(lines.name(), lines.line_number(), col, reason, msg, line, &counts_);
       continue;
     }
+    if (options_.rescale) {
+      const CameoCode* c = taxonomy_.Find(ev.code);
+      auto g = c ? taxonomy_.Goldstein(*c, *options_.rescale) : std::nullopt;
+      if (g) ev.goldstein = static_cast<float>(*g);
+    }
     if (IsDuplicate(ev)) {
       ++counts_.duplicates;
       if (options_.duplicates == DuplicatePolicy::kDrop) continue;

@@ -20,6 +20,7 @@
 #define DYAD_EVENTS_READER_H_
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -41,6 +42,9 @@ enum class DuplicatePolicy { kDrop, kKeep };
 
 struct ReadOptions {
   DuplicatePolicy duplicates = DuplicatePolicy::kDrop;
+  // When set, each event's Goldstein value is taken from the taxonomy in this variant
+  // instead of the file's column (GDELT's GoldsteinScale, ICEWS's Intensity).
+  std::optional<GoldsteinScale> rescale;
   bool progress = false;  // progress line on stderr (callers pass isatty(2))
 };
 

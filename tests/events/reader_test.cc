@@ -227,7 +227,9 @@ TEST(IcewsReader, EventIdRepeatsAcrossDatesAreNotDuplicates) {
   EXPECT_EQ(reader.counts().duplicates, 1u);
   EXPECT_EQ(n, 2);
 
-  EventReader keep(**tax, *map, &none, {DuplicatePolicy::kKeep, false});
+  ReadOptions keep_opt;
+  keep_opt.duplicates = DuplicatePolicy::kKeep;
+  EventReader keep(**tax, *map, &none, keep_opt);
   n = 0;
   ASSERT_TRUE(keep.ReadString(data, "icews.tab", InputFormat::kIcews, [&](const EventView&) {
     ++n;
@@ -298,6 +300,32 @@ TEST(MalformedRows, ExactCountsAndRejectLines) {
   EXPECT_EQ(fields(5)[2], "18");
   EXPECT_EQ(fields(10)[1], "14");  // the truncated last line
   EXPECT_NE(lines[3].find("13y"), std::string::npos);
+}
+
+TEST(IcewsReader, GoldsteinCanBeRecomputedInAnyVariant) {
+  auto map = testing::SmallCountryMap();
+  auto tax = Taxonomy::LoadDefault();
+  std::string data =
+      "Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\t"
+      "Intensity\tTarget Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\t"
+      "Publisher\tCity\tDistrict\tProvince\tCountry\tLatitude\tLongitude\n"
+      "9\t2014-05-01\tGovernment (Russia)\tGovernment\tRussia\tDeny\t016\t-5\tGovernment "
+      "(Georgia)\tGovernment\tGeorgia\t1\t1\tTASS\tNA\tNA\tNA\tNA\tNA\tNA\n";
+  RejectSink none;
+  for (auto [scale, want] : {std::pair{std::optional<GoldsteinScale>(), -5.0f},
+                             std::pair{std::optional(GoldsteinScale::kGdelt), -2.0f},
+                             std::pair{std::optional(GoldsteinScale::kPhoenix), 3.4f}}) {
+    ReadOptions opt;
+    opt.rescale = scale;
+    EventReader reader(**tax, *map, &none, opt);
+    float got = 0;
+    ASSERT_TRUE(reader.ReadString(data, "x.tab", InputFormat::kIcews, [&](const EventView& v) {
+      got = v.goldstein;
+      return Status::OK();
+    }).ok());
+    EXPECT_EQ(reader.counts().accepted, 1u);
+    EXPECT_FLOAT_EQ(got, want);
+  }
 }
 
 TEST(MalformedRows, MissingIcewsHeaderIsRejected) {
