@@ -7,19 +7,32 @@
 
 namespace dyad::report {
 
+// Escapes only what can start markup, so names and dates stay readable as plain text:
+// inline markers (\ ` * _ [ ] < > | ~) anywhere; '&' before a letter or '#' (an entity);
+// and, at the very start of the text (newlines become spaces, so there is only one line
+// start), block markers (# - + = >) and the '.' or ')' of "1." / "1)".
 std::string EscapeMarkdown(std::string_view text) {
-  static constexpr std::string_view kSpecial = "\\`*_{}[]()<>#+-.!|~&\"";
+  static constexpr std::string_view kInline = "\\`*_[]<>|~";
+  static constexpr std::string_view kBlockStart = "#-+=>";
   std::string out;
   out.reserve(text.size() + 8);
-  for (char c : text) {
+  size_t digits = 0;  // leading digits seen so far (for "1." at the start)
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const bool at_start = out.empty();
     if (c == '\n' || c == '\r' || c == '\t') {
       out += ' ';
-    } else if (kSpecial.find(c) != std::string_view::npos) {
-      out += '\\';
-      out += c;
-    } else {
-      out += c;
+      continue;
     }
+    const bool entity = c == '&' && i + 1 < text.size() &&
+                        (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#');
+    const bool list_number = (c == '.' || c == ')') && digits == i && digits > 0;
+    if (kInline.find(c) != std::string_view::npos || entity || list_number ||
+        (at_start && kBlockStart.find(c) != std::string_view::npos)) {
+      out += '\\';
+    }
+    if (std::isdigit(static_cast<unsigned char>(c)) && digits == i) ++digits;
+    out += c;
   }
   return out;
 }

@@ -6,10 +6,19 @@ namespace dyad::report {
 namespace {
 
 TEST(MarkdownTest, EscapesInlineMarkup) {
-  EXPECT_EQ(EscapeMarkdown("*bold* _x_ [a](b) <script> & `c`"),
-            "\\*bold\\* \\_x\\_ \\[a\\]\\(b\\) \\<script\\> \\& \\`c\\`");
+  EXPECT_EQ(EscapeMarkdown("*bold* _x_ [a](b) <script> &amp; `c` a|b ~~s~~"),
+            "\\*bold\\* \\_x\\_ \\[a\\](b) \\<script\\> \\&amp; \\`c\\` a\\|b \\~\\~s\\~\\~");
   EXPECT_EQ(EscapeMarkdown("# not a heading\nline"), "\\# not a heading line");
   EXPECT_EQ(EscapeMarkdown("1. not a list"), "1\\. not a list");
+  EXPECT_EQ(EscapeMarkdown("- not an item"), "\\- not an item");
+  EXPECT_EQ(EscapeMarkdown("> not a quote"), "\\> not a quote");
+}
+
+TEST(MarkdownTest, LeavesPlainPunctuationReadable) {
+  EXPECT_EQ(EscapeMarkdown("Washington D.C. (Embassy Row), 1992-02-01 - A & B."),
+            "Washington D.C. (Embassy Row), 1992-02-01 - A & B.");
+  EXPECT_EQ(EscapeMarkdown("AT&T"), "AT\\&T");  // could start an entity: escaped
+  EXPECT_EQ(EscapeMarkdown("1992. Then"), "1992\\. Then");
 }
 
 TEST(MarkdownTest, HeadingClampsLevel) {
