@@ -13,12 +13,16 @@
 // in a trie, so whole words only.
 //
 // Resolve (one name, e.g. a table cell) in name mode:
-//   1. The whole text as written, then, only if that finds nothing, these readings in
-//      order: "X, Y" as "Y X" ("Korea, Republic of"); "X (Y)" as "Y X" and as "X";
-//      the first word moved last and the last word moved first ("Korea North",
-//      "Minor Outlying Islands US"); leading or trailing state-form words dropped
-//      ("Republic of Türkiye", "Kingdom of Eswatini"; never "democratic", "people",
-//      "united", "arab" or a compass word, which tell states apart).
+//   1. The whole text as written, then, only if that finds nothing (and the text is not
+//      blocked by the alias table), these readings in order: mojibake repaired
+//      ("CÃ´te d'Ivoire"); "X excluding Y" as X; "X, Y" or "X: Y" as "Y X" ("Korea,
+//      Republic of"); "X (Y)" as "Y X", then as "X" unless Y names a subdivision or part
+//      ("Georgia (US state)", "Ireland (North)") or is another state's demonym; the same
+//      words in any order ("Korea DPR", "Bonaire, Saba and Sint Eustatius"); leading or
+//      trailing state-form words dropped ("Republic of Türkiye", "Kingdom of Eswatini",
+//      "Fiji Islands"; never "democratic", "people", "united", "arab" or a compass word,
+//      which tell states apart); and "X, Y" where one is a territory and the other a
+//      sovereign state as the territory ("Hong Kong, China").
 //   2. Codes are auto-detected only when the whole input is one word that no name
 //      matches: 2 letters = ISO alpha-2, 3 letters = ISO alpha-3, 1-3 digits = ISO
 //      numeric, 4 capitals = ISO 3166-3 alpha-4. Other schemes (COW, G-W, CAMEO, FIPS,
