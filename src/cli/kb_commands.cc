@@ -554,6 +554,12 @@ std::string SinceText(const kb::RelationsAnswer& r) {
   for (const Fact* f : r.no_relations) {
     parts.push_back(fmt::format("no relations {} [{}]", Validity(*f), Join(f->sources, ",")));
   }
+  if (r.inferred) {
+    const Fact* f = r.evidence.front();
+    parts.push_back(fmt::format("{} {}; inferred: {} {} after it [{}]", kb::RelationName(r.last_break->relation),
+                                r.last_break->valid.start()->ToString(), kb::RelationName(f->relation),
+                                f->valid.start()->ToString(), Join(f->sources, ",")));
+  }
   return Join(parts, "; ");
 }
 

@@ -294,8 +294,32 @@ RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
     ans.state = RelationsAnswer::State::kInRelations;
   } else if (no) {
     ans.state = RelationsAnswer::State::kNoRelations;
+    if (!dated_no && ans.last_break != nullptr) {
+      ans.evidence = RelationsEvidence(a, b, spell_start, hi);
+      if (!ans.evidence.empty()) {
+        ans.inferred = true;
+        ans.state = RelationsAnswer::State::kInRelations;
+      }
+    }
   }
   return ans;
+}
+
+std::vector<const Fact*> KnowledgeBase::RelationsEvidence(std::string_view a, std::string_view b,
+                                                          int32_t after, int32_t until) const {
+  std::vector<const Fact*> out;
+  for (const auto& [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
+    for (const MissionInfo& m : Missions(from, to)) {
+      for (const Fact* f : m.facts) {
+        if (f->undated || Lo(f->valid) <= after || Lo(f->valid) > until) continue;
+        const bool full_rank = f->relation == Relation::kChiefOfMission &&
+                               !IsChargeRole(f->QualifierValue("role"));
+        if (full_rank || f->relation == Relation::kMissionOpened) out.push_back(f);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), ByStart);
+  return out;
 }
 
 std::vector<const Fact*> KnowledgeBase::Statements(std::string_view state) const {

@@ -59,6 +59,12 @@ struct RelationsAnswer {
   // no_relations facts covering `on`, and undated ones (listed, but an undated statement
   // never decides the state on a particular day).
   std::vector<const Fact*> no_relations;
+  // When no establishing fact follows the last break but the pair exchanged envoys of full
+  // rank or opened a mission after it (France and the US after 1944: a reopened embassy
+  // and an ambassador, no "resumed" entry), the state is kInRelations with `inferred` set,
+  // and `evidence` holds those facts, earliest first.
+  bool inferred = false;
+  std::vector<const Fact*> evidence;
 };
 std::string_view RelationsStateName(RelationsAnswer::State state);  // "in relations", ...
 
@@ -181,6 +187,10 @@ class KnowledgeBase {
                                   std::string_view id, Relation relation) const;
   // Terms at a mission, by start date, with implicit ends (computed by Index()).
   const std::vector<Term>& TermsAt(std::string_view mission) const;
+  // Full-rank chief-of-mission terms and mission openings between a and b (either way)
+  // that begin after day `after` and by day `until`.
+  std::vector<const Fact*> RelationsEvidence(std::string_view a, std::string_view b, int32_t after,
+                                             int32_t until) const;
 
   const world::World* world_ = nullptr;
   std::vector<Fact> facts_;

@@ -482,6 +482,10 @@ Json RelationsJson(Ctx& c) {
   Json none = Json::array();
   for (const Fact* f : r.no_relations) none.push_back(FactJson(*f, c));
   j["no_relations"] = std::move(none);
+  j["inferred"] = r.inferred;
+  Json evidence = Json::array();
+  for (const Fact* f : r.evidence) evidence.push_back(FactJson(*f, c));
+  j["evidence"] = std::move(evidence);
   return j;
 }
 
@@ -512,6 +516,14 @@ std::string Summary(const Json& d) {
       s += fmt::format(" (another source gives {} {})", rel["since"][i]["when"].get<std::string>(),
                        CiteMark(rel["since"][i]["cite"]));
     parts.push_back(s);
+  } else if (rel["inferred"].get<bool>()) {
+    const Json& brk = rel["last_break"];
+    const Json& ev = rel["evidence"][0];
+    parts.push_back(fmt::format("{} and {} are in diplomatic relations: no resumption is recorded after the "
+                                "break of {} {}, but {} ({}) {}",
+                                a, b, brk["when"].get<std::string>(), CiteMark(brk["cite"]),
+                                ev["text"].get<std::string>(), ev["when"].get<std::string>(),
+                                CiteMark(ev["cite"])));
   } else {
     parts.push_back(fmt::format("The data records no establishment of diplomatic relations between {} and {} ({})",
                                 a, b, rel["state"].get<std::string>()));

@@ -76,6 +76,30 @@ TEST_F(QueriesTest, RelationsSeveredAndResumed) {
   EXPECT_EQ(kb.Relations("USA", "CUB", D("1900")).state, RelationsAnswer::State::kUnknown);
 }
 
+// France 1942-1944: the historian records the break and, after it, a reopened embassy and
+// an ambassador, but no "resumed" entry. Envoys of full rank after a break are evidence.
+TEST_F(QueriesTest, FullRankEnvoyAfterABreakMeansRelationsResumed) {
+  AddEntity("mission:usa-embassy-paris", EntityKind::kMission, "USA", "FRA");
+  AddEntity("person:caffery", EntityKind::kPerson);
+  AddEntity("person:charge", EntityKind::kPerson);
+  AddFact("USA", Relation::kRelationsEstablished, "FRA", "1778-02-06");
+  AddFact("USA", Relation::kRelationsSevered, "FRA", "1942-11-08");
+  AddFact("person:charge", Relation::kChiefOfMission, "mission:usa-embassy-paris", "1943-01-01/1943-06-01",
+          {{"role", "charge-daffaires-ad-interim"}});
+  AddFact("person:caffery", Relation::kChiefOfMission, "mission:usa-embassy-paris", "1944-12-30/1949-05-10",
+          {{"role", "ambassador-e-p"}});
+  const KnowledgeBase& kb = Kb();
+  RelationsAnswer before = kb.Relations("USA", "FRA", D("1944-06-01"));
+  EXPECT_EQ(before.state, RelationsAnswer::State::kNoRelations);  // a chargé is not evidence
+  EXPECT_FALSE(before.inferred);
+  RelationsAnswer after = kb.Relations("FRA", "USA", D("1960"));
+  EXPECT_EQ(after.state, RelationsAnswer::State::kInRelations);
+  EXPECT_TRUE(after.inferred);
+  ASSERT_EQ(after.evidence.size(), 1u);
+  EXPECT_EQ(after.evidence[0]->subject, "person:caffery");
+  EXPECT_TRUE(after.since.empty());
+}
+
 TEST_F(QueriesTest, SuspensionIsABreak) {
   AddFact("USA", Relation::kRelationsEstablished, "SYR", "1944-09-07");
   AddFact("USA", Relation::kRelationsSuspended, "SYR", "2012-02-06");
