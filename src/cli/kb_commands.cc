@@ -27,6 +27,7 @@
 
 #include "base/date.h"
 #include "cli/commands.h"
+#include "cli/session.h"
 #include "kb/knowledge_base.h"
 #include "world/resolver.h"
 #include "world/world.h"
@@ -38,79 +39,6 @@ using kb::Fact;
 using kb::KnowledgeBase;
 using kb::Occurrence;
 using nlohmann::json;
-
-void Error(std::string_view command, std::string_view message) {
-  std::fprintf(stderr, "dyad %.*s: %.*s\n", static_cast<int>(command.size()), command.data(),
-               static_cast<int>(message.size()), message.data());
-}
-
-Date Today() {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date::FromDays(static_cast<int32_t>(days.time_since_epoch().count()));
-}
-
-bool ParseDate(std::string_view command, std::string_view flag, const std::string& text,
-               std::optional<Date>* out) {
-  if (text.empty()) return true;
-  Result<Date> d = Date::Parse(text);
-  if (!d.ok()) {
-    Error(command, fmt::format("{}: {}", flag, d.status().message()));
-    return false;
-  }
-  *out = *d;
-  return true;
-}
-
-// World, KB and their load report, shared by the query commands.
-struct Session {
-  std::shared_ptr<const world::World> world;
-  std::unique_ptr<KnowledgeBase> kb;
-  kb::LoadReport report;
-};
-
-// Loads the world and the packs; nullopt (after printing) on failure.
-std::unique_ptr<Session> Open(std::string_view command, std::vector<std::string> packs,
-                              bool warn) {
-  auto s = std::make_unique<Session>();
-  Result<std::shared_ptr<const world::World>> w = world::World::LoadDefault();
-  if (!w.ok()) {
-    Error(command, "cannot load the world: " + w.status().message());
-    return nullptr;
-  }
-  s->world = *w;
-  if (packs.empty()) packs = KnowledgeBase::DefaultPackDirs();
-  Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::Load(*s->world, packs, &s->report);
-  if (!kb.ok()) {
-    Error(command, kb.status().message());
-    return nullptr;
-  }
-  s->kb = std::move(kb).value();
-  if (warn && !s->report.clean()) {
-    Error(command, fmt::format("warning: {} pack row(s) rejected and left out (run dyad check)",
-                               s->report.total.rejected));
-  }
-  return s;
-}
-
-// A state from a key, name or code; empty (after printing) when unknown or ambiguous.
-std::string ResolveState(std::string_view command, const world::World& w,
-                         const std::string& text) {
-  if (const world::State* s = w.Find(text)) return s->key;
-  Result<std::unique_ptr<world::Resolver>> resolver = world::Resolver::LoadDefault(
-      std::shared_ptr<const world::World>(&w, [](const world::World*) {}));
-  if (resolver.ok()) {
-    world::Resolution r = (*resolver)->Resolve(text);
-    if (r.outcome == world::Resolution::Outcome::kMatch) return r.best()->state->key;
-    if (r.outcome == world::Resolution::Outcome::kAmbiguous) {
-      std::string names;
-      for (const world::Match& m : r.candidates) names += " " + m.state->key;
-      Error(command, fmt::format("'{}' is ambiguous:{}", text, names));
-      return "";
-    }
-  }
-  Error(command, fmt::format("'{}' is not a state dyad knows", text));
-  return "";
-}
 
 std::string Join(const std::vector<std::string>& v, std::string_view sep) {
   std::string out;
@@ -134,19 +62,19 @@ struct CheckArgs {
 int RunCheck(const CheckArgs& args) {
   std::vector<std::string> dirs = args.dirs.empty() ? KnowledgeBase::DefaultPackDirs() : args.dirs;
   if (dirs.empty()) {
-    Error("check", "no packs: data/packs/ has no directories");
+    PrintError("check", "no packs: data/packs/ has no directories");
     return kExitError;
   }
   Result<std::shared_ptr<const world::World>> w = world::World::LoadDefault();
   if (!w.ok()) {
-    Error("check", "cannot load the world: " + w.status().message());
+    PrintError("check", "cannot load the world: " + w.status().message());
     return kExitError;
   }
   kb::LoadReport report;
   Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::Load(**w, dirs, &report);
   for (const kb::Diagnostic& d : report.diagnostics) std::printf("%s\n", d.ToString().c_str());
   if (!kb.ok()) {
-    Error("check", kb.status().message());
+    PrintError("check", kb.status().message());
     return kExitError;
   }
   if (!args.quiet) {
@@ -359,13 +287,13 @@ std::string AsOfSummary(const KnowledgeBase& kb, const std::string& a, const std
 
 bool PeriodOf(const FactsArgs& args, Interval* period) {
   std::optional<Date> as_of, from, to;
-  if (!ParseDate("facts", "--as-of", args.as_of, &as_of) ||
-      !ParseDate("facts", "--from", args.from, &from) ||
-      !ParseDate("facts", "--to", args.to, &to)) {
+  if (!ParseDateOption("facts", "--as-of", args.as_of, &as_of) ||
+      !ParseDateOption("facts", "--from", args.from, &from) ||
+      !ParseDateOption("facts", "--to", args.to, &to)) {
     return false;
   }
   if (as_of && (from || to)) {
-    Error("facts", "--as-of cannot be combined with --from/--to");
+    PrintError("facts", "--as-of cannot be combined with --from/--to");
     return false;
   }
   if (as_of) {
@@ -374,7 +302,7 @@ bool PeriodOf(const FactsArgs& args, Interval* period) {
   }
   Result<Interval> i = Interval::Make(from, to);
   if (!i.ok()) {
-    Error("facts", i.status().message());
+    PrintError("facts", i.status().message());
     return false;
   }
   *period = *i;
@@ -385,13 +313,13 @@ int RunFacts(const FactsArgs& args) {
   Interval period;
   if (!PeriodOf(args, &period)) return kExitUsage;
   if (args.format != "table" && args.format != "json" && args.format != "csv") {
-    Error("facts", "--format must be table, json or csv");
+    PrintError("facts", "--format must be table, json or csv");
     return kExitUsage;
   }
-  std::unique_ptr<Session> s = Open("facts", args.packs, true);
+  std::unique_ptr<Session> s = OpenSession("facts", /*load_kb=*/true, args.packs, true);
   if (!s) return kExitError;
-  std::string a = ResolveState("facts", *s->world, args.a);
-  std::string b = ResolveState("facts", *s->world, args.b);
+  std::string a = ResolveStateArg("facts", *s, args.a);
+  std::string b = ResolveStateArg("facts", *s, args.b);
   if (a.empty() || b.empty()) return kExitUsage;
   kb::DyadView view = s->kb->Dyad(a, b, period);
   std::vector<const Fact*> facts;
@@ -410,7 +338,7 @@ int RunFacts(const FactsArgs& args) {
       "events"};
   if (!args.kind.empty() && !kFamilies.count(args.kind) && !kb::ParseRelation(args.kind) &&
       facts.empty() && occs.empty()) {
-    Error("facts", fmt::format("nothing of kind '{}' (relation names, families: relations, "
+    PrintError("facts", fmt::format("nothing of kind '{}' (relation names, families: relations, "
                                "missions, envoys, offices, memberships, agreements, "
                                "installations, assistance, polls, trade, other; occurrences "
                                "or an occurrence kind or CAMEO code)", args.kind));
@@ -475,12 +403,12 @@ json TermJson(const KnowledgeBase& kb, const kb::Term& t) {
 
 int RunEnvoy(const EnvoyArgs& args) {
   std::optional<Date> on;
-  if (!ParseDate("envoy", "--on", args.on, &on)) return kExitUsage;
-  if (!on) on = Today();
-  std::unique_ptr<Session> s = Open("envoy", args.packs, true);
+  if (!ParseDateOption("envoy", "--on", args.on, &on)) return kExitUsage;
+  if (!on) on = TodayUtc();
+  std::unique_ptr<Session> s = OpenSession("envoy", /*load_kb=*/true, args.packs, true);
   if (!s) return kExitError;
-  std::string a = ResolveState("envoy", *s->world, args.a);
-  std::string b = ResolveState("envoy", *s->world, args.b);
+  std::string a = ResolveStateArg("envoy", *s, args.a);
+  std::string b = ResolveStateArg("envoy", *s, args.b);
   if (a.empty() || b.empty()) return kExitUsage;
   kb::EnvoyAnswer ans = s->kb->Envoy(a, b, *on);
   const KnowledgeBase& kb = *s->kb;
@@ -610,11 +538,11 @@ void PrintStatementCheck(const Session& s, const std::string& a, const Fact& st,
 
 int RunRelations(const RelationsArgs& args) {
   std::optional<Date> on;
-  if (!ParseDate("relations", "--on", args.on, &on)) return kExitUsage;
-  if (!on) on = Today();
-  std::unique_ptr<Session> s = Open("relations", args.packs, true);
+  if (!ParseDateOption("relations", "--on", args.on, &on)) return kExitUsage;
+  if (!on) on = TodayUtc();
+  std::unique_ptr<Session> s = OpenSession("relations", /*load_kb=*/true, args.packs, true);
   if (!s) return kExitError;
-  std::string a = ResolveState("relations", *s->world, args.a);
+  std::string a = ResolveStateArg("relations", *s, args.a);
   if (a.empty()) return kExitUsage;
   using S = kb::RelationsAnswer::State;
   std::map<S, std::vector<std::pair<std::string, kb::RelationsAnswer>>> by_state;
