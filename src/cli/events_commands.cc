@@ -10,6 +10,7 @@
 #include "base/paths.h"
 #include "base/rejects.h"
 #include "cli/commands.h"
+#include "cli/session.h"
 #include "events/countries.h"
 #include "events/ingest.h"
 #include "events/query.h"
@@ -35,15 +36,6 @@ struct Table {
   std::vector<bool> numeric;  // per column: JSON number
 };
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 void Print(const Table& t, const std::string& format) {
   if (format == "csv") {

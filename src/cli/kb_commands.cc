@@ -185,15 +185,6 @@ json OccurrenceJson(const Occurrence& o) {
               {"summary", o.summary}, {"participants", parts}, {"sources", o.sources}};
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 void PrintFactsTable(const KnowledgeBase& kb, const std::vector<const Fact*>& facts,
                      const std::vector<const Occurrence*>& occs, const std::set<const Fact*>& disputed) {

@@ -121,4 +121,14 @@ std::string ResolveStateArg(std::string_view command, const Session& session,
   return "";
 }
 
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace dyad::cli

@@ -49,6 +49,9 @@ std::string ResolveStateArg(std::string_view command, const Session& session,
 std::vector<std::string> SuggestStates(const world::World& world, std::string_view text,
                                        size_t limit = 3);
 
+// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
+std::string CsvField(const std::string& s);
+
 }  // namespace dyad::cli
 
 #endif  // DYAD_CLI_SESSION_H_
