@@ -12,8 +12,8 @@ namespace dyad {
 class LineReader::Source {
  public:
   virtual ~Source() = default;
-  // Appends up to `want` bytes to *out; 0 at end. Negative on error with *err set.
-  virtual long Read(std::string* out, size_t want, std::string* err) = 0;
+  // Reads up to `want` bytes into `dst`; 0 at end. Negative on error with *err set.
+  virtual long Read(char* dst, size_t want, std::string* err) = 0;
 };
 
 namespace {
@@ -22,11 +22,8 @@ class FileSource : public LineReader::Source {
  public:
   explicit FileSource(FILE* f) : f_(f) {}
   ~FileSource() override { std::fclose(f_); }
-  long Read(std::string* out, size_t want, std::string* err) override {
-    const size_t old = out->size();
-    out->resize(old + want);
-    size_t n = std::fread(out->data() + old, 1, want, f_);
-    out->resize(old + n);
+  long Read(char* dst, size_t want, std::string* err) override {
+    size_t n = std::fread(dst, 1, want, f_);
     if (n == 0 && std::ferror(f_)) {
       *err = std::strerror(errno);
       return -1;
@@ -42,17 +39,13 @@ class GzipSource : public LineReader::Source {
  public:
   explicit GzipSource(gzFile f) : f_(f) {}
   ~GzipSource() override { gzclose(f_); }
-  long Read(std::string* out, size_t want, std::string* err) override {
-    const size_t old = out->size();
-    out->resize(old + want);
-    int n = gzread(f_, out->data() + old, static_cast<unsigned>(want));
+  long Read(char* dst, size_t want, std::string* err) override {
+    int n = gzread(f_, dst, static_cast<unsigned>(want));
     if (n < 0) {
-      out->resize(old);
       int code = 0;
       *err = gzerror(f_, &code);
       return -1;
     }
-    out->resize(old + static_cast<size_t>(n));
     return n;
   }
 
@@ -63,9 +56,9 @@ class GzipSource : public LineReader::Source {
 class StringSource : public LineReader::Source {
  public:
   explicit StringSource(std::string data) : data_(std::move(data)) {}
-  long Read(std::string* out, size_t want, std::string*) override {
+  long Read(char* dst, size_t want, std::string*) override {
     size_t n = std::min(want, data_.size() - pos_);
-    out->append(data_, pos_, n);
+    std::memcpy(dst, data_.data() + pos_, n);
     pos_ += n;
     return static_cast<long>(n);
   }
@@ -114,19 +107,42 @@ LineReader::~LineReader() = default;
 
 bool LineReader::Fill() {
   if (eof_) return false;
+  if (cap_ == 0) {
+    cap_ = kChunk;
+    buf_.reset(new char[cap_]);
+  }
+  // Drop what was consumed; the (short) unread tail moves to the front.
   if (pos_ > 0) {
-    buf_.erase(0, pos_);
+    std::memmove(buf_.get(), buf_.get() + pos_, len_ - pos_);
+    len_ -= pos_;
     pos_ = 0;
   }
+  if (len_ == cap_) {  // only when a caller left a full buffer unread; never in Next
+    cap_ *= 2;
+    std::unique_ptr<char[]> bigger(new char[cap_]);
+    std::memcpy(bigger.get(), buf_.get(), len_);
+    buf_ = std::move(bigger);
+  }
   std::string err;
-  long n = source_->Read(&buf_, kChunk, &err);
+  long n = source_->Read(buf_.get() + len_, cap_ - len_, &err);
   if (n < 0) {
     status_ = Status::IOError(fmt::format("{}: read error after byte {}: {}", name_, consumed_, err));
     eof_ = true;
     return false;
   }
   if (n == 0) eof_ = true;
+  len_ += static_cast<size_t>(n);
   return n > 0;
+}
+
+// Ends the line in *view: drops a "\r" before the "\n", counts lines.
+void LineReader::FinishLine(std::string_view* view) {
+  if (!view->empty() && view->back() == '\r' && !line_too_long_) {
+    view->remove_suffix(1);
+    line_had_crlf_ = true;
+    ++crlf_lines_;
+  }
+  ++line_number_;
 }
 
 bool LineReader::Next(std::string_view* line) {
@@ -135,14 +151,27 @@ bool LineReader::Next(std::string_view* line) {
   line_too_long_ = false;
   line_had_crlf_ = false;
   line_offset_ = consumed_;
+  bool copied = false;  // the line spans reads and is being assembled in line_
   for (;;) {
-    const char* start = buf_.data() + pos_;
-    const size_t avail = buf_.size() - pos_;
-    const void* nl = std::memchr(start, '\n', avail);
+    const char* start = buf_.get() + pos_;
+    const size_t avail = len_ - pos_;
+    const void* nl = avail ? std::memchr(start, '\n', avail) : nullptr;
     const size_t take = nl ? static_cast<size_t>(static_cast<const char*>(nl) - start) : avail;
-    const size_t room = max_line_bytes_ > line_.size() ? max_line_bytes_ - line_.size() : 0;
+    const size_t have = copied ? line_.size() : 0;
+    const size_t room = max_line_bytes_ > have ? max_line_bytes_ - have : 0;
     if (take > room) line_too_long_ = true;
-    line_.append(start, std::min(take, room));
+    if (nl && !copied) {  // the common case: the whole line is in the buffer
+      std::string_view view(start, std::min(take, room));
+      pos_ += take + 1;
+      consumed_ += take + 1;
+      FinishLine(&view);
+      *line = view;
+      return true;
+    }
+    if (take > 0 || copied) {  // nothing of the line read yet: no need to assemble it
+      line_.append(start, std::min(take, room));
+      copied = true;
+    }
     pos_ += take;
     consumed_ += take;
     if (nl) {
@@ -157,13 +186,9 @@ bool LineReader::Next(std::string_view* line) {
       break;
     }
   }
-  if (!line_.empty() && line_.back() == '\r' && !line_too_long_) {
-    line_.pop_back();
-    line_had_crlf_ = true;
-    ++crlf_lines_;
-  }
-  ++line_number_;
-  *line = line_;
+  std::string_view view(line_);
+  FinishLine(&view);
+  *line = view;
   return true;
 }
 

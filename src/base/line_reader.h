@@ -30,7 +30,8 @@ class LineReader {
   static std::unique_ptr<LineReader> FromString(std::string data, std::string name);
   ~LineReader();
 
-  // Stores the next line in *line (valid until the next call). Returns false at end of
+  // Stores the next line in *line (valid until the next call; it may point into the
+  // read buffer). Returns false at end of
   // input or on error; check status() afterwards.
   bool Next(std::string_view* line);
   const Status& status() const { return status_; }
@@ -50,11 +51,17 @@ class LineReader {
  private:
   LineReader(std::unique_ptr<Source> source, std::string name, size_t max_line_bytes);
   bool Fill();
+  void FinishLine(std::string_view* view);
 
   std::unique_ptr<Source> source_;
   std::string name_;
   size_t max_line_bytes_;
-  std::string buf_;
+  // Read buffer: bytes [pos_, len_) of buf_ are unread. Lines that lie wholly inside it
+  // are returned as views into it (no copy); only a line that spans two reads is copied
+  // into line_.
+  std::unique_ptr<char[]> buf_;
+  size_t cap_ = 0;
+  size_t len_ = 0;
   size_t pos_ = 0;
   bool eof_ = false;
   std::string line_;
