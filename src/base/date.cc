@@ -5,6 +5,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <vector>
 
 namespace dyad {
@@ -101,6 +102,11 @@ void CivilFromDays(int32_t z, int* year, int* month, int* day) {
   *day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   *month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
   *year = y + (*month <= 2);
+}
+
+Date TodayUtc() {
+  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return Date::FromDays(static_cast<int32_t>(days.time_since_epoch().count()));
 }
 
 std::string_view MonthName(int month) {

@@ -99,6 +99,9 @@ class Date {
   bool uncertain_ = false;
 };
 
+// Today's date in UTC, at day precision.
+Date TodayUtc();
+
 // English month name ("December") for 1..12.
 std::string_view MonthName(int month);
 

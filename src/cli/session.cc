@@ -15,11 +15,6 @@ void PrintError(std::string_view command, std::string_view message) {
                static_cast<int>(message.size()), message.data());
 }
 
-Date TodayUtc() {
-  auto days = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return Date::FromDays(static_cast<int32_t>(days.time_since_epoch().count()));
-}
-
 bool ParseDateOption(std::string_view command, std::string_view flag, const std::string& text,
                      std::optional<Date>* out) {
   if (text.empty()) return true;

@@ -19,9 +19,6 @@ namespace dyad::cli {
 
 void PrintError(std::string_view command, std::string_view message);
 
-// Today (UTC) at day precision.
-Date TodayUtc();
-
 // Parses `text` (empty = not given) as a date for option `flag`; false after printing.
 bool ParseDateOption(std::string_view command, std::string_view flag, const std::string& text,
                      std::optional<Date>* out);

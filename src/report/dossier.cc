@@ -669,11 +669,6 @@ Json SeeAlso(const Json& d) {
 
 }  // namespace
 
-Date Today() {
-  std::time_t now = std::time(nullptr);
-  return Date::FromDays(static_cast<int32_t>(now / 86400));
-}
-
 Result<Json> BuildDossier(const world::World& world, const kb::KnowledgeBase& kb,
                           const DossierRequest& req) {
   const world::State* sa = world.Find(req.a);
@@ -681,7 +676,7 @@ Result<Json> BuildDossier(const world::World& world, const kb::KnowledgeBase& kb
   if (sa == nullptr) return Status::InvalidArgument(fmt::format("unknown state key '{}'", req.a));
   if (sb == nullptr) return Status::InvalidArgument(fmt::format("unknown state key '{}'", req.b));
   if (sa == sb) return Status::InvalidArgument(fmt::format("a dossier needs two different states, got {} twice", sa->key));
-  Ctx c{world, kb, sa->key, sb->key, req.as_of.value_or(Today()), Citations(kb)};
+  Ctx c{world, kb, sa->key, sb->key, req.as_of.value_or(TodayUtc()), Citations(kb)};
 
   Json d;
   d["schema"] = "dyad.dossier/1";

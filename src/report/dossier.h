@@ -45,9 +45,6 @@ std::string RenderMarkdown(const Json& dossier);
 // A self-contained HTML page (inline CSS and SVG, no script, no network request).
 Result<std::string> RenderHtml(const Json& dossier, const world::World& world);
 
-// Today's date (UTC), at day precision.
-Date Today();
-
 }  // namespace dyad::report
 
 #endif  // DYAD_REPORT_DOSSIER_H_

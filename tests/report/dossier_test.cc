@@ -116,7 +116,7 @@ TEST_F(DossierTest, AsOfLeavesOutLaterHappenings) {
 
 TEST_F(DossierTest, WithoutADateDescribesToday) {
   Json d = Build("KGZ", "USA", std::nullopt);
-  EXPECT_EQ(d["as_of"], Today().ToString());
+  EXPECT_EQ(d["as_of"], TodayUtc().ToString());
   EXPECT_FALSE(d["as_of_given"].get<bool>());
 }
 
