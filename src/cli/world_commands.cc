@@ -23,6 +23,7 @@
 #include "base/date.h"
 #include "base/unicode.h"
 #include "cli/commands.h"
+#include "cli/session.h"
 #include "world/resolver.h"
 #include "world/world.h"
 
@@ -37,24 +38,6 @@ constexpr Scheme kAllSchemes[] = {
     Scheme::kIso2,      Scheme::kIso3,    Scheme::kIsoNumeric, Scheme::kIso4,
     Scheme::kCowNumeric, Scheme::kCowAlpha, Scheme::kGwNumeric, Scheme::kGwAlpha,
     Scheme::kCameo,     Scheme::kFips,    Scheme::kWikidata};
-
-void PrintError(std::string_view command, std::string_view message) {
-  std::fprintf(stderr, "dyad %.*s: %.*s\n", static_cast<int>(command.size()), command.data(),
-               static_cast<int>(message.size()), message.data());
-}
-
-// Parses an optional date flag; false (after printing) when malformed.
-bool ParseDateFlag(std::string_view command, std::string_view flag, const std::string& text,
-                   std::optional<Date>* out) {
-  if (text.empty()) return true;
-  Result<Date> d = Date::Parse(text);
-  if (!d.ok()) {
-    PrintError(command, fmt::format("{}: {}", flag, d.status().message()));
-    return false;
-  }
-  *out = *d;
-  return true;
-}
 
 Result<std::shared_ptr<const World>> LoadWorld(std::string_view command) {
   Result<std::shared_ptr<const World>> w = World::LoadDefault();
@@ -329,7 +312,7 @@ int RunState(const StateArgs& args) {
     return kExitUsage;
   }
   std::optional<Date> on;
-  if (!ParseDateFlag("state", "--as-of", args.as_of, &on)) return kExitUsage;
+  if (!ParseDateOption("state", "--as-of", args.as_of, &on)) return kExitUsage;
   Result<std::shared_ptr<const World>> w = LoadWorld("state");
   if (!w.ok()) return kExitError;
   Lookup l = FindState(**w, args.text, on);
@@ -356,7 +339,7 @@ int RunConvert(const ConvertArgs& args) {
     }
   }
   std::optional<Date> on;
-  if (!ParseDateFlag("convert", "--on", args.on, &on)) return kExitUsage;
+  if (!ParseDateOption("convert", "--on", args.on, &on)) return kExitUsage;
   Result<std::shared_ptr<const World>> w = LoadWorld("convert");
   if (!w.ok()) return kExitError;
   Result<std::string> out = (*w)->Convert(args.code, *from, *to, on);
