@@ -29,6 +29,7 @@
 #include "world/resolver.h"
 #include "world/resolver_text.h"
 #include "world/world.h"
+#include "name_variants.h"
 
 namespace dyad::world {
 namespace {
@@ -52,44 +53,13 @@ struct Row {
   std::string input, expected;  // expected: ISO alpha-3 or NA
 };
 
-const std::map<std::string, std::string>& CldrNames() {
-  static const auto* names = new std::map<std::string, std::string>{
-      {"China", "CHN"}, {"Congo - Brazzaville", "COG"}, {"Congo - Kinshasa", "COD"},
-      {"French Guiana", "GUF"}, {"Guyana", "GUY"}, {"Hong Kong SAR China", "HKG"},
-      {"Ireland", "IRL"}, {"Italy", "ITA"}, {"Macao SAR China", "MAC"},
-      {"Martinique", "MTQ"}, {"North Korea", "PRK"}, {"North Macedonia", "MKD"},
-      {"South Africa", "ZAF"}, {"South Korea", "KOR"}, {"Suriname", "SUR"},
-      {"Taiwan", "TWN"}, {"Turkey", "TUR"}, {"U.S. Virgin Islands", "VIR"},
-      {"United Arab Emirates", "ARE"}, {"United Kingdom", "GBR"}, {"United States", "USA"},
-      {"United States Minor Outlying Islands (the)", "UMI"}, {"Yemen", "YEM"}};
-  return *names;
-}
-
+// The rows pycountry can answer: ISO alpha-3 or no match (not COW letters, not CLDR names
+// the table reader does not know).
 std::vector<Row> ReadRows(const std::string& path) {
   std::vector<Row> rows;
-  auto reader = LineReader::Open(path);
-  if (!reader.ok()) return rows;
-  std::string_view line;
-  (*reader)->Next(&line);  // header
-  while ((*reader)->Next(&line)) {
-    std::vector<std::string> f;
-    size_t start = 0;
-    for (size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1)
-      f.emplace_back(line.substr(start, tab - start));
-    f.emplace_back(line.substr(start));
-    if (f.size() != 4 || f[2] == "cowc") continue;
-    std::string expected = f[3];
-    if (f[2] == "country.name.en(cldr)") {
-      auto it = CldrNames().find(expected);
-      if (it == CldrNames().end()) continue;
-      expected = it->second;
-    }
-    std::string input;
-    for (size_t i = 0; i < f[1].size(); ++i) {  // "\t" in the table is a tab
-      if (f[1][i] == '\\' && i + 1 < f[1].size() && f[1][i + 1] == 't') { input += '\t'; ++i; }
-      else input += f[1][i];
-    }
-    rows.push_back({input, expected});
+  for (NameVariant& v : ReadNameVariants(path)) {
+    if (v.scheme == "cowc" || v.expected.starts_with("?")) continue;
+    rows.push_back({std::move(v.input), std::move(v.expected)});
   }
   return rows;
 }
@@ -102,15 +72,6 @@ std::string Iso3(const World& world, const State* s) {
   for (const Link& l : s->links)
     if (l.kind == LinkKind::kSuccessor && (only = world.Find(l.other)) != nullptr) ++n;
   return n == 1 ? only->Code(Scheme::kIso3).value_or("") : "";
-}
-
-// The input as the resolver normalises it.
-std::string MatchKey(std::string_view text) {
-  internal::MatchTokenizer tz;
-  tz.Tokenize(text);
-  std::string key;
-  for (const auto& t : tz.tokens()) key += fmt::format("{} ", tz.Text(t));
-  return key;
 }
 
 void Accuracy(const Resolver& resolver, const std::vector<Row>& rows) {

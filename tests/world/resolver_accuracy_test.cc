@@ -23,65 +23,12 @@
 #include "world/resolver.h"
 #include "world/resolver_text.h"
 #include "world/world.h"
+#include "name_variants.h"
 
 namespace dyad::world {
 namespace {
 
-struct Row {
-  std::string source, input, scheme, expected;
-};
-
-// The CLDR English names the countrycode "known variations" suite expects, as ISO3.
-const std::map<std::string, std::string>& CldrNames() {
-  static const auto* names = new std::map<std::string, std::string>{
-      {"China", "CHN"}, {"Congo - Brazzaville", "COG"}, {"Congo - Kinshasa", "COD"},
-      {"French Guiana", "GUF"}, {"Guyana", "GUY"}, {"Hong Kong SAR China", "HKG"},
-      {"Ireland", "IRL"}, {"Italy", "ITA"}, {"Macao SAR China", "MAC"},
-      {"Martinique", "MTQ"}, {"North Korea", "PRK"}, {"North Macedonia", "MKD"},
-      {"South Africa", "ZAF"}, {"South Korea", "KOR"}, {"Suriname", "SUR"},
-      {"Taiwan", "TWN"}, {"Turkey", "TUR"}, {"U.S. Virgin Islands", "VIR"},
-      {"United Arab Emirates", "ARE"}, {"United Kingdom", "GBR"}, {"United States", "USA"},
-      {"United States Minor Outlying Islands (the)", "UMI"}, {"Yemen", "YEM"}};
-  return *names;
-}
-
-std::string Unescape(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size() && s[i + 1] == 't') {
-      out += '\t';
-      ++i;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
-std::vector<Row> ReadRows(const std::string& path) {
-  std::vector<Row> rows;
-  auto reader = LineReader::Open(path);
-  if (!reader.ok()) return rows;
-  std::string_view line;
-  bool header = true;
-  while ((*reader)->Next(&line)) {
-    if (header) { header = false; continue; }
-    std::vector<std::string> f;
-    size_t start = 0;
-    for (size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1)
-      f.emplace_back(line.substr(start, tab - start));
-    f.emplace_back(line.substr(start));
-    if (f.size() != 4) continue;
-    Row r{f[0], Unescape(f[1]), f[2], f[3]};
-    if (r.scheme == "country.name.en(cldr)") {
-      auto it = CldrNames().find(r.expected);
-      r.expected = it == CldrNames().end() ? "?" + r.expected : it->second;
-      r.scheme = "iso3c";
-    }
-    rows.push_back(std::move(r));
-  }
-  return rows;
-}
+using Row = NameVariant;
 
 // The state's code in the row's scheme. countrycode's iso3c means current ISO codes:
 // a former state answers through its successor when it has exactly one (West Germany,
@@ -99,15 +46,6 @@ std::string CodeFor(const World& world, const State* s, const Row& row, int dept
   }
   if (auto code = s->Code(target)) return *code;
   return s->key;
-}
-
-// The input as the resolver normalises it, to find rows that contradict each other.
-std::string MatchKey(std::string_view text) {
-  internal::MatchTokenizer tz;
-  tz.Tokenize(text);
-  std::string key;
-  for (const auto& t : tz.tokens()) key += fmt::format("{} ", tz.Text(t));
-  return key;
 }
 
 struct Tally {
@@ -129,7 +67,7 @@ TEST(ResolverAccuracy, OnTheMergedNameVariantSuites) {
   ASSERT_TRUE(world.ok()) << world.status().ToString();
   auto resolver = Resolver::LoadDefault(*world);
   ASSERT_TRUE(resolver.ok()) << resolver.status().ToString();
-  std::vector<Row> rows = ReadRows(path);
+  std::vector<Row> rows = ReadNameVariants(path);
   ASSERT_GT(rows.size(), 700u);
 
   std::set<std::string> expected_somewhere;  // folded inputs some row expects a state for
