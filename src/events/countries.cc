@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-#include "base/file.h"
+#include "base/tsv_table.h"
 
 namespace dyad::events {
 namespace {
@@ -86,23 +86,12 @@ class CodeShapeCountryMap : public CountryMap {
 }  // namespace
 
 Result<std::unordered_set<std::string>> LoadCameoRegions(const std::string& path) {
-  DYAD_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  DYAD_ASSIGN_OR_RETURN(TsvTable t, TsvTable::Read(path, {"code", "label", "source"}));
   std::unordered_set<std::string> out;
-  size_t pos = 0;
-  bool header = true;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view line(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    std::string_view code = line.substr(0, line.find('\t'));
+  for (size_t r = 0; r < t.size(); ++r) {
+    const std::string& code = t.Cell(r, "code");
     if (!AllUpper(code, 3)) {
-      return Status::InvalidArgument(fmt::format("{}: bad region code '{}'", path, code));
+      return Status::InvalidArgument(fmt::format("{}: bad region code '{}'", t.Where(r), code));
     }
     out.emplace(code);
   }
@@ -117,29 +106,9 @@ std::unique_ptr<CountryMap> MakeWorldCountryMap(
 
 Result<std::unordered_map<std::string, std::string>> LoadCountryNameAliases(
     const std::string& path) {
-  DYAD_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  DYAD_ASSIGN_OR_RETURN(TsvTable t, TsvTable::Read(path, {"name", "state", "source"}));
   std::unordered_map<std::string, std::string> out;
-  size_t pos = 0;
-  bool header = true;
-  int line_no = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string_view line(text.data() + pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    size_t t1 = line.find('\t');
-    size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string_view::npos) {
-      return Status::InvalidArgument(fmt::format("{}:{}: expected name, state, source", path, line_no));
-    }
-    out.emplace(std::string(line.substr(0, t1)), std::string(line.substr(t1 + 1, t2 - t1 - 1)));
-  }
+  for (size_t r = 0; r < t.size(); ++r) out.emplace(t.Cell(r, "name"), t.Cell(r, "state"));
   return out;
 }
 

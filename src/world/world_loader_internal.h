@@ -18,6 +18,7 @@
 #include "base/date.h"
 #include "base/interval.h"
 #include "base/status.h"
+#include "base/tsv_table.h"
 #include "world/world.h"
 #include "world/world_builder.h"
 
@@ -53,31 +54,6 @@ void AddCode(State& state, Scheme scheme, std::string code, Interval valid, std:
 void AddName(State& state, std::string text, std::string lang, NameKind kind,
              std::string_view source, Interval valid = Interval::Always());
 
-// A UTF-8 TSV file with a header row. Cells are addressed by column name.
-class TsvTable {
- public:
-  // Reads `path`; every row must have as many cells as the header, and every column in
-  // `required` must exist. Blank lines and lines starting with '#' are skipped. Errors
-  // name the file and line.
-  static Result<TsvTable> Read(const std::string& path, const std::vector<std::string>& required);
-
-  size_t size() const { return rows_.size(); }
-  const std::string& Cell(size_t row, std::string_view column) const;
-  // "path:line" of a row, for messages.
-  std::string Where(size_t row) const;
-  // An optional ISO date cell ("" is nullopt). Errors name file, line, column and text.
-  Result<std::optional<Date>> DateCell(size_t row, std::string_view column) const;
-  // A decimal number cell.
-  Result<double> NumberCell(size_t row, std::string_view column) const;
-  // [start, end] from two optional date cells; errors when end precedes start.
-  Result<Interval> IntervalCells(size_t row, std::string_view start, std::string_view end) const;
-
- private:
-  std::string path_;
-  std::unordered_map<std::string, size_t> columns_;
-  std::vector<std::vector<std::string>> rows_;
-  std::vector<uint64_t> lines_;
-};
 
 // JSON sources (world_json_sources.cc).
 Status LoadIsoCodes31661(const std::string& iso_codes_dir, LoadContext& ctx);

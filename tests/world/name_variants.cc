@@ -5,6 +5,7 @@
 #include <map>
 
 #include "base/line_reader.h"
+#include "base/tsv_table.h"
 #include "world/resolver_text.h"
 
 namespace dyad::world {
@@ -50,11 +51,7 @@ std::vector<NameVariant> ReadNameVariants(const std::string& path) {
       header = false;
       continue;
     }
-    std::vector<std::string> f;
-    size_t start = 0;
-    for (size_t tab; (tab = line.find('\t', start)) != std::string_view::npos; start = tab + 1)
-      f.emplace_back(line.substr(start, tab - start));
-    f.emplace_back(line.substr(start));
+    std::vector<std::string> f = SplitTabs(line);
     if (f.size() != 4) continue;
     NameVariant r{f[0], Unescape(f[1]), f[2], f[3]};
     if (r.scheme == "country.name.en(cldr)") {

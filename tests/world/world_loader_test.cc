@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "world/world.h"
+#include "base/tsv_table.h"
 #include "world/world_loader_internal.h"
 
 namespace dyad::world {
@@ -219,8 +220,8 @@ TEST(WorldTables, BadDateNamesFileLineAndColumn) {
   std::filesystem::create_directories(dir);
   std::ofstream(dir + "/links.tsv") << "from\tto\tdate\tnote\tsource\n"
                                     << "A\tB\t2024-02-30\tx\ty\n";
-  Result<internal::TsvTable> t =
-      internal::TsvTable::Read(dir + "/links.tsv", {"from", "to", "date", "note", "source"});
+  Result<TsvTable> t =
+      TsvTable::Read(dir + "/links.tsv", {"from", "to", "date", "note", "source"});
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   Result<std::optional<Date>> d = t->DateCell(0, "date");
   ASSERT_FALSE(d.ok());
@@ -233,7 +234,7 @@ TEST(WorldTables, RowWithMissingSourceIsRejected) {
   std::filesystem::create_directories(dir);
   std::ofstream(dir + "/fips.tsv") << "key\tcode\tstart\tend\tsource\n"
                                    << "KGZ\tKG\t\t\t\n";
-  Result<internal::TsvTable> t = internal::TsvTable::Read(dir + "/fips.tsv", {"key"});
+  Result<TsvTable> t = TsvTable::Read(dir + "/fips.tsv", {"key"});
   ASSERT_FALSE(t.ok());
   EXPECT_THAT(t.status().message(), HasSubstr("fips.tsv:2: empty source"));
 }
