@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "base/file.h"
+#include "base/paths.h"
 #include "base/rejects.h"
 #include "events/bench_queries.h"
 #include "events/ingest.h"
@@ -45,7 +46,7 @@ void ExpectSameAnswer(const std::string& ours, const std::string& theirs, int q)
 }
 
 TEST(EventsVsSqlite, Q1ToQ4On200kGeneratedRows) {
-  std::string home = DYAD_DEFAULT_HOME;
+  std::string home = DyadHome();
   std::string gen = testing::SharedEvents() + "/../../tools/gen_gdelt.py";
   if (!FileExists(gen)) GTEST_SKIP() << "generator absent: " << gen;
   if (std::system("command -v sqlite3 > /dev/null") != 0) GTEST_SKIP() << "sqlite3 absent";

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "base/file.h"
+#include "base/paths.h"
 #include "base/rejects.h"
 #include "events/segment.h"
 #include "test_util.h"
@@ -179,7 +180,7 @@ TEST(IcewsReader, Sample2018) {
   if (!HaveShared()) GTEST_SKIP() << "shared samples absent";
   auto w = world::World::LoadDefault();
   if (!w.ok()) GTEST_SKIP() << "world registry not loadable: " << w.status().ToString();
-  auto aliases = LoadCountryNameAliases(std::string(DYAD_DEFAULT_HOME) + "/data/cameo/icews-country-names.tsv");
+  auto aliases = LoadCountryNameAliases(DataDir() + "/cameo/icews-country-names.tsv");
   ASSERT_TRUE(aliases.ok());
   auto map = MakeWorldCountryMap(*w, {}, *aliases);
   Loaded l = Load(SharedEvents() + "/icews_events.2018.sample.tab", InputFormat::kIcews, *map);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "base/paths.h"
 #include "events/countries.h"
 #include "world/world_builder.h"
 
@@ -55,9 +56,7 @@ class TempDir {
 };
 
 inline std::string SharedEvents() {
-  const char* env = std::getenv("DYAD_SHARED");
-  std::string shared = env ? env : std::string(DYAD_DEFAULT_HOME) + "/../shared";
-  return shared + "/data/events";
+  return SharedDir() + "/data/events";
 }
 
 }  // namespace dyad::events::testing
