@@ -1,0 +1,165 @@
+// `dyad import unvotes|atop|cow-trade|igos|mid|ucdp|contiguity DIR --out PACK`,
+// `dyad compile`, `dyad export dyad-years`, `dyad cite [DATASET]`.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "base/file.h"
+#include "base/paths.h"
+#include "base/rejects.h"
+#include "cli/commands.h"
+#include "cli/session.h"
+#include "ingest/relations_import.h"
+#include "relations/citations.h"
+#include "relations/dyad_years.h"
+#include "relations/relations.h"
+
+namespace dyad::cli {
+namespace {
+
+struct ImportArgs {
+  std::string dir, out, rejects, peacesciencer;
+  int level = 19;
+};
+
+int RunImport(const ingest::RelationsImporter& imp, const ImportArgs& args) {
+  std::string cmd = "import " + imp.name;
+  auto t0 = std::chrono::steady_clock::now();
+  auto session = OpenSession(cmd, false);
+  if (!session) return kExitError;
+  auto sink = RejectSink::Open(args.rejects);
+  if (!sink.ok()) { PrintError(cmd, sink.status().message()); return kExitError; }
+  ingest::ImportOptions o{args.dir, args.peacesciencer, args.out, &*sink, args.level};
+  auto rep = imp.run(o, *session->world, *session->resolver);
+  Status closed = sink->Close();
+  if (!rep.ok()) { PrintError(cmd, rep.status().message()); return kExitError; }
+  if (!closed.ok()) { PrintError(cmd, closed.message()); return kExitError; }
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("%s: %s\n", imp.name.c_str(), rep->counts.ToString().c_str());
+  for (const auto& [reason, n] : rep->counts.rejected_by_reason)
+    std::printf("  rejected %llu: %s\n", static_cast<unsigned long long>(n), reason.c_str());
+  for (const auto& [t, n] : rep->table_rows) std::printf("table %s: %llu rows\n", t.c_str(), static_cast<unsigned long long>(n));
+  std::printf("unmapped code rows: %llu (codes and reasons in %s/%s.unmapped.tsv)\n",
+              static_cast<unsigned long long>(rep->unmapped_rows), args.out.c_str(), imp.name.c_str());
+  for (const auto& f : rep->written) std::printf("wrote %s\n", f.c_str());
+  std::printf("time: %.2f s\n", s);
+  if (rep->counts.rejected > 0) {
+    for (const auto& m : sink->first_messages()) std::printf("  %s\n", m.c_str());
+    return kExitPartial;
+  }
+  return kExitOk;
+}
+
+void AddImports(CLI::App& app) {
+  CLI::App* import = app.get_subcommand("import");
+  for (const auto& imp : ingest::RelationsImporters()) {
+    auto args = std::make_shared<ImportArgs>();
+    CLI::App* c = import->add_subcommand(imp.name, imp.description);
+    c->add_option("DIR", args->dir, "the prepared relations datasets (../shared/data/relations)")->required();
+    c->add_option("--out", args->out, "pack directory to write (e.g. data/relations)")->required();
+    c->add_option("--rejects", args->rejects, "write every rejected row to this TSV file");
+    c->add_option("--peacesciencer", args->peacesciencer,
+                  "peacesciencer tables (default DIR/../world/peacesciencer)");
+    c->add_option("--zstd-level", args->level, "compression level of the written tables (default 19)");
+    const ingest::RelationsImporter* p = &imp;
+    c->callback([p, args] { SetExitCode(RunImport(*p, *args)); });
+  }
+}
+
+struct ExportArgs {
+  int from = 1946, to = 2014;
+  bool undirected = false;
+  std::string format = "csv", out;
+};
+
+int RunExport(const ExportArgs& args) {
+  const char* cmd = "export dyad-years";
+  auto format = relations::ParseExportFormat(args.format);
+  if (!format.ok()) { PrintError(cmd, format.status().message()); return kExitUsage; }
+  auto session = OpenSession(cmd, false);
+  if (!session) return kExitError;
+  auto rel = relations::Relations::OpenDefault();
+  if (!rel.ok()) { PrintError(cmd, rel.status().message()); return kExitError; }
+  relations::DyadYearsOptions o{args.from, args.to, args.undirected, *format};
+  std::string data;
+  auto to_stdout = [](std::string_view chunk) -> Status {
+    if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size())
+      return Status::IOError("writing to standard output failed");
+    return Status::OK();
+  };
+  auto to_buffer = [&data](std::string_view chunk) -> Status { data.append(chunk); return Status::OK(); };
+  auto rows = args.out.empty() ? relations::WriteDyadYears(*session->world, **rel, o, to_stdout)
+                               : relations::WriteDyadYears(*session->world, **rel, o, to_buffer);
+  if (!rows.ok()) { PrintError(cmd, rows.status().message()); return kExitUsage; }
+  if (!args.out.empty()) {
+    if (Status s = WriteFileAtomic(args.out, data); !s.ok()) { PrintError(cmd, s.message()); return kExitError; }
+    std::fprintf(stderr, "dyad export dyad-years: %llu rows -> %s\n", static_cast<unsigned long long>(*rows),
+                 args.out.c_str());
+  } else if (std::fflush(stdout) != 0) {
+    PrintError(cmd, "writing to standard output failed");
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+int RunCite(const std::string& dataset) {
+  std::vector<const relations::DatasetCitation*> which;
+  if (dataset.empty()) {
+    for (const auto& c : relations::DatasetCitations()) which.push_back(&c);
+  } else if (const auto* c = relations::FindCitation(dataset)) {
+    which.push_back(c);
+  } else {
+    std::string known;
+    for (const auto& c : relations::DatasetCitations()) known += fmt::format(" {}", c.dataset);
+    PrintError("cite", fmt::format("unknown dataset '{}'; known:{}", dataset, known));
+    return kExitUsage;
+  }
+  for (const auto* c : which) {
+    std::printf("%% %.*s: %.*s (currency %.*s)\n", int(c->dataset.size()), c->dataset.data(), int(c->title.size()),
+                c->title.data(), int(c->currency.size()), c->currency.data());
+    for (auto b : c->bibtex) std::printf("%.*s\n\n", int(b.size()), b.data());
+  }
+  return std::fflush(stdout) == 0 ? kExitOk : kExitError;
+}
+
+int RunCompile(const std::string& pack, const std::string& cache) {
+  std::string p = pack.empty() ? relations::Relations::DefaultPackDir() : pack;
+  std::string c = cache.empty() ? relations::Relations::DefaultCacheDir() : cache;
+  if (Status s = relations::Relations::Compile(p, c); !s.ok()) {
+    PrintError("compile", s.message());
+    return kExitError;
+  }
+  std::printf("compiled %s -> %s\n", p.c_str(), c.c_str());
+  return kExitOk;
+}
+
+const CommandGroup kRelationsGroup(51, [](CLI::App& app) {
+  AddImports(app);
+
+  auto ex = std::make_shared<ExportArgs>();
+  CLI::App* exp = app.add_subcommand("export", "Research exports of the bundled datasets");
+  exp->require_subcommand(1);
+  CLI::App* dy = exp->add_subcommand("dyad-years", "One row per directed dyad-year of COW system members "
+                                                   "(docs/formats/dyad-years.md)");
+  dy->add_option("--from", ex->from, "first year (default 1946)");
+  dy->add_option("--to", ex->to, "last year (default 2014)");
+  dy->add_flag("--undirected", ex->undirected, "only cow_a < cow_b");
+  dy->add_option("--format", ex->format, "csv (default), tsv or ndjson");
+  dy->add_option("-o,--output", ex->out, "write to this file (atomically) instead of standard output");
+  dy->callback([ex] { SetExitCode(RunExport(*ex)); });
+
+  auto ds = std::make_shared<std::string>();
+  CLI::App* cite = app.add_subcommand("cite", "BibTeX citations of the bundled datasets");
+  cite->add_option("DATASET", *ds, "one dataset (unvotes, atop, cow-trade, …); default every one");
+  cite->callback([ds] { SetExitCode(RunCite(*ds)); });
+
+  auto pack = std::make_shared<std::string>(), cache = std::make_shared<std::string>();
+  CLI::App* comp = app.add_subcommand("compile", "Build the memory-mapped tables of the relations pack");
+  comp->add_option("--pack", *pack, "pack directory (default data/relations)");
+  comp->add_option("--cache", *cache, "where the compiled tables go (default $DYAD_CACHE or data/relations/compiled)");
+  comp->callback([pack, cache] { SetExitCode(RunCompile(*pack, *cache)); });
+});
+
+}  // namespace
+}  // namespace dyad::cli
