@@ -40,53 +40,83 @@ Result<std::unique_ptr<events::Store>> OpenStoreFor(const ReportArgs& args, std:
   return events::Store::Open(dir);
 }
 
-int RunReport(const ReportArgs& args) {
-  constexpr std::string_view kCmd = "report";
-  std::string format = args.format.empty() ? FormatFromPath(args.output) : args.format;
-  std::optional<Date> as_of;
-  if (!ParseDateOption(kCmd, "--as-of", args.as_of, &as_of)) return kExitUsage;
-  std::unique_ptr<Session> s = OpenSession(kCmd, /*load_kb=*/true, args.packs);
-  if (!s) return kExitError;
-  const std::string a = ResolveStateArg(kCmd, *s, args.a);
-  const std::string b = ResolveStateArg(kCmd, *s, args.b);
-  if (a.empty() || b.empty()) return kExitUsage;
+// The dossier in the requested format (a pure rendering of the model).
+std::string Render(const report::Dossier& dossier, const std::string& format) {
+  if (format == "json") return report::RenderJson(dossier) + "\n";
+  if (format == "md") return report::RenderMarkdown(dossier);
+  return report::RenderHtml(dossier);
+}
 
-  report::DossierRequest req{a, b, as_of, nullptr, ""};
-  Result<std::unique_ptr<events::Store>> store = OpenStoreFor(args, &req.store_label);
+// What the builder reads besides world and kb: the event store and its taxonomy, and
+// (for HTML) the map atlases. False after printing.
+struct Inputs {
+  std::unique_ptr<events::Store> store;
+  std::shared_ptr<const events::Taxonomy> taxonomy;
+  std::optional<report::MapData> atlas;
+};
+
+bool OpenInputs(std::string_view cmd, const ReportArgs& args, const std::string& format, Inputs* in,
+                report::DossierRequest* req) {
+  Result<std::unique_ptr<events::Store>> store = OpenStoreFor(args, &req->store_label);
   if (!store.ok()) {
-    PrintError(kCmd, "cannot open the event store: " + store.status().message());
-    return kExitError;
+    PrintError(cmd, "cannot open the event store: " + store.status().message());
+    return false;
   }
-  req.store = store->get();
-  Result<report::Json> dossier = report::BuildDossier(*s->world, *s->kb, req);
-  if (!dossier.ok()) {
-    PrintError(kCmd, dossier.status().message());
-    return kExitUsage;
-  }
-  std::string text;
-  if (format == "json") {
-    text = dossier->dump(2) + "\n";
-  } else if (format == "md") {
-    text = report::RenderMarkdown(*dossier);
-  } else {
-    Result<std::string> html = report::RenderHtml(*dossier, *s->world);
-    if (!html.ok()) {
-      PrintError(kCmd, html.status().message());
-      return kExitError;
+  in->store = std::move(store).value();
+  req->store = in->store.get();
+  if (in->store) {
+    Result<std::shared_ptr<const events::Taxonomy>> taxonomy = events::Taxonomy::LoadDefault();
+    if (!taxonomy.ok()) {
+      PrintError(cmd, "cannot load the CAMEO taxonomy: " + taxonomy.status().message());
+      return false;
     }
-    text = std::move(html).value();
+    in->taxonomy = *taxonomy;
+    req->taxonomy = in->taxonomy.get();
   }
+  if (format != "html") return true;
+  Result<report::MapData> atlas = report::LoadDefaultMapData();
+  if (atlas.ok()) in->atlas = std::move(atlas).value();
+  else req->atlas_error = atlas.status().message();
+  req->atlas = in->atlas ? &*in->atlas : nullptr;
+  return true;
+}
+
+int Publish(std::string_view cmd, const ReportArgs& args, const std::string& text) {
   if (args.output.empty() || args.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
     return kExitOk;
   }
   Status st = WriteFileAtomic(args.output, text);
   if (!st.ok()) {
-    PrintError(kCmd, st.message());
+    PrintError(cmd, st.message());
     return kExitError;
   }
   std::fprintf(stderr, "dyad report: wrote %s (%zu bytes)\n", args.output.c_str(), text.size());
   return kExitOk;
+}
+
+int RunReport(const ReportArgs& args) {
+  constexpr std::string_view kCmd = "report";
+  std::string format = args.format.empty() ? FormatFromPath(args.output) : args.format;
+  report::DossierRequest req;
+  if (!ParseDateOption(kCmd, "--as-of", args.as_of, &req.as_of)) return kExitUsage;
+  std::unique_ptr<Session> s = OpenSession(kCmd, /*load_kb=*/true, args.packs);
+  if (!s) return kExitError;
+  req.a = ResolveState(kCmd, *s, args.a, req.as_of);
+  req.b = ResolveState(kCmd, *s, args.b, req.as_of);
+  if (req.a == nullptr || req.b == nullptr) return kExitUsage;
+  if (req.a == req.b) {
+    PrintError(kCmd, fmt::format("a dossier needs two different states, got {} twice", req.a->key));
+    return kExitUsage;
+  }
+  Inputs inputs;
+  if (!OpenInputs(kCmd, args, format, &inputs, &req)) return kExitError;
+  Result<report::Dossier> dossier = report::BuildDossier(*s->world, *s->kb, req);
+  if (!dossier.ok()) {
+    PrintError(kCmd, dossier.status().message());
+    return kExitError;
+  }
+  return Publish(kCmd, args, Render(*dossier, format));
 }
 
 void AddReport(CLI::App& app) {

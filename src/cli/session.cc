@@ -96,24 +96,32 @@ std::vector<std::string> SuggestStates(const world::World& world, std::string_vi
   return out;
 }
 
-std::string ResolveStateArg(std::string_view command, const Session& session,
-                            const std::string& text) {
-  if (const world::State* s = session.world->Find(text)) return s->key;
-  world::Resolution r = session.resolver->Resolve(text);
-  if (r.outcome == world::Resolution::Outcome::kMatch) return r.best()->state->key;
+const world::State* ResolveState(std::string_view command, const Session& session, const std::string& text,
+                                 std::optional<Date> on) {
+  if (const world::State* s = session.world->Find(text)) return s;
+  world::ResolveOptions options;
+  options.on = on;
+  world::Resolution r = session.resolver->Resolve(text, options);
+  if (r.outcome == world::Resolution::Outcome::kMatch) return r.best()->state;
   if (r.outcome == world::Resolution::Outcome::kAmbiguous) {
     std::string names;
     for (const world::Match& m : r.candidates)
       names += fmt::format("{}{} ({})", names.empty() ? "" : ", ", m.state->name, m.state->key);
     PrintError(command, fmt::format("'{}' is ambiguous: it could be {}", text, names));
-    return "";
+    return nullptr;
   }
   std::vector<std::string> near = SuggestStates(*session.world, text);
   std::string hint;
   for (const std::string& n : near) hint += (hint.empty() ? " Did you mean: " : ", ") + n;
   PrintError(command, fmt::format("'{}' is not a state dyad knows.{}{}", text, hint,
                                   near.empty() ? "" : "?"));
-  return "";
+  return nullptr;
+}
+
+std::string ResolveStateArg(std::string_view command, const Session& session, const std::string& text,
+                            std::optional<Date> on) {
+  const world::State* s = ResolveState(command, session, text, on);
+  return s ? s->key : std::string();
 }
 
 std::string CsvField(const std::string& s) {

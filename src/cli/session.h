@@ -37,10 +37,15 @@ struct Session {
 std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
                                      std::vector<std::string> packs = {}, bool warn = true);
 
-// A state key from a key, code, name, demonym or historical name. Empty after printing
-// when unknown (with up to three suggestions) or ambiguous (with the candidates).
+// The state a user's argument names: a key, code, name, demonym or historical name, as
+// of `on` when given (the command's --as-of: "Zaire" in 1990, "West Germany" in 1980).
+// nullptr after printing when unknown (with up to three suggestions) or ambiguous (with
+// the candidates). Resolve once per command and pass the State* on.
+const world::State* ResolveState(std::string_view command, const Session& session, const std::string& text,
+                                 std::optional<Date> on = std::nullopt);
+// ResolveState's key, or "" after printing.
 std::string ResolveStateArg(std::string_view command, const Session& session,
-                            const std::string& text);
+                            const std::string& text, std::optional<Date> on = std::nullopt);
 
 // Up to `limit` state names close to `text` (edit distance on folded names).
 std::vector<std::string> SuggestStates(const world::World& world, std::string_view text,

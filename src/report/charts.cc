@@ -180,24 +180,11 @@ void Legend(MarkupWriter& w, double x, double y, const std::vector<std::string>&
 
 }  // namespace
 
-std::optional<double> DecimalYear(std::string_view s) {
-  auto digits = [&](size_t from, size_t n) {
-    int v = 0;
-    for (size_t i = from; i < from + n; ++i) {
-      if (i >= s.size() || !::isdigit(static_cast<unsigned char>(s[i]))) return -1;
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  const int y = digits(0, 4);
-  if (y < 0) return std::nullopt;
-  if (s.size() == 4) return y;
-  const int m = s.size() >= 7 && s[4] == '-' ? digits(5, 2) : -1;
-  if (m < 1 || m > 12) return std::nullopt;
-  if (s.size() == 7) return y + (m - 1) / 12.0;
-  const int d = s.size() == 10 && s[7] == '-' ? digits(8, 2) : -1;
-  if (d < 1 || d > 31) return std::nullopt;
-  return y + (m - 1) / 12.0 + (d - 1) / 365.0;
+double DecimalYear(const Date& d) {
+  double y = d.year();
+  if (d.month() > 0) y += (d.month() - 1) / 12.0;
+  if (d.day() > 0) y += (d.day() - 1) / 365.0;
+  return y;
 }
 
 Chart RenderLineChart(const LineChartSpec& spec) {
@@ -429,12 +416,12 @@ Chart RenderTimeline(const TimelineSpec& spec) {
   double lo = 1e300, hi = -1e300;
   for (const auto& lane : spec.lanes)
     for (const auto& s : lane.spans) {
-      lo = std::min(lo, s.start);
-      hi = std::max(hi, s.end.value_or(s.start));
+      lo = std::min(lo, DecimalYear(s.start));
+      hi = std::max(hi, DecimalYear(s.end.value_or(s.start)));
     }
   for (const auto& m : spec.marks) {
-    lo = std::min(lo, m.at);
-    hi = std::max(hi, m.at);
+    lo = std::min(lo, DecimalYear(m.at));
+    hi = std::max(hi, DecimalYear(m.at));
   }
   chart.has_data = lo <= hi;
   const double W = spec.width, lane_h = 26, label_w = 130;
@@ -469,26 +456,26 @@ Chart RenderTimeline(const TimelineSpec& spec) {
     Text(w, x0 - 6, y + 15, lane.label, "end");
     for (size_t i = 0; i < lane.spans.size(); ++i) {
       const auto& s = lane.spans[i];
-      const double sx = X(s.start), ex = std::max(X(s.end.value_or(to)), sx + 2);
+      const double sx = X(DecimalYear(s.start)), ex = std::max(s.end ? X(DecimalYear(*s.end)) : X(to), sx + 2);
       w.Open("rect", {{"x", Num(sx)}, {"y", Num(y + 3)}, {"width", Num(ex - sx)}, {"height", "18"}, {"rx", "2"},
                       {"class", fmt::format("dy-g{}", i % 2)}, {"fill", kFill[i % 2]}});
-      w.Element("title", fmt::format("{}: {} ({}–{})", lane.label, s.label, Num(s.start, 1),
-                                     s.end ? Num(*s.end, 1) : std::string("present")));
+      const std::string until = s.end ? s.end->ToString() : std::string("present");
+      w.Element("title", fmt::format("{}: {} ({}–{})", lane.label, s.label, s.start.ToString(), until));
       w.Close();
       if (ex - sx > 6.2 * static_cast<double>(s.label.size()) + 6)
         Text(w, sx + 3, y + 16, s.label, "start", "dy-onbar", "#0b0b0b");
-      TableRow(table, lane.label, {s.label, Num(s.start, 2), s.end ? Num(*s.end, 2) : "—"}, 1);
+      TableRow(table, lane.label, {s.label, s.start.ToString(), s.end ? s.end->ToString() : "—"}, 1);
     }
   }
   if (!spec.marks.empty()) {
     const double y = 10 + lane_h * static_cast<double>(row);
     Text(w, x0 - 6, y + 15, spec.marks_label, "end");
     for (const auto& m : spec.marks) {
-      const double x = X(m.at);
+      const double x = X(DecimalYear(m.at));
       w.Open("path", {{"d", fmt::format("M{} {}l5 7-5 7-5-7z", Num(x), Num(y + 5))}, {"class", "dy-mark"}, {"fill", kInk}});
-      w.Element("title", fmt::format("{}: {}", Num(m.at, 1), m.label));
+      w.Element("title", fmt::format("{}: {}", m.at.ToString(), m.label));
       w.Close();
-      TableRow(table, spec.marks_label, {m.label, Num(m.at, 2), "—"}, 1);
+      TableRow(table, spec.marks_label, {m.label, m.at.ToString(), "—"}, 1);
     }
   }
   w.Void("line", {{"x1", Num(x0)}, {"x2", Num(x1)}, {"y1", Num(axis_y)}, {"y2", Num(axis_y)},

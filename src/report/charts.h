@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/date.h"
+
 namespace dyad::report {
 
 struct Series {
@@ -64,11 +66,12 @@ struct HBarChartSpec {
   std::string id_prefix = "hbars";
 };
 
-// A time in decimal years (2001.95 = mid-December 2001).
+// Spans and marks are placed at their dates (DecimalYear); the table shows the dates as
+// written (ISO/EDTF, "1994-02~").
 struct TimelineSpan {
   std::string label;
-  double start = 0;
-  std::optional<double> end;  // nullopt: continues to the axis end (drawn with an arrow)
+  Date start;
+  std::optional<Date> end;  // nullopt: continues to the axis end (drawn with an arrow)
 };
 
 struct TimelineLane {
@@ -78,7 +81,7 @@ struct TimelineLane {
 
 struct TimelineMark {
   std::string label;
-  double at = 0;
+  Date at;
 };
 
 struct TimelineSpec {
@@ -86,7 +89,7 @@ struct TimelineSpec {
   std::vector<TimelineLane> lanes;
   std::vector<TimelineMark> marks;  // dated events, drawn on their own lane
   std::string marks_label = "Events";
-  std::optional<double> from, to;  // default: the data range, whole years
+  std::optional<double> from, to;  // axis ends in decimal years; default: the data range, whole years
   int width = 640;
   std::string id_prefix = "timeline";
 };
@@ -109,9 +112,9 @@ std::string RenderFigure(const Chart& chart, std::string_view caption);
 // Dark-mode rules for the chart classes.
 std::string_view ChartCss();
 
-// Decimal year of a "YYYY", "YYYY-MM" or "YYYY-MM-DD" string (start of the period);
-// nullopt when it is not one.
-std::optional<double> DecimalYear(std::string_view iso_date);
+// The start of a date's period in decimal years (2001-07 = 2001.5). Approximate and
+// uncertain dates ("1994-02~") are placed where their period starts.
+double DecimalYear(const Date& date);
 
 }  // namespace dyad::report
 

@@ -1,16 +1,16 @@
+// Builds the typed dossier model (report/dossier_model.h) from world, kb and event store.
 #include "report/dossier.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <ctime>
 #include <map>
 #include <set>
 #include <unordered_map>
 
 #include "events/query.h"
-#include "events/taxonomy.h"
 #include "report/dossier_text.h"
 
 namespace dyad::report {
@@ -23,8 +23,8 @@ using kb::Relation;
 class Citations {
  public:
   explicit Citations(const kb::KnowledgeBase& kb) : kb_(kb) {}
-  Json Cite(const std::vector<std::string>& ids) {
-    Json out = Json::array();
+  Cites Cite(const std::vector<std::string>& ids) {
+    Cites out;
     for (const std::string& id : ids) out.push_back(Number(id));
     return out;
   }
@@ -33,24 +33,29 @@ class Citations {
     if (added) order_.push_back(id);
     return it->second;
   }
-  Json List() const {
-    Json out = Json::array();
-    for (size_t i = 0; i < order_.size(); ++i) {
-      const kb::Source* s = kb_.FindSource(order_[i]);
-      Json j = {{"n", i + 1}, {"id", order_[i]}};
-      j["title"] = s ? s->title : order_[i];
-      j["author"] = s && !s->author.empty() ? Json(s->author) : Json();
-      j["publisher"] = s && !s->publisher.empty() ? Json(s->publisher) : Json();
-      j["date"] = s && s->date ? Json(s->date->ToString()) : Json();
-      j["url"] = s && !s->url.empty() ? Json(s->url) : Json();
-      j["licence"] = s && !s->licence.empty() ? Json(s->licence) : Json();
-      j["retrieved"] = s && s->retrieved ? Json(s->retrieved->ToString()) : Json();
-      out.push_back(std::move(j));
-    }
+  std::vector<CitedSource> List() const {
+    std::vector<CitedSource> out;
+    for (size_t i = 0; i < order_.size(); ++i) out.push_back(Entry(static_cast<int>(i) + 1, order_[i]));
     return out;
   }
 
  private:
+  CitedSource Entry(int n, const std::string& id) const {
+    CitedSource e;
+    e.n = n;
+    e.id = id;
+    e.title = id;
+    const kb::Source* s = kb_.FindSource(id);
+    if (s == nullptr) return e;
+    e.title = s->title;
+    e.author = s->author;
+    e.publisher = s->publisher;
+    e.url = s->url;
+    e.licence = s->licence;
+    e.date = s->date;
+    e.retrieved = s->retrieved;
+    return e;
+  }
   const kb::KnowledgeBase& kb_;
   std::unordered_map<std::string, int> numbers_;
   std::vector<std::string> order_;
@@ -64,8 +69,6 @@ struct Ctx {
   Citations cites;
 };
 
-Json DateOrNull(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(); }
-
 // A fact counts as of D when it had begun by D (undated facts always count).
 bool Began(const Fact& f, const Ctx& c) {
   return f.undated || !f.valid.start() || f.valid.start()->first_day() <= c.as_of.last_day();
@@ -75,32 +78,58 @@ bool Ongoing(const Fact& f, const Ctx& c) {
   if (kb::Info(f.relation).shape == kb::Shape::kPoint) return false;
   return !f.valid.end() || f.valid.end()->last_day() >= c.as_of.first_day();
 }
+bool StartedBy(const std::optional<Date>& d, const Ctx& c) {
+  return d && d->first_day() <= c.as_of.last_day();
+}
 
-Json FactJson(const Fact& f, Ctx& c) {
-  const bool ongoing = Ongoing(f, c);
-  Json j;
-  j["relation"] = std::string(kb::RelationName(f.relation));
-  j["text"] = DescribeFact(f, c.kb, ongoing);
-  j["subject"] = f.subject;
-  j["subject_name"] = c.kb.NameOf(f.subject);
-  j["object"] = f.object.empty() ? Json() : Json(f.object);
-  j["object_name"] = f.object.empty() ? Json() : Json(c.kb.NameOf(f.object));
-  j["value"] = f.value.empty() ? Json() : Json(f.value);
-  j["start"] = f.undated ? Json() : DateOrNull(f.valid.start());
+// Qualifiers by key, first position kept, last value winning.
+std::vector<Qualifier> QualifiersOf(const Fact& f) {
+  std::vector<Qualifier> out;
+  for (const kb::Qualifier& q : f.qualifiers) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const Qualifier& x) { return x.key == q.key; });
+    if (it == out.end()) out.push_back({q.key, q.value});
+    else it->value = q.value;
+  }
+  return out;
+}
+
+void AddParticipant(const std::string& id, const Ctx& c, std::vector<const world::State*>* out) {
+  if (const world::State* s = id.empty() ? nullptr : c.world.Find(id)) out->push_back(s);
+}
+
+FactStatement Statement(const Fact& f, Ctx& c) {
+  FactStatement s;
+  s.relation = f.relation;
+  s.ongoing = Ongoing(f, c);
+  s.text = DescribeFact(f, c.kb, s.ongoing);
+  s.subject = f.subject;
+  s.subject_name = c.kb.NameOf(f.subject);
+  s.object = f.object;
+  if (!f.object.empty()) s.object_name = c.kb.NameOf(f.object);
+  s.value = f.value;
+  if (!f.undated) s.start = f.valid.start();
   // As of D, a span that ends after D is reported as still open.
   const bool end_after = f.valid.end() && f.valid.end()->first_day() > c.as_of.last_day();
-  j["end"] = f.undated || end_after ? Json() : DateOrNull(f.valid.end());
-  j["undated"] = f.undated;
-  j["ongoing"] = ongoing;
-  j["when"] = DescribeInterval(end_after ? Interval::Since(*f.valid.start()) : f.valid, f.undated);
-  if (!f.qualifiers.empty()) {
-    Json q = Json::object();
-    for (const kb::Qualifier& qual : f.qualifiers) q[qual.key] = qual.value;
-    j["qualifiers"] = std::move(q);
-  }
-  if (!f.note.empty()) j["note"] = f.note;
-  j["cite"] = c.cites.Cite(f.sources);
-  return j;
+  if (!f.undated && !end_after) s.end = f.valid.end();
+  s.undated = f.undated;
+  s.when = DescribeInterval(end_after ? Interval::Since(*f.valid.start()) : f.valid, f.undated);
+  s.qualifiers = QualifiersOf(f);
+  s.note = f.note;
+  s.cite = c.cites.Cite(f.sources);
+  AddParticipant(f.subject, c, &s.participants);
+  AddParticipant(f.object, c, &s.participants);
+  return s;
+}
+
+std::vector<FactStatement> Statements(const std::vector<const Fact*>& facts, Ctx& c) {
+  std::vector<FactStatement> out;
+  for (const Fact* f : facts) out.push_back(Statement(*f, c));
+  return out;
+}
+
+std::optional<FactStatement> MaybeStatement(const Fact* f, Ctx& c) {
+  if (f == nullptr) return std::nullopt;
+  return Statement(*f, c);
 }
 
 bool SortKeyLess(const Fact* x, const Fact* y) {
@@ -118,149 +147,164 @@ std::vector<const Fact*> SortedBegun(std::vector<const Fact*> facts, const Ctx& 
   return facts;
 }
 
-Json StateJson(const world::State& s, const Date& on) {
-  Json j;
-  j["key"] = s.key;
-  j["name"] = s.name;
-  j["official_name"] = s.official_name;
-  j["capital"] = s.capital.empty() ? Json() : Json(s.capital);
-  j["capital_lat"] = s.capital_lat ? Json(*s.capital_lat) : Json();
-  j["capital_lon"] = s.capital_lon ? Json(*s.capital_lon) : Json();
-  j["region"] = s.region.empty() ? Json() : Json(s.region);
-  j["subregion"] = s.subregion.empty() ? Json() : Json(s.subregion);
-  Json codes = Json::object();
+// ---- states -------------------------------------------------------------------------------
+
+std::vector<StateCode> CodesOn(const world::State& s, const Date& on) {
+  std::vector<StateCode> codes;
   for (int i = 0; i < world::kSchemeCount; ++i) {
     auto scheme = static_cast<world::Scheme>(i);
-    if (auto code = s.Code(scheme, on)) codes[std::string(world::SchemeName(scheme))] = *code;
+    if (auto code = s.Code(scheme, on)) codes.push_back({std::string(world::SchemeName(scheme)), *code});
   }
-  j["codes"] = std::move(codes);
-  Json links = Json::array();
-  for (const world::Link& l : s.links) {
-    links.push_back({{"kind", l.kind == world::LinkKind::kPredecessor ? "predecessor" : "successor"},
-                     {"state", l.other},
-                     {"date", DateOrNull(l.date)},
-                     {"note", l.note}});
-  }
-  j["links"] = std::move(links);
-  j["registry_sources"] = s.sources;
-  return j;
+  return codes;
 }
 
-// ---- representation ---------------------------------------------------------------------
-
-Json MissionJson(const kb::MissionInfo& m, Ctx& c) {
-  Json j;
-  j["id"] = m.mission->id;
-  j["name"] = m.mission->name;
-  j["kind"] = m.mission->subkind;
-  j["sending_state"] = m.mission->owner;
-  j["receiving_state"] = m.mission->host;
-  Json facts = Json::array();
-  for (const Fact* f : SortedBegun(m.facts, c)) {
-    if (f->relation == Relation::kChiefOfMission || f->relation == Relation::kPostVacant) continue;
-    Json fj = FactJson(*f, c);
-    if (f->relation == Relation::kMissionLocatedAt && fj["ongoing"].get<bool>()) {
-      j["address"] = f->value;
-      j["city"] = f->object.empty() ? Json() : Json(c.kb.NameOf(f->object));
-      j["address_cite"] = fj["cite"];
-    }
-    if (f->relation == Relation::kMissionOpened) {
-      j["opened"] = fj["start"];
-      j["opened_cite"] = fj["cite"];
-    }
-    if (f->relation == Relation::kMissionClosed) j["closed"] = fj["start"];
-    facts.push_back(std::move(fj));
-  }
-  j["facts"] = std::move(facts);
-  j["cite"] = c.cites.Cite(m.mission->sources);
-  return j;
+StateProfile Profile(const world::State& s, const Date& on) {
+  StateProfile p;
+  p.state = &s;
+  p.key = s.key;
+  p.name = s.name;
+  p.official_name = s.official_name;
+  p.capital = s.capital;
+  p.capital_lat = s.capital_lat;
+  p.capital_lon = s.capital_lon;
+  p.region = s.region;
+  p.subregion = s.subregion;
+  p.codes = CodesOn(s, on);
+  for (const world::Link& l : s.links)
+    p.links.push_back({l.kind == world::LinkKind::kPredecessor, l.other, l.date, l.note});
+  p.registry_sources = s.sources;
+  return p;
 }
 
-Json TermJson(const kb::Term& t, Ctx& c) {
-  Json j = FactJson(*t.fact, c);
+// ---- representation -----------------------------------------------------------------------
+
+// Notes what a mission fact says about the mission itself (opening, address, closing).
+void NoteMissionFact(const Fact& f, const FactStatement& s, Ctx& c, Mission* m) {
+  if (f.relation == Relation::kMissionLocatedAt && s.ongoing) {
+    m->address = f.value;
+    m->city = f.object.empty() ? std::string() : c.kb.NameOf(f.object);
+    m->address_cite = s.cite;
+  }
+  if (f.relation == Relation::kMissionOpened) {
+    m->opened_recorded = true;
+    m->opened = s.start;
+    m->opened_cite = s.cite;
+  }
+  if (f.relation == Relation::kMissionClosed) {
+    m->closed_recorded = true;
+    m->closed = s.start;
+  }
+}
+
+bool IsTermFact(const Fact& f) {
+  return f.relation == Relation::kChiefOfMission || f.relation == Relation::kPostVacant;
+}
+
+Mission MissionOf(const kb::MissionInfo& info, Ctx& c) {
+  const kb::Entity& e = *info.mission;
+  Mission m;
+  m.id = e.id;
+  m.name = e.name;
+  m.kind = e.subkind;
+  m.sending_state = e.owner;
+  m.receiving_state = e.host;
+  for (const Fact* f : SortedBegun(info.facts, c)) {
+    if (IsTermFact(*f)) continue;
+    FactStatement s = Statement(*f, c);
+    NoteMissionFact(*f, s, c, &m);
+    m.facts.push_back(std::move(s));
+  }
+  m.cite = c.cites.Cite(e.sources);
+  return m;
+}
+
+// Missions of `sender` in `receiver` that had opened by the date (or whose opening is undated).
+std::vector<Mission> MissionsOf(const std::string& sender, const std::string& receiver, Ctx& c) {
+  std::vector<Mission> out;
+  for (const kb::MissionInfo& info : c.kb.Missions(sender, receiver)) out.push_back(MissionOf(info, c));
+  std::erase_if(out, [&](const Mission& m) { return m.opened && !StartedBy(m.opened, c); });
+  return out;
+}
+
+FactStatement TermStatement(const kb::Term& t, Ctx& c) {
+  FactStatement s = Statement(*t.fact, c);
   const std::string_view role = t.fact->QualifierValue("role");
-  j["person"] = c.kb.NameOf(t.fact->subject);
-  j["mission"] = c.kb.NameOf(t.fact->object);
-  j["role"] = std::string(role);
-  j["role_title"] = std::string(kb::RoleTitle(role));
-  j["charge"] = kb::IsChargeRole(role);
+  TermDetail d;
+  d.person = c.kb.NameOf(t.fact->subject);
+  d.mission = c.kb.NameOf(t.fact->object);
+  d.role = std::string(role);
+  d.role_title = std::string(kb::RoleTitle(role));
+  d.charge = kb::IsChargeRole(role);
   if (t.implicit_end && t.end && t.end->first_day() <= c.as_of.last_day()) {
-    j["end"] = t.end->ToString();
-    j["end_implicit"] = true;
+    s.end = t.end;
+    d.end_implicit = true;
   }
   for (const char* key : {"appointed", "credentials", "arrived"}) {
     std::string_view v = t.fact->QualifierValue(key);
-    if (!v.empty()) j[key] = std::string(v);
+    if (!v.empty()) d.dates.push_back({key, std::string(v)});
   }
-  return j;
+  s.term = std::move(d);
+  return s;
 }
 
-Json ChiefsJson(const std::string& sender, const std::string& receiver, Ctx& c) {
-  Json out = Json::array();
+std::vector<FactStatement> Chiefs(const std::string& sender, const std::string& receiver, Ctx& c) {
   std::vector<const Fact*> terms;
-  for (const kb::MissionInfo& m : c.kb.Missions(sender, receiver)) {
+  for (const kb::MissionInfo& m : c.kb.Missions(sender, receiver))
     for (const Fact* f : m.facts)
-      if (f->relation == Relation::kChiefOfMission || f->relation == Relation::kPostVacant)
-        terms.push_back(f);
-  }
+      if (IsTermFact(*f)) terms.push_back(f);
+  std::vector<FactStatement> out;
   for (const Fact* f : SortedBegun(terms, c)) {
-    if (f->relation == Relation::kPostVacant) {
-      Json j = FactJson(*f, c);
-      j["vacant"] = true;
-      out.push_back(std::move(j));
-    } else {
-      out.push_back(TermJson(kb::Term{f, f->valid.end(), false}, c));
+    if (f->relation != Relation::kPostVacant) {
+      out.push_back(TermStatement(kb::Term{f, f->valid.end(), false}, c));
+      continue;
     }
+    out.push_back(Statement(*f, c));
+    out.back().vacant = true;
   }
   return out;
 }
 
-Json EnvoyJson(const std::string& sender, const std::string& receiver, Ctx& c) {
+Envoys EnvoysOf(const std::string& sender, const std::string& receiver, Ctx& c) {
   kb::EnvoyAnswer ans = c.kb.Envoy(sender, receiver, c.as_of);
-  Json j;
-  j["sending_state"] = sender;
-  j["receiving_state"] = receiver;
-  Json heads = Json::array();
-  for (const kb::Term& t : ans.heads) heads.push_back(TermJson(t, c));
-  j["heads"] = std::move(heads);
-  Json vacant = Json::array();
-  for (const Fact* f : ans.vacant) vacant.push_back(FactJson(*f, c));
-  j["vacant"] = std::move(vacant);
-  j["previous"] = ans.previous ? TermJson(*ans.previous, c) : Json();
-  Json undated = Json::array();
-  for (const kb::Term& t : ans.undated) undated.push_back(TermJson(t, c));
-  j["undated"] = std::move(undated);
-  return j;
+  Envoys e;
+  e.sending_state = sender;
+  e.receiving_state = receiver;
+  for (const kb::Term& t : ans.heads) e.heads.push_back(TermStatement(t, c));
+  e.vacant = Statements(ans.vacant, c);
+  if (ans.previous) e.previous = TermStatement(*ans.previous, c);
+  for (const kb::Term& t : ans.undated) e.undated.push_back(TermStatement(t, c));
+  return e;
 }
 
-Json OfficesJson(const std::string& side, const std::string& other, Ctx& c) {
-  Json out = Json::array();
+ChainStep Step(const kb::ChainStep& step, Ctx& c) {
+  ChainStep s;
+  s.entity = step.entity;
+  s.name = c.kb.NameOf(step.entity);
+  s.link = MaybeStatement(step.link, c);
+  for (const Fact* h : step.holders) {
+    FactStatement hs = Statement(*h, c);
+    hs.holder = HolderDetail{c.kb.NameOf(h->subject), h->QualifierValue("acting") == "yes"};
+    s.holders.push_back(std::move(hs));
+  }
+  return s;
+}
+
+bool OwnedBy(const std::string& entity, const std::string& state, const Ctx& c) {
+  std::vector<std::string> owners = c.kb.StatesOf(entity);
+  return std::find(owners.begin(), owners.end(), state) != owners.end();
+}
+
+// Offices of `side` responsible for `other`, with their reporting chains on the date.
+std::vector<Office> Offices(const std::string& side, const std::string& other, Ctx& c) {
+  std::vector<Office> out;
   for (const Fact* f : SortedBegun(c.kb.FactsAbout(other, Relation::kResponsibleFor), c)) {
-    if (!Ongoing(*f, c)) continue;
-    std::vector<std::string> owners = c.kb.StatesOf(f->subject);
-    if (std::find(owners.begin(), owners.end(), side) == owners.end()) continue;
-    Json j;
-    j["agency"] = f->subject;
-    j["name"] = c.kb.NameOf(f->subject);
-    j["responsible_for"] = FactJson(*f, c);
-    Json chain = Json::array();
-    for (const kb::ChainStep& step : c.kb.ReportingChain(f->subject, c.as_of)) {
-      Json s;
-      s["entity"] = step.entity;
-      s["name"] = c.kb.NameOf(step.entity);
-      s["link"] = step.link ? FactJson(*step.link, c) : Json();
-      Json holders = Json::array();
-      for (const Fact* h : step.holders) {
-        Json hj = FactJson(*h, c);
-        hj["person"] = c.kb.NameOf(h->subject);
-        hj["acting"] = h->QualifierValue("acting") == "yes";
-        holders.push_back(std::move(hj));
-      }
-      s["holders"] = std::move(holders);
-      chain.push_back(std::move(s));
-    }
-    j["chain"] = std::move(chain);
-    out.push_back(std::move(j));
+    if (!Ongoing(*f, c) || !OwnedBy(f->subject, side, c)) continue;
+    Office o;
+    o.agency = f->subject;
+    o.name = c.kb.NameOf(f->subject);
+    o.responsible_for = Statement(*f, c);
+    for (const kb::ChainStep& step : c.kb.ReportingChain(f->subject, c.as_of)) o.chain.push_back(Step(step, c));
+    out.push_back(std::move(o));
   }
   return out;
 }
@@ -271,9 +315,20 @@ bool In(Relation r, std::initializer_list<Relation> set) {
   return std::find(set.begin(), set.end(), r) != set.end();
 }
 
-// Groups the dyad's facts whose relation is in `set` by their subject entity.
-Json GroupBySubject(const std::vector<const Fact*>& facts, std::initializer_list<Relation> set,
-                    Ctx& c) {
+Group GroupOf(const std::string& id, const std::vector<const Fact*>& facts, Ctx& c) {
+  Group g;
+  g.id = id;
+  g.name = c.kb.NameOf(id);
+  const kb::Entity* e = c.kb.FindEntity(id);
+  if (e != nullptr) g.kind = e->subkind;
+  g.facts = Statements(facts, c);
+  if (e != nullptr) g.cite = c.cites.Cite(e->sources);
+  return g;
+}
+
+// Groups the facts whose relation is in `set` by their subject entity, in order of first fact.
+std::vector<Group> GroupBySubject(const std::vector<const Fact*>& facts, std::initializer_list<Relation> set,
+                                  Ctx& c) {
   std::map<std::string, std::vector<const Fact*>> groups;
   std::vector<std::string> order;
   for (const Fact* f : facts) {
@@ -281,119 +336,137 @@ Json GroupBySubject(const std::vector<const Fact*>& facts, std::initializer_list
     if (!groups.count(f->subject)) order.push_back(f->subject);
     groups[f->subject].push_back(f);
   }
-  Json out = Json::array();
-  for (const std::string& id : order) {
-    Json g;
-    g["id"] = id;
-    g["name"] = c.kb.NameOf(id);
-    const kb::Entity* e = c.kb.FindEntity(id);
-    g["kind"] = e ? Json(e->subkind) : Json();
-    Json items = Json::array();
-    for (const Fact* f : groups[id]) items.push_back(FactJson(*f, c));
-    g["facts"] = std::move(items);
-    g["cite"] = e ? c.cites.Cite(e->sources) : Json::array();
-    out.push_back(std::move(g));
-  }
+  std::vector<Group> out;
+  for (const std::string& id : order) out.push_back(GroupOf(id, groups[id], c));
   return out;
 }
 
-Json AgreementsJson(const std::vector<const Fact*>& dyad, Ctx& c) {
+constexpr std::initializer_list<Relation> kAgreementRelations = {
+    Relation::kAgreementSigned, Relation::kAgreementInForce, Relation::kAgreementTerminated};
+
+// An agreement signed after the dossier's date does not exist yet, whatever an
+// open-started in_force span says.
+bool SignedBy(const std::string& id, const Ctx& c) {
+  std::vector<const Fact*> signed_facts = c.kb.FactsOf(id, Relation::kAgreementSigned);
+  return signed_facts.empty() ||
+         std::any_of(signed_facts.begin(), signed_facts.end(), [&](const Fact* s) { return Began(*s, c); });
+}
+
+std::vector<const Fact*> AgreementFacts(const std::vector<const Fact*>& dyad, const Ctx& c) {
   std::vector<const Fact*> facts;
   std::set<std::string> seen;
   for (const Fact* f : dyad) {
     std::string id = f->relation == Relation::kPartyTo ? f->object : f->subject;
     const kb::Entity* e = c.kb.FindEntity(id);
     if (e == nullptr || e->kind != kb::EntityKind::kAgreement || !seen.insert(id).second) continue;
-    // An agreement signed after the dossier's date does not exist yet, whatever an
-    // open-started in_force span says.
-    std::vector<const Fact*> signed_facts = c.kb.FactsOf(id, Relation::kAgreementSigned);
-    if (!signed_facts.empty() &&
-        std::none_of(signed_facts.begin(), signed_facts.end(), [&](const Fact* s) { return Began(*s, c); }))
-      continue;
-    for (Relation r : {Relation::kAgreementSigned, Relation::kAgreementInForce,
-                       Relation::kAgreementTerminated})
+    if (!SignedBy(id, c)) continue;
+    for (Relation r : kAgreementRelations)
       for (const Fact* x : c.kb.FactsOf(id, r)) facts.push_back(x);
   }
-  Json groups = GroupBySubject(SortedBegun(facts, c),
-                               {Relation::kAgreementSigned, Relation::kAgreementInForce,
-                                Relation::kAgreementTerminated},
-                               c);
-  for (Json& g : groups) {
-    std::string status = "recorded";
-    for (const Json& f : g["facts"]) {
-      const std::string rel = f["relation"];
-      if (rel == "agreement_signed" && status == "recorded") status = "signed";
-      if (rel == "agreement_in_force") status = f["ongoing"].get<bool>() ? "in force" : "expired";
-      if (rel == "agreement_terminated") status = "terminated";
-    }
-    g["status"] = status;
-    Json parties = Json::array();
-    for (const Fact* p : c.kb.FactsAbout(g["id"].get<std::string>(), Relation::kPartyTo))
-      parties.push_back(p->subject);
-    g["parties"] = std::move(parties);
+  return facts;
+}
+
+std::string AgreementStatus(const Group& g) {
+  std::string status = "recorded";
+  for (const FactStatement& f : g.facts) {
+    if (f.relation == Relation::kAgreementSigned && status == "recorded") status = "signed";
+    if (f.relation == Relation::kAgreementInForce) status = f.ongoing ? "in force" : "expired";
+    if (f.relation == Relation::kAgreementTerminated) status = "terminated";
+  }
+  return status;
+}
+
+std::vector<Group> Agreements(const std::vector<const Fact*>& dyad, Ctx& c) {
+  std::vector<Group> groups = GroupBySubject(SortedBegun(AgreementFacts(dyad, c), c), kAgreementRelations, c);
+  for (Group& g : groups) {
+    g.status = AgreementStatus(g);
+    for (const Fact* p : c.kb.FactsAbout(g.id, Relation::kPartyTo)) g.parties.push_back(p->subject);
   }
   return groups;
 }
 
-Json MembershipsJson(Ctx& c) {
-  auto orgs_of = [&](const std::string& s) {
-    std::map<std::string, const Fact*> m;
-    for (const Fact* f : c.kb.Memberships(s, c.as_of))
-      if (Began(*f, c) && !m.count(f->object)) m[f->object] = f;
-    return m;
-  };
-  auto ma = orgs_of(c.a), mb = orgs_of(c.b);
-  Json shared = Json::array(), only_a = Json::array(), only_b = Json::array();
-  auto entry = [&](const Fact* f) {
-    Json j = FactJson(*f, c);
-    j["organization"] = f->object;
-    j["organization_name"] = c.kb.NameOf(f->object);
-    j["observer"] = f->relation == Relation::kObserverOf;
-    return j;
-  };
+// The organizations `s` belonged to on the date (first membership fact per organization).
+std::map<std::string, const Fact*> OrganizationsOf(const std::string& s, const Ctx& c) {
+  std::map<std::string, const Fact*> m;
+  for (const Fact* f : c.kb.Memberships(s, c.as_of))
+    if (Began(*f, c) && !m.count(f->object)) m[f->object] = f;
+  return m;
+}
+
+FactStatement MembershipStatement(const Fact& f, Ctx& c) {
+  FactStatement s = Statement(f, c);
+  s.membership = MembershipDetail{f.object, c.kb.NameOf(f.object), f.relation == Relation::kObserverOf};
+  return s;
+}
+
+Memberships MembershipsOf(Ctx& c) {
+  auto ma = OrganizationsOf(c.a, c), mb = OrganizationsOf(c.b, c);
+  Memberships out;
   for (const auto& [org, f] : ma) {
     auto it = mb.find(org);
     if (it == mb.end()) {
-      only_a.push_back(entry(f));
+      out.only_a.push_back(MembershipStatement(*f, c));
       continue;
     }
-    shared.push_back({{"organization", org}, {"organization_name", c.kb.NameOf(org)},
-                      {"a", entry(f)}, {"b", entry(it->second)}});
+    FactStatement sa = MembershipStatement(*f, c);
+    out.shared.push_back({org, c.kb.NameOf(org), std::move(sa), MembershipStatement(*it->second, c)});
   }
   for (const auto& [org, f] : mb)
-    if (!ma.count(org)) only_b.push_back(entry(f));
-  return {{"shared", shared}, {"only_a", only_a}, {"only_b", only_b}};
+    if (!ma.count(org)) out.only_b.push_back(MembershipStatement(*f, c));
+  return out;
 }
 
-Json PollsJson(const std::vector<const Fact*>& dyad, Ctx& c) {
-  Json groups = GroupBySubject(dyad, {Relation::kPollResult}, c);
-  for (Json& g : groups) {
-    Json results = Json::object();
-    std::string year;
-    for (const Json& f : g["facts"]) {
-      if (f.contains("qualifiers") && f["qualifiers"].contains("answer"))
-        results[f["qualifiers"]["answer"].get<std::string>()] = std::stod(f["value"].get<std::string>());
-      if (year.empty() && f["start"].is_string()) year = f["start"].get<std::string>().substr(0, 4);
-    }
-    g["results"] = std::move(results);
-    g["year"] = year;
-    const kb::Entity* e = c.kb.FindEntity(g["id"].get<std::string>());
-    g["pollster"] = e && !e->owner.empty() ? Json(c.kb.NameOf(e->owner)) : Json();
-    g["population"] = e && !e->host.empty() ? Json(c.kb.NameOf(e->host)) : Json();
+Result<double> Percent(const FactStatement& f) {
+  double v = 0;
+  const char* end = f.value.data() + f.value.size();
+  auto [ptr, ec] = std::from_chars(f.value.data(), end, v);
+  if (ec != std::errc() || ptr != end)
+    return Status::InvalidArgument(fmt::format("poll result '{}' of {} is not a number", f.value, f.subject));
+  return v;
+}
+
+Status AddPollAnswer(const FactStatement& f, PollDetail* poll) {
+  auto answer = std::find_if(f.qualifiers.begin(), f.qualifiers.end(), [](const Qualifier& q) { return q.key == "answer"; });
+  if (answer == f.qualifiers.end()) return Status();
+  DYAD_ASSIGN_OR_RETURN(double v, Percent(f));
+  auto it = std::find_if(poll->results.begin(), poll->results.end(),
+                         [&](const PollAnswer& p) { return p.answer == answer->value; });
+  if (it == poll->results.end()) poll->results.push_back({answer->value, v});
+  else it->percent = v;
+  return Status();
+}
+
+Result<PollDetail> PollOf(const Group& g, const Ctx& c) {
+  PollDetail poll;
+  for (const FactStatement& f : g.facts) {
+    DYAD_RETURN_IF_ERROR(AddPollAnswer(f, &poll));
+    if (poll.year.empty() && f.start) poll.year = f.start->ToString().substr(0, 4);
+  }
+  const kb::Entity* e = c.kb.FindEntity(g.id);
+  if (e && !e->owner.empty()) poll.pollster = c.kb.NameOf(e->owner);
+  if (e && !e->host.empty()) poll.population = c.kb.NameOf(e->host);
+  return poll;
+}
+
+Result<std::vector<Group>> Polls(const std::vector<const Fact*>& dyad, Ctx& c) {
+  std::vector<Group> groups = GroupBySubject(dyad, {Relation::kPollResult}, c);
+  for (Group& g : groups) {
+    DYAD_ASSIGN_OR_RETURN(PollDetail poll, PollOf(g, c));
+    g.poll = std::move(poll);
   }
   return groups;
 }
 
-Json FactList(const std::vector<const Fact*>& facts, std::initializer_list<Relation> set, Ctx& c) {
-  Json out = Json::array();
+std::vector<FactStatement> FactList(const std::vector<const Fact*>& facts, std::initializer_list<Relation> set,
+                                    Ctx& c) {
+  std::vector<FactStatement> out;
   for (const Fact* f : facts)
-    if (In(f->relation, set)) out.push_back(FactJson(*f, c));
+    if (In(f->relation, set)) out.push_back(Statement(*f, c));
   return out;
 }
 
 // Facts of either state alone (currency, trade with third states, peacekeeping ...).
-std::vector<const Fact*> SideFacts(const std::string& s, std::initializer_list<Relation> set,
-                                   const Ctx& c) {
+std::vector<const Fact*> SideFacts(const std::string& s, std::initializer_list<Relation> set, const Ctx& c) {
   std::vector<const Fact*> out;
   for (Relation r : set) {
     for (const Fact* f : c.kb.FactsOf(s, r)) out.push_back(f);
@@ -404,95 +477,86 @@ std::vector<const Fact*> SideFacts(const std::string& s, std::initializer_list<R
   return SortedBegun(out, c);
 }
 
-// ---- timeline -----------------------------------------------------------------------------
-
-Json OccurrenceJson(const kb::Occurrence& o, Ctx& c) {
-  Json j;
-  j["id"] = o.id;
-  j["kind"] = o.kind;
-  j["start"] = DateOrNull(o.when.start());
-  j["end"] = DateOrNull(o.when.end());
-  j["when"] = DescribeInterval(o.when, false);
-  j["text"] = o.summary;
-  j["cameo"] = o.cameo.empty() ? Json() : Json(o.cameo);
-  j["place"] = o.place.empty() ? Json() : Json(c.kb.NameOf(o.place));
-  Json parts = Json::array();
-  for (const kb::Participant& p : o.participants)
-    parts.push_back({{"entity", p.entity}, {"name", c.kb.NameOf(p.entity)}, {"role", p.role}});
-  j["participants"] = std::move(parts);
-  j["cite"] = c.cites.Cite(o.sources);
-  return j;
+SidedFacts Sided(const std::vector<const Fact*>& dyad, std::initializer_list<Relation> set, Ctx& c) {
+  SidedFacts s;
+  s.pair = FactList(dyad, set, c);
+  s.a = FactList(SideFacts(c.a, set, c), set, c);
+  s.b = FactList(SideFacts(c.b, set, c), set, c);
+  return s;
 }
 
-Json TimelineJson(const kb::DyadView& view, Ctx& c) {
-  std::map<int, Json> years;
-  Json undated = Json::array();
+// ---- timeline -----------------------------------------------------------------------------
+
+OccurrenceStatement OccurrenceOf(const kb::Occurrence& o, Ctx& c) {
+  OccurrenceStatement s;
+  s.id = o.id;
+  s.kind = o.kind;
+  s.start = o.when.start();
+  s.end = o.when.end();
+  s.when = DescribeInterval(o.when, false);
+  s.text = o.summary;
+  s.cameo = o.cameo;
+  if (!o.place.empty()) s.place = c.kb.NameOf(o.place);
+  for (const kb::Participant& p : o.participants) s.participants.push_back({p.entity, c.kb.NameOf(p.entity), p.role});
+  s.cite = c.cites.Cite(o.sources);
+  return s;
+}
+
+bool HappenedBy(const kb::Occurrence& o, const Ctx& c) { return StartedBy(o.when.start(), c); }
+
+std::string StartKey(const TimelineItem& item) {
+  const std::optional<Date>& d = item.fact ? item.fact->start : item.occurrence->start;
+  return d ? d->ToString() : std::string();
+}
+
+std::vector<TimelineYear> Timeline(const kb::DyadView& view, Ctx& c) {
+  std::map<int, std::vector<TimelineItem>> years;
+  TimelineYear undated;
   for (const Fact* f : view.facts) {
     if (!Began(*f, c)) continue;
-    Json j = FactJson(*f, c);
-    j["type"] = "fact";
-    if (f->undated || !f->valid.start()) {
-      undated.push_back(std::move(j));
-      continue;
-    }
-    years[f->valid.start()->year()].push_back(std::move(j));
+    TimelineItem item;
+    item.fact = Statement(*f, c);
+    if (f->undated || !f->valid.start()) undated.items.push_back(std::move(item));
+    else years[f->valid.start()->year()].push_back(std::move(item));
   }
-  for (const kb::Occurrence* o : view.occurrences) {
-    if (!o->when.start() || o->when.start()->first_day() > c.as_of.last_day()) continue;
-    Json j = OccurrenceJson(*o, c);
-    j["type"] = "occurrence";
-    years[o->when.start()->year()].push_back(std::move(j));
-  }
-  Json out = Json::array();
+  for (const kb::Occurrence* o : view.occurrences)
+    if (HappenedBy(*o, c)) years[o->when.start()->year()].push_back(TimelineItem{std::nullopt, OccurrenceOf(*o, c)});
+  std::vector<TimelineYear> out;
   for (auto& [year, items] : years) {
-    std::stable_sort(items.begin(), items.end(), [](const Json& x, const Json& y) {
-      return x["start"].get<std::string>() < y["start"].get<std::string>();
-    });
-    out.push_back({{"year", year}, {"items", std::move(items)}});
+    std::stable_sort(items.begin(), items.end(),
+                     [](const TimelineItem& x, const TimelineItem& y) { return StartKey(x) < StartKey(y); });
+    out.push_back({year, std::move(items)});
   }
-  if (!undated.empty()) out.push_back({{"year", nullptr}, {"items", std::move(undated)}});
+  if (!undated.items.empty()) out.push_back(std::move(undated));
   return out;
 }
 
 // ---- overview -----------------------------------------------------------------------------
 
-Json RelationsJson(Ctx& c) {
-  kb::RelationsAnswer r = c.kb.Relations(c.a, c.b, c.as_of);
-  Json j;
-  j["state"] = std::string(kb::RelationsStateName(r.state));
-  Json since = Json::array();
-  for (const Fact* f : r.since) since.push_back(FactJson(*f, c));
-  j["since"] = std::move(since);
-  std::set<std::string> dates;
-  for (const Fact* f : r.since) dates.insert(f->valid.start() ? f->valid.start()->ToString() : "");
-  j["sources_disagree"] = dates.size() > 1;
-  Json recognition = Json::array();
-  std::map<std::string, std::set<std::string>> rec_dates;
-  for (const Fact* f : r.recognition) {
-    recognition.push_back(FactJson(*f, c));
-    rec_dates[f->subject + ">" + f->object].insert(f->valid.start() ? f->valid.start()->ToString() : "");
-  }
-  j["recognition"] = std::move(recognition);
-  j["recognition_disagrees"] =
-      std::any_of(rec_dates.begin(), rec_dates.end(), [](const auto& kv) { return kv.second.size() > 1; });
-  j["last_break"] = r.last_break ? FactJson(*r.last_break, c) : Json();
-  Json later = Json::array();
-  for (const Fact* f : r.later_claims) later.push_back(FactJson(*f, c));
-  j["later_claims"] = std::move(later);
-  Json none = Json::array();
-  for (const Fact* f : r.no_relations) none.push_back(FactJson(*f, c));
-  j["no_relations"] = std::move(none);
-  j["inferred"] = r.inferred;
-  Json evidence = Json::array();
-  for (const Fact* f : r.evidence) evidence.push_back(FactJson(*f, c));
-  j["evidence"] = std::move(evidence);
-  return j;
+std::string StartText(const Fact* f) { return f->valid.start() ? f->valid.start()->ToString() : ""; }
+
+bool RecognitionDisagrees(const std::vector<const Fact*>& recognition) {
+  std::map<std::string, std::set<std::string>> dates;
+  for (const Fact* f : recognition) dates[f->subject + ">" + f->object].insert(StartText(f));
+  return std::any_of(dates.begin(), dates.end(), [](const auto& kv) { return kv.second.size() > 1; });
 }
 
-std::string CiteMark(const Json& cite) {
-  std::string s;
-  for (const Json& n : cite) s += fmt::format("[{}]", n.get<int>());
-  return s;
+RelationsOverview Relations(Ctx& c) {
+  kb::RelationsAnswer r = c.kb.Relations(c.a, c.b, c.as_of);
+  RelationsOverview o;
+  o.state = std::string(kb::RelationsStateName(r.state));
+  o.since = Statements(r.since, c);
+  std::set<std::string> dates;
+  for (const Fact* f : r.since) dates.insert(StartText(f));
+  o.sources_disagree = dates.size() > 1;
+  o.recognition = Statements(r.recognition, c);
+  o.recognition_disagrees = RecognitionDisagrees(r.recognition);
+  o.last_break = MaybeStatement(r.last_break, c);
+  o.later_claims = Statements(r.later_claims, c);
+  o.no_relations = Statements(r.no_relations, c);
+  o.inferred = r.inferred;
+  o.evidence = Statements(r.evidence, c);
+  return o;
 }
 
 std::string JoinNames(const std::vector<std::string>& names) {
@@ -503,244 +567,258 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return out + " and " + names.back();
 }
 
-// A paragraph generated from the document; every clause cites its sources.
-std::string Summary(const Json& d) {
-  const std::string a = StateInText(d["states"][0]["name"]);
-  const std::string b = StateInText(d["states"][1]["name"]);
-  std::vector<std::string> parts;
-  const Json& rel = d["overview"]["relations"];
-  if (!rel["since"].empty()) {
-    std::string s = fmt::format("{} and {} have been in diplomatic relations since {} {}", a, b,
-                                rel["since"][0]["when"].get<std::string>(), CiteMark(rel["since"][0]["cite"]));
-    for (size_t i = 1; i < rel["since"].size(); ++i)
-      s += fmt::format(" (another source gives {} {})", rel["since"][i]["when"].get<std::string>(),
-                       CiteMark(rel["since"][i]["cite"]));
-    parts.push_back(s);
-  } else if (rel["inferred"].get<bool>()) {
-    const Json& brk = rel["last_break"];
-    const Json& ev = rel["evidence"][0];
-    parts.push_back(fmt::format("{} and {} are in diplomatic relations: no resumption is recorded after the "
-                                "break of {} {}, but {} ({}) {}",
-                                a, b, brk["when"].get<std::string>(), CiteMark(brk["cite"]),
-                                ev["text"].get<std::string>(), ev["when"].get<std::string>(),
-                                CiteMark(ev["cite"])));
-  } else {
-    parts.push_back(fmt::format("The data records no establishment of diplomatic relations between {} and {} ({})",
-                                a, b, rel["state"].get<std::string>()));
+// "(another source gives <when> [n])" for every statement after the first.
+void AddOtherSources(const std::vector<const FactStatement*>& facts, Clause* clause) {
+  for (size_t i = 1; i < facts.size(); ++i) {
+    clause->push_back({" (another source gives " + facts[i]->when, facts[i]->cite});
+    clause->push_back({")", {}});
   }
-  // Recognition, one clause per direction; other sources' dates in parentheses.
-  std::map<std::string, std::vector<const Json*>> by_direction;
-  for (const Json& r : rel["recognition"])
-    by_direction[r["subject"].get<std::string>() + ">" + r["object"].get<std::string>()].push_back(&r);
+}
+
+Clause RelationsClause(const Dossier& d, const std::string& a, const std::string& b) {
+  const RelationsOverview& rel = d.overview.relations;
+  if (!rel.since.empty()) {
+    Clause clause{{fmt::format("{} and {} have been in diplomatic relations since {}", a, b, rel.since[0].when),
+                   rel.since[0].cite}};
+    std::vector<const FactStatement*> all;
+    for (const FactStatement& f : rel.since) all.push_back(&f);
+    AddOtherSources(all, &clause);
+    return clause;
+  }
+  if (rel.inferred && rel.last_break && !rel.evidence.empty()) {
+    const FactStatement& ev = rel.evidence[0];
+    return {{fmt::format("{} and {} are in diplomatic relations: no resumption is recorded after the break of {}",
+                         a, b, rel.last_break->when),
+             rel.last_break->cite},
+            {fmt::format(", but {} ({})", ev.text, ev.when), ev.cite}};
+  }
+  return {{fmt::format("The data records no establishment of diplomatic relations between {} and {} ({})", a, b,
+                       rel.state),
+           {}}};
+}
+
+// Recognition, one clause per direction; other sources' dates in parentheses.
+void RecognitionClauses(const Dossier& d, std::vector<Clause>* out) {
+  std::map<std::string, std::vector<const FactStatement*>> by_direction;
+  for (const FactStatement& r : d.overview.relations.recognition)
+    by_direction[r.subject + ">" + r.object].push_back(&r);
   for (const auto& [dir, facts] : by_direction) {
-    const Json& first = *facts.front();
-    std::string s = fmt::format("{} on {} {}", first["text"].get<std::string>(),
-                                first["when"].get<std::string>(), CiteMark(first["cite"]));
-    for (size_t i = 1; i < facts.size(); ++i)
-      s += fmt::format(" (another source gives {} {})", (*facts[i])["when"].get<std::string>(),
-                       CiteMark((*facts[i])["cite"]));
-    parts.push_back(s);
+    Clause clause{{fmt::format("{} on {}", facts.front()->text, facts.front()->when), facts.front()->cite}};
+    AddOtherSources(facts, &clause);
+    out->push_back(std::move(clause));
   }
-  for (const char* side : {"a_in_b", "b_in_a"}) {
-    const Json& env = d["infobox"]["envoys"][side];
-    if (!env["heads"].empty()) {
-      const Json& h = env["heads"][0];
-      parts.push_back(fmt::format("{} heads {} as {} {}", h["person"].get<std::string>(),
-                                  h["mission"].get<std::string>(), h["role_title"].get<std::string>(),
-                                  CiteMark(h["cite"])));
-    }
+}
+
+void EnvoyClauses(const Dossier& d, std::vector<Clause>* out) {
+  for (const Envoys* env : {&d.envoys.a_in_b, &d.envoys.b_in_a}) {
+    if (env->heads.empty()) continue;
+    const FactStatement& h = env->heads[0];
+    out->push_back({{fmt::format("{} heads {} as {}", h.term->person, h.term->mission, h.term->role_title), h.cite}});
   }
+}
+
+size_t TimelineCount(const Dossier& d) {
+  size_t n = 0;
+  for (const TimelineYear& y : d.timeline) n += y.items.size();
+  return n;
+}
+
+Clause CountsClause(const Dossier& d) {
+  const size_t agreements = d.agreements.size(), events = TimelineCount(d), sources = d.sources.size();
+  return {{fmt::format("The data holds {} dated or undated statements about the pair, {} agreement{} and {} source{}",
+                       events, agreements, agreements == 1 ? "" : "s", sources, sources == 1 ? "" : "s"),
+           {}}};
+}
+
+// The summary, generated from the model; every clause cites its sources.
+std::vector<Clause> Summary(const Dossier& d) {
+  const std::string a = StateInText(d.states[0].name), b = StateInText(d.states[1].name);
+  std::vector<Clause> out{RelationsClause(d, a, b)};
+  RecognitionClauses(d, &out);
+  EnvoyClauses(d, &out);
   std::vector<std::string> shared;
-  for (const Json& m : d["memberships"]["shared"]) shared.push_back(m["organization_name"]);
-  if (!shared.empty())
-    parts.push_back(fmt::format("Both are members of {}", JoinNames(shared)));
-  const size_t agreements = d["agreements"].size();
-  size_t events = 0;
-  for (const Json& y : d["timeline"]) events += y["items"].size();
-  parts.push_back(fmt::format("The data holds {} dated or undated statements about the pair, {} "
-                              "agreement{} and {} source{}",
-                              events, agreements, agreements == 1 ? "" : "s",
-                              d["sources"].size(), d["sources"].size() == 1 ? "" : "s"));
-  std::string out;
-  for (const std::string& p : parts) out += p + ". ";
-  if (!out.empty()) out.pop_back();
+  for (const SharedMembership& m : d.memberships.shared) shared.push_back(m.organization_name);
+  if (!shared.empty()) out.push_back({{"Both are members of " + JoinNames(shared), {}}});
+  out.push_back(CountsClause(d));
   return out;
 }
 
 // ---- events -------------------------------------------------------------------------------
 
-Json EventsJson(const events::Store* store, const std::string& label, Ctx& c) {
-  Json j;
-  j["available"] = false;
-  j["store"] = label.empty() ? Json() : Json(label);
-  if (store == nullptr) {
-    j["note"] = "No event store was given, so there is no event-based index for this pair.";
-    return j;
-  }
-  const world::State* sa = c.world.Find(c.a);
-  const world::State* sb = c.world.Find(c.b);
-  const std::string ca = sa->Code(world::Scheme::kCameo, c.as_of).value_or(c.a);
-  const std::string cb = sb->Code(world::Scheme::kCameo, c.as_of).value_or(c.b);
-  events::DayRange range;
-  range.to = c.as_of.last_day();
-  Json dirs = Json::object();
-  uint64_t total = 0;
-  for (int dir = 0; dir < 2; ++dir) {
-    events::SeriesQuery q;
-    q.a = dir == 0 ? ca : cb;
-    q.b = dir == 0 ? cb : ca;
-    q.by = events::Period::kMonth;
-    q.range = range;
-    Result<std::vector<events::SeriesPoint>> series = events::Series(*store, q);
-    Json points = Json::array();
-    std::array<uint64_t, 4> quad{};
-    if (series.ok()) {
-      for (const events::SeriesPoint& p : *series) {
-        double mean = p.goldstein_mean();
-        points.push_back({{"period", p.label}, {"count", p.count},
-                          {"goldstein_mean", std::isnan(mean) ? Json() : Json(mean)},
-                          {"quad", p.quad}});
-        for (int k = 0; k < 4; ++k) quad[k] += p.quad[k];
-        total += p.count;
-      }
-    }
-    dirs[dir == 0 ? "a_to_b" : "b_to_a"] = {{"source", q.a}, {"target", q.b}, {"monthly", points},
-                                             {"quad_totals", quad}};
-  }
-  j["directions"] = std::move(dirs);
-  j["total"] = total;
-  if (total == 0) {
-    j["note"] = fmt::format("The event store holds no events between {} and {}.", ca, cb);
-    return j;
-  }
-  j["available"] = true;
-  // Most cooperative and most hostile months, both directions together, at least 3 events.
-  events::SeriesQuery both;
-  both.a = ca;
-  both.b = cb;
-  both.both = true;
-  both.by = events::Period::kMonth;
-  both.range = range;
-  Result<std::vector<events::SeriesPoint>> s = events::Series(*store, both);
-  if (s.ok()) {
-    const events::SeriesPoint* best = nullptr;
-    const events::SeriesPoint* worst = nullptr;
-    for (const events::SeriesPoint& p : *s) {
-      if (p.count < 3) continue;
-      if (!best || p.goldstein_mean() > best->goldstein_mean()) best = &p;
-      if (!worst || p.goldstein_mean() < worst->goldstein_mean()) worst = &p;
-    }
-    auto month = [](const events::SeriesPoint* p) {
-      return p ? Json{{"period", p->label}, {"count", p->count}, {"goldstein_mean", p->goldstein_mean()}} : Json();
-    };
-    j["most_cooperative_month"] = month(best);
-    j["most_hostile_month"] = month(worst);
-  }
-  Json top = Json::array();
-  auto taxonomy = events::Taxonomy::LoadDefault();
-  for (const events::CodeCount& cc : events::TopCodes(*store, ca, cb, true, range, 10)) {
-    const events::CameoCode* code = taxonomy.ok() ? (*taxonomy)->Find(cc.code) : nullptr;
-    top.push_back({{"code", cc.code}, {"label", code ? Json(code->label) : Json()}, {"count", cc.count}});
-  }
-  j["top_codes"] = std::move(top);
-  return j;
+MonthPoint Point(const events::SeriesPoint& p) {
+  MonthPoint m;
+  m.period = p.label;
+  m.count = p.count;
+  Result<Date> month = Date::Parse(p.label);
+  if (month.ok()) m.month = *month;
+  const double mean = p.goldstein_mean();
+  if (!std::isnan(mean)) m.goldstein_mean = mean;
+  for (int k = 0; k < 4; ++k) m.quad[k] = p.quad[k];
+  return m;
 }
 
-Json SeeAlso(const Json& d) {
-  Json out = Json::array();
-  const std::string a = d["states"][0]["key"], b = d["states"][1]["key"];
-  out.push_back({{"label", "Chiefs of mission, both ways"}, {"anchor", "representation"},
-                 {"command", fmt::format("dyad facts {} {} --kind chief_of_mission", a, b)}});
-  for (const char* side : {"a_in_b", "b_in_a"})
-    for (const Json& m : d["representation"]["missions"][side])
-      out.push_back({{"label", m["name"]}, {"anchor", "representation"},
-                     {"command", fmt::format("dyad facts {} {}", a, b)}});
-  for (const char* side : {"a", "b"})
-    for (const Json& o : d["representation"]["offices"][side])
-      out.push_back({{"label", o["name"]}, {"anchor", "representation"}, {"command", nullptr}});
-  for (const Json& s : d["states"])
-    out.push_back({{"label", fmt::format("Foreign relations of {}", s["name"].get<std::string>())},
-                   {"anchor", nullptr},
-                   {"command", fmt::format("dyad relations {}", s["key"].get<std::string>())}});
-  out.push_back({{"label", "Facts of the pair as CSV"}, {"anchor", "timeline"},
-                 {"command", fmt::format("dyad facts {} {} --format csv", a, b)}});
+events::SeriesQuery MonthlyQuery(const std::string& from, const std::string& to, const Ctx& c) {
+  events::SeriesQuery q;
+  q.a = from;
+  q.b = to;
+  q.by = events::Period::kMonth;
+  q.range.to = c.as_of.last_day();
+  return q;
+}
+
+Result<EventDirection> Direction(const events::Store& store, const std::string& from, const std::string& to,
+                                 const Ctx& c) {
+  EventDirection dir;
+  dir.source = from;
+  dir.target = to;
+  Result<std::vector<events::SeriesPoint>> series = events::Series(store, MonthlyQuery(from, to, c));
+  if (!series.ok()) return Status(series.status().code(), "event series " + from + "→" + to + ": " + series.status().message());
+  for (const events::SeriesPoint& p : *series) {
+    dir.monthly.push_back(Point(p));
+    for (int k = 0; k < 4; ++k) dir.quad_totals[k] += p.quad[k];
+  }
+  return dir;
+}
+
+NotableMonth Notable(const events::SeriesPoint& p) { return {p.label, p.count, p.goldstein_mean()}; }
+
+// Most cooperative and most hostile months, both directions together, at least 3 events.
+Status Extremes(const events::Store& store, const std::string& ca, const std::string& cb, const Ctx& c,
+                EventsSection* e) {
+  events::SeriesQuery both = MonthlyQuery(ca, cb, c);
+  both.both = true;
+  Result<std::vector<events::SeriesPoint>> s = events::Series(store, both);
+  if (!s.ok()) return Status(s.status().code(), "event series of the pair: " + s.status().message());
+  const events::SeriesPoint *best = nullptr, *worst = nullptr;
+  for (const events::SeriesPoint& p : *s) {
+    if (p.count < 3) continue;
+    if (!best || p.goldstein_mean() > best->goldstein_mean()) best = &p;
+    if (!worst || p.goldstein_mean() < worst->goldstein_mean()) worst = &p;
+  }
+  if (best) e->most_cooperative = Notable(*best);
+  if (worst) e->most_hostile = Notable(*worst);
+  return Status();
+}
+
+void TopCodes(const events::Store& store, const events::Taxonomy& taxonomy, const std::string& ca,
+              const std::string& cb, const Ctx& c, EventsSection* e) {
+  events::DayRange range;
+  range.to = c.as_of.last_day();
+  for (const events::CodeCount& cc : events::TopCodes(store, ca, cb, true, range, 10)) {
+    const events::CameoCode* code = taxonomy.Find(cc.code);
+    e->top_codes.push_back({cc.code, code ? code->label : std::string(), cc.count});
+  }
+}
+
+std::string CameoOf(const std::string& key, const Ctx& c) {
+  const world::State* s = c.world.Find(key);
+  return s ? s->Code(world::Scheme::kCameo, c.as_of).value_or(key) : key;
+}
+
+Result<EventsSection> Events(const DossierRequest& req, Ctx& c) {
+  EventsSection e;
+  e.queried = req.store != nullptr;
+  e.store = req.store_label;
+  if (req.store == nullptr) {
+    e.note = "No event store was given, so there is no event-based index for this pair.";
+    return e;
+  }
+  const std::string ca = CameoOf(c.a, c), cb = CameoOf(c.b, c);
+  DYAD_ASSIGN_OR_RETURN(e.directions[0], Direction(*req.store, ca, cb, c));
+  DYAD_ASSIGN_OR_RETURN(e.directions[1], Direction(*req.store, cb, ca, c));
+  for (const EventDirection& dir : e.directions)
+    for (const MonthPoint& p : dir.monthly) e.total += p.count;
+  if (e.total == 0) {
+    e.note = fmt::format("The event store holds no events between {} and {}.", ca, cb);
+    return e;
+  }
+  DYAD_RETURN_IF_ERROR(Extremes(*req.store, ca, cb, c, &e));
+  TopCodes(*req.store, *req.taxonomy, ca, cb, c, &e);
+  return e;
+}
+
+// ---- see also and map ---------------------------------------------------------------------
+
+std::vector<SeeAlsoEntry> SeeAlso(const Dossier& d) {
+  const std::string& a = d.states[0].key;
+  const std::string& b = d.states[1].key;
+  std::vector<SeeAlsoEntry> out{{"Chiefs of mission, both ways", "representation",
+                                 fmt::format("dyad facts {} {} --kind chief_of_mission", a, b)}};
+  for (const auto* side : {&d.representation.missions.a_in_b, &d.representation.missions.b_in_a})
+    for (const Mission& m : *side) out.push_back({m.name, "representation", fmt::format("dyad facts {} {}", a, b)});
+  for (const auto* side : {&d.representation.offices_a, &d.representation.offices_b})
+    for (const Office& o : *side) out.push_back({o.name, "representation", ""});
+  for (const StateProfile& s : d.states)
+    out.push_back({"Foreign relations of " + s.name, "", "dyad relations " + s.key});
+  out.push_back({"Facts of the pair as CSV", "timeline", fmt::format("dyad facts {} {} --format csv", a, b)});
   return out;
+}
+
+MapPlan PlanMap(const world::State& a, const world::State& b, const DossierRequest& req) {
+  MapPlan plan;
+  if (req.atlas == nullptr) {
+    plan.note = "map data unavailable" + (req.atlas_error.empty() ? "" : ": " + req.atlas_error);
+    return plan;
+  }
+  LocatorMapSpec spec{MapSideFromState(a), MapSideFromState(b)};
+  spec.width = 400;
+  spec.height = 260;
+  plan.spec = spec;
+  plan.atlas = req.atlas;
+  return plan;
+}
+
+Status CheckRequest(const DossierRequest& req) {
+  if (req.a == nullptr || req.b == nullptr) return Status::InvalidArgument("a dossier needs two states");
+  if (req.a == req.b)
+    return Status::InvalidArgument(fmt::format("a dossier needs two different states, got {} twice", req.a->key));
+  if (req.store != nullptr && req.taxonomy == nullptr)
+    return Status::InvalidArgument("an event store needs the CAMEO taxonomy for its labels");
+  return Status();
+}
+
+// The sections built from the knowledge base, in the order their citations are numbered.
+Status BuildSections(const DossierRequest& req, Ctx& c, Dossier& d) {
+  kb::DyadView view = c.kb.Dyad(c.a, c.b, Interval::Always());
+  std::vector<const Fact*> dyad = SortedBegun(view.facts, c);
+  d.representation.missions = {MissionsOf(c.a, c.b, c), MissionsOf(c.b, c.a, c)};
+  d.overview.relations = Relations(c);
+  d.envoys = {EnvoysOf(c.a, c.b, c), EnvoysOf(c.b, c.a, c)};
+  d.representation.chiefs = {Chiefs(c.a, c.b, c), Chiefs(c.b, c.a, c)};
+  d.representation.offices_a = Offices(c.a, c.b, c);
+  d.representation.offices_b = Offices(c.b, c.a, c);
+  d.agreements = Agreements(dyad, c);
+  d.memberships = MembershipsOf(c);
+  d.security.installations = GroupBySubject(dyad, {Relation::kInstallationHostedBy, Relation::kInstallationOperatedBy,
+                                                   Relation::kInstallationOpened, Relation::kInstallationClosed}, c);
+  for (const kb::Occurrence* o : view.occurrences)
+    if (o->kind == "incident" && HappenedBy(*o, c)) d.security.incidents.push_back(OccurrenceOf(*o, c));
+  d.assistance = FactList(dyad, {Relation::kAssistance}, c);
+  DYAD_ASSIGN_OR_RETURN(d.public_opinion, Polls(dyad, c));
+  d.trade_currency = Sided(dyad, {Relation::kCurrency, Relation::kInCurrencyZone, Relation::kTradeSuspended,
+                                  Relation::kTradeRestrictions, Relation::kTradeTrend}, c);
+  d.context = Sided(dyad, {Relation::kIndependenceDeclared, Relation::kContributesTo, Relation::kPolicyStance,
+                           Relation::kCooperation}, c);
+  d.timeline = Timeline(c.kb.Dyad(c.a, c.b, Interval::Make(std::nullopt, c.as_of).value()), c);
+  DYAD_ASSIGN_OR_RETURN(d.events, Events(req, c));
+  return Status();
 }
 
 }  // namespace
 
-Result<Json> BuildDossier(const world::World& world, const kb::KnowledgeBase& kb,
-                          const DossierRequest& req) {
-  const world::State* sa = world.Find(req.a);
-  const world::State* sb = world.Find(req.b);
-  if (sa == nullptr) return Status::InvalidArgument(fmt::format("unknown state key '{}'", req.a));
-  if (sb == nullptr) return Status::InvalidArgument(fmt::format("unknown state key '{}'", req.b));
-  if (sa == sb) return Status::InvalidArgument(fmt::format("a dossier needs two different states, got {} twice", sa->key));
-  Ctx c{world, kb, sa->key, sb->key, req.as_of.value_or(TodayUtc()), Citations(kb)};
-
-  Json d;
-  d["schema"] = "dyad.dossier/1";
-  d["title"] = fmt::format("{}–{} relations", sa->name, sb->name);
-  d["as_of"] = c.as_of.ToString();
-  d["as_of_given"] = req.as_of.has_value();
-  d["states"] = Json::array({StateJson(*sa, c.as_of), StateJson(*sb, c.as_of)});
-
-  Interval until = Interval::Make(std::nullopt, c.as_of).value();
-  kb::DyadView view = kb.Dyad(c.a, c.b, Interval::Always());
-  std::vector<const Fact*> dyad = SortedBegun(view.facts, c);
-
-  Json missions = {{"a_in_b", Json::array()}, {"b_in_a", Json::array()}};
-  for (const kb::MissionInfo& m : kb.Missions(c.a, c.b)) missions["a_in_b"].push_back(MissionJson(m, c));
-  for (const kb::MissionInfo& m : kb.Missions(c.b, c.a)) missions["b_in_a"].push_back(MissionJson(m, c));
-  // Missions that had not opened by the date are left out.
-  for (auto& [side, list] : missions.items()) {
-    Json kept = Json::array();
-    for (Json& m : list)
-      if (!m.contains("opened") || m["opened"].is_null() ||
-          Date::Parse(m["opened"].get<std::string>())->first_day() <= c.as_of.last_day())
-        kept.push_back(std::move(m));
-    list = std::move(kept);
-  }
-
-  d["overview"]["relations"] = RelationsJson(c);
-  d["infobox"]["missions"] = missions;
-  d["infobox"]["envoys"] = {{"a_in_b", EnvoyJson(c.a, c.b, c)}, {"b_in_a", EnvoyJson(c.b, c.a, c)}};
-  d["infobox"]["relations_since"] =
-      d["overview"]["relations"]["since"].empty() ? Json() : d["overview"]["relations"]["since"][0];
-
-  d["representation"]["missions"] = missions;
-  d["representation"]["chiefs"] = {{"a_in_b", ChiefsJson(c.a, c.b, c)}, {"b_in_a", ChiefsJson(c.b, c.a, c)}};
-  d["representation"]["offices"] = {{"a", OfficesJson(c.a, c.b, c)}, {"b", OfficesJson(c.b, c.a, c)}};
-
-  d["agreements"] = AgreementsJson(dyad, c);
-  d["memberships"] = MembershipsJson(c);
-  d["security"]["installations"] =
-      GroupBySubject(dyad, {Relation::kInstallationHostedBy, Relation::kInstallationOperatedBy,
-                            Relation::kInstallationOpened, Relation::kInstallationClosed}, c);
-  Json incidents = Json::array();
-  for (const kb::Occurrence* o : view.occurrences)
-    if (o->kind == "incident" && o->when.start() && o->when.start()->first_day() <= c.as_of.last_day())
-      incidents.push_back(OccurrenceJson(*o, c));
-  d["security"]["incidents"] = std::move(incidents);
-  d["assistance"] = FactList(dyad, {Relation::kAssistance}, c);
-  d["public_opinion"] = PollsJson(dyad, c);
-  std::initializer_list<Relation> trade = {Relation::kCurrency, Relation::kInCurrencyZone,
-                                           Relation::kTradeSuspended, Relation::kTradeRestrictions,
-                                           Relation::kTradeTrend};
-  d["trade_currency"] = {{"pair", FactList(dyad, trade, c)},
-                         {"a", FactList(SideFacts(c.a, trade, c), trade, c)},
-                         {"b", FactList(SideFacts(c.b, trade, c), trade, c)}};
-  std::initializer_list<Relation> context = {Relation::kIndependenceDeclared, Relation::kContributesTo,
-                                             Relation::kPolicyStance, Relation::kCooperation};
-  d["context"] = {{"pair", FactList(dyad, context, c)},
-                  {"a", FactList(SideFacts(c.a, context, c), context, c)},
-                  {"b", FactList(SideFacts(c.b, context, c), context, c)}};
-  kb::DyadView until_view = kb.Dyad(c.a, c.b, until);
-  d["timeline"] = TimelineJson(until_view, c);
-  d["events"] = EventsJson(req.store, req.store_label, c);
-  d["sources"] = c.cites.List();
-  d["overview"]["summary"] = Summary(d);
-  d["see_also"] = SeeAlso(d);
+Result<Dossier> BuildDossier(const world::World& world, const kb::KnowledgeBase& kb, const DossierRequest& req) {
+  DYAD_RETURN_IF_ERROR(CheckRequest(req));
+  Ctx c{world, kb, req.a->key, req.b->key, req.as_of.value_or(TodayUtc()), Citations(kb)};
+  Dossier d;
+  d.title = fmt::format("{}–{} relations", req.a->name, req.b->name);
+  d.as_of = c.as_of;
+  d.as_of_given = req.as_of.has_value();
+  d.states = {Profile(*req.a, c.as_of), Profile(*req.b, c.as_of)};
+  DYAD_RETURN_IF_ERROR(BuildSections(req, c, d));
+  d.sources = c.cites.List();
+  d.overview.summary = Summary(d);
+  d.see_also = SeeAlso(d);
+  d.map = PlanMap(*req.a, *req.b, req);
   return d;
 }
 

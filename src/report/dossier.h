@@ -1,20 +1,21 @@
 // The dossier: everything dyad knows about a pair of states, as of a date, with sources.
 //
-// The JSON document built here IS the model (schema: docs/formats/dossier.md, key
-// "schema": "dyad.dossier/1"); the Markdown and HTML renderings read only this document,
-// so every renderer shows the same statements with the same source numbers.
+// BuildDossier fills the typed model (report/dossier_model.h); three renderers of equal
+// standing turn it into text, each a pure function of the model (no World access, no I/O,
+// no parsing): RenderJson (the documented product, docs/formats/dossier.md, schema
+// "dyad.dossier/1"), RenderMarkdown and RenderHtml. All three show the same statements
+// with the same source numbers.
 //
-// Contract:
-//   - Every statement carries "cite": [n, ...], numbers into "sources" (1-based, in order
-//     of first citation). A statement without a source is never emitted.
-//   - Dates are ISO/EDTF strings ("1991-12-25", "2015-07", "1993~"); open ends are null.
+// Contract of the builder:
+//   - Every statement cites its sources by number (1-based, in order of first citation).
+//     A statement without a source is never emitted.
 //   - As of a date D: facts that began after D and occurrences after D are left out; spans
 //     are reported with their state on D (current, ended, not yet begun is dropped).
 //   - No prose is written per pair: the summary is generated from the data.
+//   - All I/O goes through what the request gives (store, taxonomy, atlas); nothing is
+//     read from files or process-wide caches here.
 #ifndef DYAD_REPORT_DOSSIER_H_
 #define DYAD_REPORT_DOSSIER_H_
-
-#include <nlohmann/json.hpp>
 
 #include <optional>
 #include <string>
@@ -22,28 +23,36 @@
 #include "base/date.h"
 #include "base/status.h"
 #include "events/store.h"
+#include "events/taxonomy.h"
 #include "kb/knowledge_base.h"
+#include "report/dossier_model.h"
+#include "report/locator_map.h"
 #include "world/world.h"
 
 namespace dyad::report {
 
-using Json = nlohmann::ordered_json;
-
 struct DossierRequest {
-  std::string a, b;             // state keys (resolved by the caller)
-  std::optional<Date> as_of;    // today when absent
+  const world::State* a = nullptr;  // resolved once by the caller
+  const world::State* b = nullptr;
+  std::optional<Date> as_of;        // today when absent
   const events::Store* store = nullptr;  // optional: the event-based relations index
-  std::string store_label;      // where the events came from (shown in the dossier)
+  std::string store_label;               // where the events came from (shown in the dossier)
+  const events::Taxonomy* taxonomy = nullptr;  // labels of event codes; required with a store
+  const MapData* atlas = nullptr;  // optional: the locator map's atlases (no map without)
+  std::string atlas_error;         // why `atlas` is absent, shown under the page
 };
 
-// Builds the dossier. InvalidArgument when a or b is not a state key, or a == b.
-Result<Json> BuildDossier(const world::World& world, const kb::KnowledgeBase& kb,
-                          const DossierRequest& request);
+// Builds the dossier. InvalidArgument when a or b is missing or a == b; the event store's
+// or the data's failures are returned, never dropped.
+Result<Dossier> BuildDossier(const world::World& world, const kb::KnowledgeBase& kb,
+                             const DossierRequest& request);
 
-// Renderings of a dossier document.
-std::string RenderMarkdown(const Json& dossier);
+// The JSON document (docs/formats/dossier.md), `indent` spaces per level, no final newline.
+std::string RenderJson(const Dossier& dossier, int indent = 2);
+// CommonMark with GFM tables.
+std::string RenderMarkdown(const Dossier& dossier);
 // A self-contained HTML page (inline CSS and SVG, no script, no network request).
-Result<std::string> RenderHtml(const Json& dossier, const world::World& world);
+std::string RenderHtml(const Dossier& dossier);
 
 }  // namespace dyad::report
 

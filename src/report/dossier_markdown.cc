@@ -1,4 +1,4 @@
-// Markdown rendering of a dossier document (report/dossier.h).
+// Markdown rendering of the dossier model (report/dossier.h): a pure function of the model.
 #include <fmt/format.h>
 
 #include "report/dossier.h"
@@ -7,269 +7,281 @@
 namespace dyad::report {
 namespace {
 
-std::string Str(const Json& j) { return j.is_string() ? j.get<std::string>() : std::string(); }
+using Rows = std::vector<std::vector<std::string>>;
+
+std::string DateText(const std::optional<Date>& d, std::string_view unknown = "") {
+  return d ? d->ToString() : std::string(unknown);
+}
 
 // "[1][2]" unescaped, for table cells (MarkdownTable escapes them).
-std::string CitesPlain(const Json& cite) {
+std::string CitesPlain(const Cites& cite) {
   std::string s;
-  if (!cite.is_array()) return s;
-  for (const Json& n : cite) s += fmt::format("[{}]", n.get<int>());
+  for (int n : cite) s += fmt::format("[{}]", n);
   return s;
 }
 
 // "\[1\]\[2\]", for running text.
-std::string Cites(const Json& cite) {
+std::string Cited(const Cites& cite) {
   std::string s;
-  if (!cite.is_array()) return s;
-  for (const Json& n : cite) s += fmt::format("\\[{}\\]", n.get<int>());
+  for (int n : cite) s += fmt::format("\\[{}\\]", n);
   return s;
 }
 
 // Escapes a statement and appends its citation marks: "Text \[1\]\[2\]".
-std::string Stated(const std::string& text, const Json& cite) {
-  std::string marks;
-  for (const Json& n : cite) marks += fmt::format("\\[{}\\]", n.get<int>());
-  return EscapeMarkdown(text) + (marks.empty() ? "" : " " + marks);
+std::string Stated(const std::string& text, const Cites& cite) {
+  return EscapeMarkdown(text) + (cite.empty() ? "" : " " + Cited(cite));
 }
 
-std::string Line(const Json& fact) {
-  std::string when = Str(fact["when"]);
-  return fmt::format("- {}{}\n", when.empty() ? "" : "**" + EscapeMarkdown(when) + "** — ",
-                     Stated(Str(fact["text"]), fact["cite"]));
+std::string Item(const std::string& when, const std::string& text, const Cites& cite) {
+  return fmt::format("- {}{}\n", when.empty() ? "" : "**" + EscapeMarkdown(when) + "** — ", Stated(text, cite));
+}
+std::string Line(const FactStatement& f) { return Item(f.when, f.text, f.cite); }
+std::string Line(const OccurrenceStatement& o) { return Item(o.when, o.text, o.cite); }
+std::string Line(const TimelineItem& i) { return i.fact ? Line(*i.fact) : Line(*i.occurrence); }
+
+std::string Lines(const std::vector<FactStatement>& facts) {
+  std::string out;
+  for (const FactStatement& f : facts) out += Line(f);
+  return out;
 }
 
 void Section(std::string& out, const std::string& title) { out += "\n" + MarkdownHeading(2, title) + "\n\n"; }
 
-void Infobox(const Json& d, std::string& out) {
-  const Json& a = d["states"][0];
-  const Json& b = d["states"][1];
-  std::vector<std::vector<std::string>> rows;
-  rows.push_back({"Capital", Str(a["capital"]), Str(b["capital"])});
-  auto mission_cell = [](const Json& list) {
-    std::string s;
-    for (const Json& m : list) {
-      if (!s.empty()) s += "; ";
-      s += Str(m["name"]);
-      if (m.contains("address")) s += ", " + Str(m["address"]);
-    }
-    return s.empty() ? std::string("—") : s;
-  };
-  rows.push_back({"Mission in the other", mission_cell(d["infobox"]["missions"]["a_in_b"]),
-                  mission_cell(d["infobox"]["missions"]["b_in_a"])});
-  auto envoy_cell = [](const Json& e) {
-    if (!e["heads"].empty()) {
-      const Json& h = e["heads"][0];
-      return fmt::format("{} ({}, since {})", Str(h["person"]), Str(h["role_title"]),
-                         h["start"].is_string() ? Str(h["start"]) : "?");
-    }
-    if (!e["undated"].empty())
-      return fmt::format("{} ({}, undated)", Str(e["undated"][0]["person"]), Str(e["undated"][0]["role_title"]));
-    if (!e["vacant"].empty()) return std::string("vacant");
-    if (!e["previous"].is_null())
-      return fmt::format("none recorded on this date (last: {})", Str(e["previous"]["person"]));
-    return std::string("—");
-  };
-  rows.push_back({"Chief of mission", envoy_cell(d["infobox"]["envoys"]["a_in_b"]),
-                  envoy_cell(d["infobox"]["envoys"]["b_in_a"])});
-  const Json& since = d["infobox"]["relations_since"];
-  std::string rel = since.is_null() ? "not recorded" : Str(since["when"]);
-  rows.push_back({"Relations established", rel, rel});
-  out += MarkdownTable({"", Str(a["name"]), Str(b["name"])}, rows);
+std::string MissionCell(const std::vector<Mission>& list) {
+  std::string s;
+  for (const Mission& m : list) {
+    if (!s.empty()) s += "; ";
+    s += m.name;
+    if (m.address) s += ", " + *m.address;
+  }
+  return s.empty() ? std::string("—") : s;
 }
 
-void Overview(const Json& d, std::string& out) {
+std::string EnvoyCell(const Envoys& e) {
+  if (!e.heads.empty()) {
+    const FactStatement& h = e.heads[0];
+    return fmt::format("{} ({}, since {})", h.term->person, h.term->role_title, DateText(h.start, "?"));
+  }
+  if (!e.undated.empty()) return fmt::format("{} ({}, undated)", e.undated[0].term->person, e.undated[0].term->role_title);
+  if (!e.vacant.empty()) return "vacant";
+  if (e.previous) return fmt::format("none recorded on this date (last: {})", e.previous->term->person);
+  return "—";
+}
+
+void InfoboxMd(const Dossier& d, std::string& out) {
+  const FactStatement* since = d.RelationsSince();
+  const std::string rel = since ? since->when : "not recorded";
+  Rows rows{{"Capital", d.states[0].capital, d.states[1].capital},
+            {"Mission in the other", MissionCell(d.representation.missions.a_in_b),
+             MissionCell(d.representation.missions.b_in_a)},
+            {"Chief of mission", EnvoyCell(d.envoys.a_in_b), EnvoyCell(d.envoys.b_in_a)},
+            {"Relations established", rel, rel}};
+  out += MarkdownTable({"", d.states[0].name, d.states[1].name}, rows);
+}
+
+void OverviewMd(const Dossier& d, std::string& out) {
   Section(out, "Overview");
-  out += EscapeMarkdown(Str(d["overview"]["summary"])) + "\n\n";
-  const Json& rel = d["overview"]["relations"];
-  out += fmt::format("Status on {}: **{}**.\n\n", Str(d["as_of"]), EscapeMarkdown(Str(rel["state"])));
-  for (const Json& f : rel["recognition"]) out += Line(f);
-  for (const Json& f : rel["since"]) out += Line(f);
-  if (rel["recognition_disagrees"].get<bool>() || rel["sources_disagree"].get<bool>())
+  out += EscapeMarkdown(PlainText(d.overview.summary)) + "\n\n";
+  const RelationsOverview& rel = d.overview.relations;
+  out += fmt::format("Status on {}: **{}**.\n\n", d.as_of.ToString(), EscapeMarkdown(rel.state));
+  out += Lines(rel.recognition) + Lines(rel.since);
+  if (rel.recognition_disagrees || rel.sources_disagree)
     out += "\n> Sources disagree on these dates; each is shown with its source.\n";
-  if (!rel["last_break"].is_null()) out += Line(rel["last_break"]);
+  if (rel.last_break) out += Line(*rel.last_break);
 }
 
-void Timeline(const Json& d, std::string& out) {
+void TimelineMd(const Dossier& d, std::string& out) {
   Section(out, "Timeline");
-  if (d["timeline"].empty()) out += "No dated facts or happenings are recorded for this pair.\n";
-  for (const Json& y : d["timeline"]) {
-    out += MarkdownHeading(3, y["year"].is_null() ? "Undated" : std::to_string(y["year"].get<int>())) + "\n\n";
-    for (const Json& item : y["items"]) out += Line(item);
+  if (d.timeline.empty()) out += "No dated facts or happenings are recorded for this pair.\n";
+  for (const TimelineYear& y : d.timeline) {
+    out += MarkdownHeading(3, y.year ? std::to_string(*y.year) : "Undated") + "\n\n";
+    for (const TimelineItem& item : y.items) out += Line(item);
     out += "\n";
   }
 }
 
-void Representation(const Json& d, std::string& out) {
+std::vector<std::string> ChiefRow(const FactStatement& t) {
+  if (t.vacant) return {"(vacant)", "", t.when, CitesPlain(t.cite)};
+  const std::string end = t.end ? t.end->ToString() : (t.ongoing ? "present" : "");
+  return {t.term->person, t.term->role_title, fmt::format("{} – {}", DateText(t.start, "?"), end), CitesPlain(t.cite)};
+}
+
+void MissionsMd(const std::vector<Mission>& missions, const std::string& title, std::string& out) {
+  out += MarkdownHeading(3, "Missions of " + title) + "\n\n";
+  if (missions.empty()) out += "None recorded.\n\n";
+  for (const Mission& m : missions) out += fmt::format("**{}** {}\n\n", EscapeMarkdown(m.name), Cited(m.cite)) + Lines(m.facts) + "\n";
+}
+
+void ChiefsMd(const std::vector<FactStatement>& chiefs, const std::string& title, std::string& out) {
+  out += MarkdownHeading(3, "Chiefs of mission, " + title) + "\n\n";
+  Rows rows;
+  for (const FactStatement& t : chiefs) rows.push_back(ChiefRow(t));
+  if (rows.empty()) out += "None recorded.\n\n";
+  else out += MarkdownTable({"Name", "Title", "Term", "Sources"}, rows) + "\n";
+}
+
+std::string Holders(const ChainStep& step) {
+  std::string holders;
+  for (const FactStatement& h : step.holders)
+    holders += fmt::format("{}{}{}", holders.empty() ? "" : ", ", h.holder->person, h.holder->acting ? " (acting)" : "");
+  return holders;
+}
+
+void OfficeText(const Office& o, std::string& out) {
+  out += MarkdownHeading(3, "Responsible office: " + o.name) + "\n\n" + Line(o.responsible_for);
+  int depth = 0;
+  for (const ChainStep& step : o.chain) {
+    const std::string holders = Holders(step);
+    out += fmt::format("{}- {}{} {}\n", std::string(depth * 2, ' '), EscapeMarkdown(step.name),
+                       holders.empty() ? "" : " — " + EscapeMarkdown(holders), step.link ? Cited(step.link->cite) : "");
+    ++depth;
+  }
+  out += "\n";
+}
+
+void RepresentationMd(const Dossier& d, std::string& out) {
   Section(out, "Diplomatic representation");
-  const std::string an = Str(d["states"][0]["name"]), bn = Str(d["states"][1]["name"]);
-  for (const auto& [side, title] : {std::pair{"a_in_b", an + " in " + bn}, std::pair{"b_in_a", bn + " in " + an}}) {
-    out += MarkdownHeading(3, "Missions of " + title) + "\n\n";
-    if (d["representation"]["missions"][side].empty()) out += "None recorded.\n\n";
-    for (const Json& m : d["representation"]["missions"][side]) {
-      out += fmt::format("**{}** {}\n\n", EscapeMarkdown(Str(m["name"])), Cites(m["cite"]));
-      for (const Json& f : m["facts"]) out += Line(f);
-      out += "\n";
-    }
-    out += MarkdownHeading(3, "Chiefs of mission, " + title) + "\n\n";
-    std::vector<std::vector<std::string>> rows;
-    for (const Json& t : d["representation"]["chiefs"][side]) {
-      if (t.value("vacant", false)) {
-        rows.push_back({"(vacant)", "", Str(t["when"]), CitesPlain(t["cite"])});
-        continue;
-      }
-      std::string end = t["end"].is_string() ? Str(t["end"]) : (t["ongoing"].get<bool>() ? "present" : "");
-      rows.push_back({Str(t["person"]), Str(t["role_title"]),
-                      fmt::format("{} – {}", t["start"].is_string() ? Str(t["start"]) : "?", end),
-                      CitesPlain(t["cite"])});
-    }
-    if (rows.empty()) out += "None recorded.\n\n";
-    else out += MarkdownTable({"Name", "Title", "Term", "Sources"}, rows) + "\n";
-  }
-  for (const char* side : {"a", "b"}) {
-    for (const Json& o : d["representation"]["offices"][side]) {
-      out += MarkdownHeading(3, "Responsible office: " + Str(o["name"])) + "\n\n";
-      out += Line(o["responsible_for"]);
-      int depth = 0;
-      for (const Json& step : o["chain"]) {
-        std::string holders;
-        for (const Json& h : step["holders"])
-          holders += fmt::format("{}{}{}", holders.empty() ? "" : ", ", Str(h["person"]),
-                                 h["acting"].get<bool>() ? " (acting)" : "");
-        out += fmt::format("{}- {}{} {}\n", std::string(depth * 2, ' '), EscapeMarkdown(Str(step["name"])),
-                           holders.empty() ? "" : " — " + EscapeMarkdown(holders),
-                           step["link"].is_null() ? "" : Cites(step["link"]["cite"]));
-        ++depth;
-      }
-      out += "\n";
-    }
-  }
+  const std::string& an = d.states[0].name;
+  const std::string& bn = d.states[1].name;
+  const Representation& r = d.representation;
+  MissionsMd(r.missions.a_in_b, an + " in " + bn, out);
+  ChiefsMd(r.chiefs.a_in_b, an + " in " + bn, out);
+  MissionsMd(r.missions.b_in_a, bn + " in " + an, out);
+  ChiefsMd(r.chiefs.b_in_a, bn + " in " + an, out);
+  for (const auto* side : {&r.offices_a, &r.offices_b})
+    for (const Office& o : *side) OfficeText(o, out);
 }
 
-void Groups(const Json& groups, const std::string& empty, std::string& out) {
+void GroupsMd(const std::vector<Group>& groups, const std::string& empty, std::string& out) {
   if (groups.empty()) out += empty + "\n";
-  for (const Json& g : groups) {
-    out += fmt::format("**{}**{} {}\n\n", EscapeMarkdown(Str(g["name"])),
-                       g.contains("status") ? " — " + EscapeMarkdown(Str(g["status"])) : "", Cites(g["cite"]));
-    for (const Json& f : g["facts"]) out += Line(f);
-    out += "\n";
+  for (const Group& g : groups) {
+    out += fmt::format("**{}**{} {}\n\n", EscapeMarkdown(g.name), g.status ? " — " + EscapeMarkdown(*g.status) : "",
+                       Cited(g.cite));
+    out += Lines(g.facts) + "\n";
   }
 }
 
-void Memberships(const Json& d, std::string& out) {
+std::string WhenCited(const FactStatement& f) { return f.when + " " + CitesPlain(f.cite); }
+
+void MembershipsMd(const Dossier& d, std::string& out) {
   Section(out, "Memberships");
-  const Json& m = d["memberships"];
-  std::vector<std::vector<std::string>> rows;
-  for (const Json& s : m["shared"])
-    rows.push_back({Str(s["organization_name"]), "both", Str(s["a"]["when"]) + " " + CitesPlain(s["a"]["cite"]),
-                    Str(s["b"]["when"]) + " " + CitesPlain(s["b"]["cite"])});
-  for (const Json& s : m["only_a"])
-    rows.push_back({Str(s["organization_name"]), Str(d["states"][0]["name"]), Str(s["when"]) + " " + CitesPlain(s["cite"]), ""});
-  for (const Json& s : m["only_b"])
-    rows.push_back({Str(s["organization_name"]), Str(d["states"][1]["name"]), "", Str(s["when"]) + " " + CitesPlain(s["cite"])});
+  const Memberships& m = d.memberships;
+  Rows rows;
+  for (const SharedMembership& s : m.shared) rows.push_back({s.organization_name, "both", WhenCited(s.a), WhenCited(s.b)});
+  for (const FactStatement& s : m.only_a)
+    rows.push_back({s.membership->organization_name, d.states[0].name, WhenCited(s), ""});
+  for (const FactStatement& s : m.only_b)
+    rows.push_back({s.membership->organization_name, d.states[1].name, "", WhenCited(s)});
   if (rows.empty()) out += "No memberships recorded.\n";
-  else out += MarkdownTable({"Organization", "Member", Str(d["states"][0]["name"]), Str(d["states"][1]["name"])}, rows);
+  else out += MarkdownTable({"Organization", "Member", d.states[0].name, d.states[1].name}, rows);
 }
 
-void Opinion(const Json& d, std::string& out) {
+std::string AnswerOf(const FactStatement& f) {
+  for (const Qualifier& q : f.qualifiers)
+    if (q.key == "answer") return q.value;
+  return "";
+}
+
+void OpinionMd(const Dossier& d, std::string& out) {
   Section(out, "Public opinion");
-  if (d["public_opinion"].empty()) out += "No poll results recorded.\n";
-  for (const Json& p : d["public_opinion"]) {
-    out += fmt::format("**{}** ({}{}) {}\n\n", EscapeMarkdown(Str(p["name"])), EscapeMarkdown(Str(p["year"])),
-                       p["pollster"].is_string() ? ", " + EscapeMarkdown(Str(p["pollster"])) : "", Cites(p["cite"]));
-    std::vector<std::vector<std::string>> rows;
-    for (const Json& f : p["facts"])
-      rows.push_back({f.contains("qualifiers") ? Str(f["qualifiers"].value("answer", Json(""))) : "",
-                      Str(f["value"]), CitesPlain(f["cite"])});
+  if (d.public_opinion.empty()) out += "No poll results recorded.\n";
+  for (const Group& p : d.public_opinion) {
+    out += fmt::format("**{}** ({}{}) {}\n\n", EscapeMarkdown(p.name), EscapeMarkdown(p.poll->year),
+                       p.poll->pollster.empty() ? "" : ", " + EscapeMarkdown(p.poll->pollster), Cited(p.cite));
+    Rows rows;
+    for (const FactStatement& f : p.facts) rows.push_back({AnswerOf(f), f.value, CitesPlain(f.cite)});
     out += MarkdownTable({"Answer", "%", "Sources"}, rows, {Align::kLeft, Align::kRight, Align::kLeft}) + "\n";
   }
 }
 
-void FactSection(const std::string& title, const Json& facts, const std::string& empty, std::string& out) {
+void FactSection(const std::string& title, const std::vector<FactStatement>& facts, const std::string& empty,
+                 std::string& out) {
   Section(out, title);
   if (facts.empty()) out += empty + "\n";
-  for (const Json& f : facts) out += Line(f);
+  out += Lines(facts);
 }
 
-void Events(const Json& d, std::string& out) {
+std::vector<FactStatement> AllSides(const SidedFacts& s) {
+  std::vector<FactStatement> out = s.pair;
+  out.insert(out.end(), s.a.begin(), s.a.end());
+  out.insert(out.end(), s.b.begin(), s.b.end());
+  return out;
+}
+
+std::string NotableLine(const char* label, const std::optional<NotableMonth>& m) {
+  if (!m) return "";
+  return fmt::format("- {}: {} (mean Goldstein {:.2f}, {} events)\n", label, m->period, m->goldstein_mean, m->count);
+}
+
+std::string MonthsTable(const EventDirection& s) {
+  Rows rows;
+  for (const MonthPoint& p : s.monthly)
+    if (p.count > 0)
+      rows.push_back({p.period, std::to_string(p.count), p.goldstein_mean ? fmt::format("{:.2f}", *p.goldstein_mean) : ""});
+  std::string out = fmt::format("\n{} → {}: months with events\n\n", s.source, s.target);
+  return out + (rows.empty() ? "None.\n" : MarkdownTable({"Month", "Events", "Mean Goldstein"}, rows));
+}
+
+void EventsMd(const Dossier& d, std::string& out) {
   Section(out, "Event-based relations index");
-  const Json& e = d["events"];
-  if (!e["available"].get<bool>()) {
-    out += EscapeMarkdown(Str(e["note"])) + "\n";
+  const EventsSection& e = d.events;
+  if (!e.available()) {
+    out += EscapeMarkdown(e.note) + "\n";
     return;
   }
-  out += fmt::format("{} events in the store ({}).\n\n", e["total"].get<uint64_t>(), EscapeMarkdown(Str(e["store"])));
-  for (const char* which : {"most_cooperative_month", "most_hostile_month"}) {
-    if (e[which].is_null()) continue;
-    out += fmt::format("- {}: {} (mean Goldstein {:.2f}, {} events)\n",
-                       std::string(which) == "most_cooperative_month" ? "Most cooperative month" : "Most hostile month",
-                       Str(e[which]["period"]), e[which]["goldstein_mean"].get<double>(), e[which]["count"].get<uint64_t>());
-  }
-  std::vector<std::vector<std::string>> rows;
-  for (const Json& t : e["top_codes"])
-    rows.push_back({Str(t["code"]), Str(t["label"]), std::to_string(t["count"].get<uint64_t>())});
+  out += fmt::format("{} events in the store ({}).\n\n", e.total, EscapeMarkdown(e.store));
+  out += NotableLine("Most cooperative month", e.most_cooperative) + NotableLine("Most hostile month", e.most_hostile);
+  Rows rows;
+  for (const CodeCount& t : e.top_codes) rows.push_back({t.code, t.label, std::to_string(t.count)});
   if (!rows.empty()) out += "\n" + MarkdownTable({"CAMEO", "Event type", "Events"}, rows);
-  for (const char* dir : {"a_to_b", "b_to_a"}) {
-    const Json& s = e["directions"][dir];
-    std::vector<std::vector<std::string>> mrows;
-    for (const Json& p : s["monthly"]) {
-      if (p["count"].get<uint64_t>() == 0) continue;
-      mrows.push_back({Str(p["period"]), std::to_string(p["count"].get<uint64_t>()),
-                       p["goldstein_mean"].is_null() ? "" : fmt::format("{:.2f}", p["goldstein_mean"].get<double>())});
-    }
-    out += fmt::format("\n{} → {}: months with events\n\n", Str(s["source"]), Str(s["target"]));
-    out += mrows.empty() ? "None.\n" : MarkdownTable({"Month", "Events", "Mean Goldstein"}, mrows);
-  }
+  for (const EventDirection& dir : e.directions) out += MonthsTable(dir);
 }
 
-void Sources(const Json& d, std::string& out) {
+void SourcesMd(const Dossier& d, std::string& out) {
   Section(out, "Sources");
-  for (const Json& s : d["sources"]) {
-    std::string line = fmt::format("{}. ", s["n"].get<int>());
-    line += s["url"].is_string() ? MarkdownLink(Str(s["title"]), Str(s["url"])) : EscapeMarkdown(Str(s["title"]));
-    for (const char* k : {"author", "publisher", "date", "licence"})
-      if (s[k].is_string()) line += ". " + EscapeMarkdown(Str(s[k]));
+  for (const CitedSource& s : d.sources) {
+    std::string line = fmt::format("{}. ", s.n);
+    line += s.url.empty() ? EscapeMarkdown(s.title) : MarkdownLink(s.title, s.url);
+    for (const std::string& k : {s.author, s.publisher, DateText(s.date), s.licence})
+      if (!k.empty()) line += ". " + EscapeMarkdown(k);
     out += line + "\n";
   }
 }
 
-void SeeAlso(const Json& d, std::string& out) {
+void SeeAlsoMd(const Dossier& d, std::string& out) {
   Section(out, "See also");
-  for (const Json& s : d["see_also"]) {
-    out += "- " + EscapeMarkdown(Str(s["label"]));
-    if (s["command"].is_string()) out += ": `" + Str(s["command"]) + "`";
-    out += "\n";
-  }
+  for (const SeeAlsoEntry& s : d.see_also)
+    out += "- " + EscapeMarkdown(s.label) + (s.command.empty() ? "" : ": `" + s.command + "`") + "\n";
+}
+
+void SecurityMd(const Dossier& d, std::string& out) {
+  Section(out, "Security");
+  GroupsMd(d.security.installations, "No installations recorded.", out);
+  for (const OccurrenceStatement& i : d.security.incidents) out += Line(i);
 }
 
 }  // namespace
 
-std::string RenderMarkdown(const Json& d) {
-  std::string out = MarkdownHeading(1, Str(d["title"])) + "\n\n";
+std::string RenderMarkdown(const Dossier& d) {
+  std::string out = MarkdownHeading(1, d.title) + "\n\n";
   out += fmt::format("*As of {}. Generated by dyad from its data; every statement cites its numbered source.*\n\n",
-                     Str(d["as_of"]));
-  Infobox(d, out);
-  Overview(d, out);
-  Timeline(d, out);
-  Representation(d, out);
+                     d.as_of.ToString());
+  InfoboxMd(d, out);
+  OverviewMd(d, out);
+  TimelineMd(d, out);
+  RepresentationMd(d, out);
   Section(out, "Agreements");
-  Groups(d["agreements"], "No agreements recorded.", out);
-  Memberships(d, out);
-  Section(out, "Security");
-  Groups(d["security"]["installations"], "No installations recorded.", out);
-  for (const Json& i : d["security"]["incidents"]) out += Line(i);
-  FactSection("Assistance", d["assistance"], "No assistance recorded.", out);
-  Opinion(d, out);
-  Json trade = Json::array();
-  for (const char* k : {"pair", "a", "b"})
-    for (const Json& f : d["trade_currency"][k]) trade.push_back(f);
-  FactSection("Trade and currency", trade, "Nothing recorded.", out);
-  Json context = Json::array();
-  for (const char* k : {"pair", "a", "b"})
-    for (const Json& f : d["context"][k]) context.push_back(f);
+  GroupsMd(d.agreements, "No agreements recorded.", out);
+  MembershipsMd(d, out);
+  SecurityMd(d, out);
+  FactSection("Assistance", d.assistance, "No assistance recorded.", out);
+  OpinionMd(d, out);
+  FactSection("Trade and currency", AllSides(d.trade_currency), "Nothing recorded.", out);
+  std::vector<FactStatement> context = AllSides(d.context);
   if (!context.empty()) FactSection("Context", context, "", out);
-  Events(d, out);
-  Sources(d, out);
-  SeeAlso(d, out);
+  EventsMd(d, out);
+  SourcesMd(d, out);
+  SeeAlsoMd(d, out);
   return out;
 }
 

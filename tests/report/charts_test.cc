@@ -7,6 +7,8 @@
 namespace dyad::report {
 namespace {
 
+Date D(const char* iso) { return Date::Parse(iso).value(); }
+
 void ExpectWellFormed(const Chart& chart) {
   pugi::xml_document svg, table;
   ASSERT_TRUE(ParsesAsXml(chart.svg, &svg));
@@ -98,8 +100,8 @@ TEST(HBarChartTest, PollWithValueLabels) {
 TEST(TimelineTest, SpansMarksAndEmpty) {
   TimelineSpec spec;
   spec.title = "Spans";
-  spec.lanes = {{"Ambassador", {{"A", 2001.5, 2004.0}, {"B", 2004.2, std::nullopt}}}};
-  spec.marks = {{"Treaty", 2015.5}};
+  spec.lanes = {{"Ambassador", {{"A", D("2001-07"), D("2004")}, {"B", D("2004-03"), std::nullopt}}}};
+  spec.marks = {{"Treaty", D("2015-07")}};
   const Chart c = RenderTimeline(spec);
   EXPECT_TRUE(c.has_data);
   ExpectWellFormed(c);
@@ -124,11 +126,21 @@ TEST(ChartTest, HostileLabelsAreEscaped) {
 }
 
 TEST(DecimalYearTest, Precisions) {
-  EXPECT_EQ(DecimalYear("2001"), 2001.0);
-  EXPECT_NEAR(*DecimalYear("2001-07"), 2001.5, 1e-9);
-  EXPECT_NEAR(*DecimalYear("2001-12-20"), 2001 + 11 / 12.0 + 19 / 365.0, 1e-9);
-  EXPECT_FALSE(DecimalYear("20x1").has_value());
-  EXPECT_FALSE(DecimalYear("2001-13").has_value());
+  EXPECT_EQ(DecimalYear(D("2001")), 2001.0);
+  EXPECT_NEAR(DecimalYear(D("2001-07")), 2001.5, 1e-9);
+  EXPECT_NEAR(DecimalYear(D("2001-12-20")), 2001 + 11 / 12.0 + 19 / 365.0, 1e-9);
+}
+
+// Issue 8: an EDTF "~" date (as Date::ToString writes it) used to become year 0 in charts.
+TEST(DecimalYearTest, AnApproximateDateIsPlacedAtItsYear) {
+  EXPECT_NEAR(DecimalYear(D("1994-02~")), 1994 + 1 / 12.0, 1e-9);
+  EXPECT_EQ(DecimalYear(D("1993~")), 1993.0);
+  TimelineSpec spec;
+  spec.title = "Approximate";
+  spec.lanes = {{"Envoys", {{"A", D("1994-02~"), D("1996?")}}}};
+  const Chart c = RenderTimeline(spec);
+  EXPECT_NE(c.svg.find("lanes from 1994 to 1996"), std::string::npos) << c.svg;
+  EXPECT_NE(c.table_html.find("1994-02~"), std::string::npos) << c.table_html;
 }
 
 }  // namespace

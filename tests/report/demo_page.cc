@@ -61,9 +61,11 @@ TimelineSpec DemoTimeline() {
   spec.title = "Chiefs of mission and installations";
   spec.desc = "Sample spans.";
   spec.id_prefix = "tl";
-  spec.lanes = {{"U.S. ambassador", {{"Ambassador A", 2008.5, 2011.6}, {"Ambassador B", 2011.8, 2014.9}, {"Ambassador C", 2015.1, std::nullopt}}},
-                {"Air base", {{"Transit center", 2001.95, 2014.45}}}};
-  spec.marks = {{"Treaty terminated", 2015.55}, {"Secretary of State visit", 2015.83}};
+  auto d = [](const char* iso) { return Date::Parse(iso).value(); };
+  spec.lanes = {{"U.S. ambassador", {{"Ambassador A", d("2008-07"), d("2011-08")}, {"Ambassador B", d("2011-10"), d("2014-12")},
+                                     {"Ambassador C", d("2015-02"), std::nullopt}}},
+                {"Air base", {{"Transit center", d("2001-12"), d("2014-06")}}}};
+  spec.marks = {{"Treaty terminated", d("2015-07")}, {"Secretary of State visit", d("2015-11")}};
   spec.to = 2018;
   return spec;
 }

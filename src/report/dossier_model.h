@@ -1,0 +1,321 @@
+// The dossier model: everything dyad knows about a pair of states, as of a date, with
+// sources, as plain typed structs. BuildDossier (report/dossier.h) fills it; the three
+// renderers (JSON, Markdown, HTML) are pure functions of it and see nothing else.
+//
+// Contract:
+//   - A statement carries its citation numbers in `cite` (1-based numbers into
+//     Dossier::sources, in order of first citation); prose never contains "[n]" marks.
+//     A statement without a source is never built.
+//   - Dates are base::Date / base::Interval values; renderers format them. An absent
+//     optional is "not known" (JSON null).
+//   - `current_to` is the date the cited source is current to, where the knowledge base
+//     records one; absent otherwise. Renderers must not say "present" past it.
+//   - `participants` are the states a statement is about, resolved once while building.
+//   - The JSON rendering (docs/formats/dossier.md) names every field below the same way;
+//     fields marked "(not in JSON)" are model-only inputs for the other renderers.
+#ifndef DYAD_REPORT_DOSSIER_MODEL_H_
+#define DYAD_REPORT_DOSSIER_MODEL_H_
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "kb/model.h"
+#include "report/locator_map.h"
+#include "world/world.h"
+
+namespace dyad::report {
+
+using Cites = std::vector<int>;
+
+// A run of prose followed by the citations that back it (empty: none after this run).
+struct Segment {
+  std::string text;
+  Cites cite;
+};
+// One clause of generated prose: its segments in reading order.
+using Clause = std::vector<Segment>;
+
+struct Qualifier {
+  std::string key, value;
+};
+
+// Extra fields of a chief-of-mission term.
+struct TermDetail {
+  std::string person, mission, role, role_title;
+  bool charge = false;        // chargé d'affaires rather than ambassador
+  bool end_implicit = false;  // the end is the next holder's start, not a recorded end
+  std::vector<Qualifier> dates;  // "appointed", "credentials", "arrived" when recorded
+};
+
+struct MembershipDetail {
+  std::string organization, organization_name;
+  bool observer = false;
+};
+
+// A holder of an office in a reporting chain.
+struct HolderDetail {
+  std::string person;
+  bool acting = false;
+};
+
+// One fact, as a sentence with its dates and sources.
+struct FactStatement {
+  kb::Relation relation{};
+  std::string text;  // one sentence without a final period, no citation marks
+  std::string subject, subject_name;
+  std::string object, object_name;  // empty: no object (JSON null)
+  std::string value;                // empty: none (JSON null)
+  std::optional<Date> start, end;   // as of the dossier's date: an end after it is absent
+  bool undated = false;
+  bool ongoing = false;  // a span still holding on the dossier's date
+  std::string when;      // the dates for display ("since December 1991")
+  std::vector<Qualifier> qualifiers;
+  std::string note;
+  Cites cite;
+  std::optional<Date> current_to;                  // (not in JSON yet) source currency
+  std::vector<const world::State*> participants;  // (not in JSON) subject/object states
+  // Section-specific details; at most one is set.
+  std::optional<TermDetail> term;
+  std::optional<MembershipDetail> membership;
+  std::optional<HolderDetail> holder;
+  bool vacant = false;  // a "post vacant" entry among the chiefs of mission
+};
+
+struct OccurrenceParticipant {
+  std::string entity, name, role;
+};
+
+// A dated happening (visit, incident, ...).
+struct OccurrenceStatement {
+  std::string id, kind;
+  std::optional<Date> start, end;
+  std::string when, text;
+  std::string cameo, place;  // empty: none (JSON null)
+  std::vector<OccurrenceParticipant> participants;
+  Cites cite;
+  std::optional<Date> current_to;  // (not in JSON yet)
+};
+
+struct StateCode {
+  std::string scheme, code;
+};
+struct StateLink {
+  bool predecessor = false;  // else successor
+  std::string state;
+  std::optional<Date> date;
+  std::string note;
+};
+
+struct StateProfile {
+  const world::State* state = nullptr;  // (not in JSON)
+  std::string key, name, official_name;
+  std::string capital;  // empty: unknown (JSON null); likewise region, subregion
+  std::optional<double> capital_lat, capital_lon;
+  std::string region, subregion;
+  std::vector<StateCode> codes;  // the codes valid on the dossier's date, scheme order
+  std::vector<StateLink> links;
+  std::vector<std::string> registry_sources;
+};
+
+struct RelationsOverview {
+  std::string state;  // kb::RelationsStateName
+  std::vector<FactStatement> since;
+  bool sources_disagree = false;
+  std::vector<FactStatement> recognition;
+  bool recognition_disagrees = false;
+  std::optional<FactStatement> last_break;
+  std::vector<FactStatement> later_claims, no_relations;
+  bool inferred = false;
+  std::vector<FactStatement> evidence;
+};
+
+struct Overview {
+  RelationsOverview relations;
+  std::vector<Clause> summary;  // generated from the model, every clause cited
+};
+
+struct Mission {
+  std::string id, name, kind, sending_state, receiving_state;
+  bool opened_recorded = false;  // an opening fact exists (its date may be unknown)
+  std::optional<Date> opened;
+  Cites opened_cite;
+  std::optional<std::string> address;  // where it is on the dossier's date
+  std::string city;                    // empty: unknown (JSON null)
+  Cites address_cite;
+  bool closed_recorded = false;
+  std::optional<Date> closed;
+  std::vector<FactStatement> facts;
+  Cites cite;
+};
+
+struct Envoys {
+  std::string sending_state, receiving_state;
+  std::vector<FactStatement> heads, vacant;
+  std::optional<FactStatement> previous;
+  std::vector<FactStatement> undated;
+};
+
+struct ChainStep {
+  std::string entity, name;
+  std::optional<FactStatement> link;
+  std::vector<FactStatement> holders;
+};
+
+struct Office {
+  std::string agency, name;
+  FactStatement responsible_for;
+  std::vector<ChainStep> chain;
+};
+
+// Both directions of something: a's in b, b's in a.
+template <typename T>
+struct Directions {
+  T a_in_b{}, b_in_a{};
+};
+
+struct Representation {
+  Directions<std::vector<Mission>> missions;
+  Directions<std::vector<FactStatement>> chiefs;
+  std::vector<Office> offices_a, offices_b;  // offices of a (resp. b) responsible for the other
+};
+
+struct PollAnswer {
+  std::string answer;
+  double percent = 0;
+};
+struct PollDetail {
+  std::vector<PollAnswer> results;
+  std::string year;
+  std::string pollster, population;  // empty: unknown (JSON null)
+};
+
+// Facts grouped by the entity they are about (an agreement, an installation, a poll).
+struct Group {
+  std::string id, name;
+  std::optional<std::string> kind;  // absent when the entity is not in the knowledge base
+  std::vector<FactStatement> facts;
+  Cites cite;
+  std::optional<std::string> status;  // agreements: recorded, signed, in force, expired, terminated
+  std::vector<std::string> parties;   // agreements
+  std::optional<PollDetail> poll;     // polls
+};
+
+struct SharedMembership {
+  std::string organization, organization_name;
+  FactStatement a, b;
+};
+struct Memberships {
+  std::vector<SharedMembership> shared;
+  std::vector<FactStatement> only_a, only_b;
+};
+
+struct Security {
+  std::vector<Group> installations;
+  std::vector<OccurrenceStatement> incidents;
+};
+
+// Facts of the pair and of either state alone.
+struct SidedFacts {
+  std::vector<FactStatement> pair, a, b;
+};
+
+struct TimelineItem {
+  std::optional<FactStatement> fact;              // exactly one of fact, occurrence
+  std::optional<OccurrenceStatement> occurrence;
+};
+struct TimelineYear {
+  std::optional<int> year;  // absent: the undated items
+  std::vector<TimelineItem> items;
+};
+
+struct MonthPoint {
+  std::string period;  // "YYYY-MM"
+  Date month;          // the same month as a Date, for charts
+  uint64_t count = 0;
+  std::optional<double> goldstein_mean;
+  std::array<uint64_t, 4> quad{};
+};
+struct EventDirection {
+  std::string source, target;  // CAMEO actor codes
+  std::vector<MonthPoint> monthly;
+  std::array<uint64_t, 4> quad_totals{};
+};
+struct NotableMonth {
+  std::string period;
+  uint64_t count = 0;
+  double goldstein_mean = 0;
+};
+struct CodeCount {
+  std::string code;
+  std::string label;  // empty: not in the taxonomy (JSON null)
+  uint64_t count = 0;
+};
+
+struct EventsSection {
+  bool queried = false;  // an event store was given
+  std::string store;     // its label; empty: none (JSON null)
+  std::string note;      // why there is no index (when not available)
+  std::array<EventDirection, 2> directions;  // a→b, b→a
+  uint64_t total = 0;
+  std::optional<NotableMonth> most_cooperative, most_hostile;
+  std::vector<CodeCount> top_codes;
+  bool available() const { return total > 0; }
+};
+
+struct CitedSource {
+  int n = 0;
+  std::string id, title;
+  std::string author, publisher, url, licence;  // empty: unknown (JSON null)
+  std::optional<Date> date, retrieved;
+  std::optional<Date> current_to;  // (not in JSON yet) source currency
+};
+
+struct SeeAlsoEntry {
+  std::string label;
+  std::string anchor, command;  // empty: none (JSON null)
+};
+
+// What the locator map draws, resolved while building (the renderer only draws).
+struct MapPlan {
+  std::optional<LocatorMapSpec> spec;  // absent: no map (see note)
+  const MapData* atlas = nullptr;
+  std::string note;                    // why there is no map, or ""
+};
+
+struct Dossier {
+  std::string title;
+  Date as_of;
+  bool as_of_given = false;
+  std::array<StateProfile, 2> states;
+  Overview overview;
+  Directions<Envoys> envoys;
+  Representation representation;
+  std::vector<Group> agreements;
+  Memberships memberships;
+  Security security;
+  std::vector<FactStatement> assistance;
+  std::vector<Group> public_opinion;
+  SidedFacts trade_currency, context;
+  std::vector<TimelineYear> timeline;
+  EventsSection events;
+  std::vector<CitedSource> sources;
+  std::vector<SeeAlsoEntry> see_also;
+  MapPlan map;  // (not in JSON)
+
+  // The first recorded establishment of relations, or nullptr.
+  const FactStatement* RelationsSince() const {
+    return overview.relations.since.empty() ? nullptr : &overview.relations.since.front();
+  }
+};
+
+// Clauses as one paragraph of plain text: each cited segment followed by " [n][m]", each
+// clause by ". " (the last one by "."). The form the JSON "summary" field holds.
+std::string PlainText(const std::vector<Clause>& clauses);
+
+}  // namespace dyad::report
+
+#endif  // DYAD_REPORT_DOSSIER_MODEL_H_
