@@ -21,6 +21,12 @@
 namespace dyad::cli {
 namespace {
 
+// A numeric column's text as a JSON number (parsed without exceptions), else as text.
+nlohmann::json NumberOrText(const std::string& text) {
+  nlohmann::json v = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  return v.is_number() ? v : nlohmann::json(text);
+}
+
 using events::Store;
 
 std::string DefaultStore() { return DataDir() + "/events/store"; }
@@ -52,14 +58,14 @@ void Print(const Table& t, const std::string& format) {
       for (size_t i = 0; i < r.size(); ++i) {
         if (t.numeric[i]) {
           if (r[i].empty()) o[t.header[i]] = nullptr;
-          else o[t.header[i]] = nlohmann::json::parse(r[i]);
+          else o[t.header[i]] = NumberOrText(r[i]);
         } else {
           o[t.header[i]] = r[i];
         }
       }
       arr.push_back(o);
     }
-    std::printf("%s\n", arr.dump(2).c_str());
+    std::printf("%s\n", arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
     std::vector<size_t> w(t.header.size());
     for (size_t i = 0; i < w.size(); ++i) w[i] = t.header[i].size();

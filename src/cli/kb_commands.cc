@@ -345,7 +345,7 @@ int RunFacts(const FactsArgs& args) {
     for (const Fact* f : facts) out["facts"].push_back(FactJson(*s->kb, *f, disputed.count(f)));
     out["occurrences"] = json::array();
     for (const Occurrence* o : occs) out["occurrences"].push_back(OccurrenceJson(*o));
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else if (args.format == "csv") {
     PrintFactsCsv(*s->kb, facts, occs, disputed);
   } else {
@@ -414,7 +414,7 @@ int RunEnvoy(const EnvoyArgs& args) {
     out["vacant"] = !ans.vacant.empty() || (ans.heads.empty() && !ans.missions.empty());
     if (ans.previous) out["previous"] = TermJson(kb, *ans.previous);
     if (ans.next) out["next"] = TermJson(kb, *ans.next);
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return kExitOk;
   }
   std::printf("%s's chief of mission in %s on %s\n", kb.NameOf(a).c_str(), kb.NameOf(b).c_str(),
@@ -551,7 +551,7 @@ int RunRelations(const RelationsArgs& args) {
       out[std::string(kb::RelationsStateName(st))] = list;
     }
     for (const Fact* st : s->kb->Statements(a)) PrintStatementCheck(*s, a, *st, *on, &out);
-    std::printf("%s\n", out.dump(2).c_str());
+    std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return kExitOk;
   }
   std::printf("Diplomatic relations of %s on %s\n", s->kb->NameOf(a).c_str(), on->ToString().c_str());

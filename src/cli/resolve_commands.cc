@@ -96,7 +96,7 @@ class Printer {
     if (args_.mentions) return PrintMentions(input);
     Resolution r = resolver_.Resolve(input, options_);
     if (args_.format == "json") {
-      std::puts(ResolutionJson(input, r).dump().c_str());
+      std::puts(ResolutionJson(input, r).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
       std::printf("%s\t%s\n", EscapeTsv(input).c_str(), Answer(r).c_str());
     }
@@ -113,7 +113,7 @@ class Printer {
         mj["end"] = m.end;
         j["mentions"].push_back(std::move(mj));
       }
-      std::puts(j.dump().c_str());
+      std::puts(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
       return;
     }
     for (const auto& m : mentions) {

@@ -318,7 +318,7 @@ int RunState(const StateArgs& args) {
   Lookup l = FindState(**w, args.text, on);
   if (l.states.size() != 1) return ReportNoUniqueState(**w, args, l);
   if (args.format == "json") {
-    std::puts(StateJson(*l.states.front(), on).dump(2).c_str());
+    std::puts(StateJson(*l.states.front(), on).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
     PrintTable(**w, *l.states.front(), on);
   }

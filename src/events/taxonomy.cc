@@ -116,7 +116,7 @@ Result<std::shared_ptr<const Taxonomy>> Taxonomy::Load(const std::string& path) 
     c.code = f[0];
     c.level = f[1];
     c.root = f[2];
-    c.quad = QuadClassOfRoot(std::stoi(std::string(f[0].substr(0, 2))));
+    c.quad = QuadClassOfRoot((f[0][0] - '0') * 10 + (f[0][1] - '0'));  // digits: CheckCameoSyntax
     if (f[3] != std::to_string(c.quad)) return where("quad class does not follow the root");
     c.label = f[4];
     for (int s = 0; s < 3; ++s) {

@@ -364,6 +364,9 @@ Json DossierJson(const Dossier& d) {
 
 }  // namespace
 
-std::string RenderJson(const Dossier& dossier, int indent) { return DossierJson(dossier).dump(indent); }
+// Invalid UTF-8 (which the loaders reject) would be replaced by U+FFFD rather than throw.
+std::string RenderJson(const Dossier& dossier, int indent) {
+  return DossierJson(dossier).dump(indent, ' ', false, Json::error_handler_t::replace);
+}
 
 }  // namespace dyad::report
