@@ -272,6 +272,27 @@ int YearOf(int32_t day) {
   return y;
 }
 
+// A spell can outlast the state holding a code (COW 365 from 1816: Russia, the USSR,
+// Russia): it is split into one spell per holder (pair of holders; code_b empty for one
+// state), each clipped to its years. `emit(a, b, first_year, from_day, to_day)`.
+template <typename Emit>
+void SplitByHolder(CodeMapper& map, const std::string& code_a, const std::string& code_b, int32_t st, int32_t en,
+                   Emit emit) {
+  auto holders = [&](int y) {
+    return std::pair(std::string(map.Map(Scheme::kCowNumeric, code_a, y)),
+                     code_b.empty() ? std::string() : std::string(map.Map(Scheme::kCowNumeric, code_b, y)));
+  };
+  int y1 = YearOf(en);
+  for (int y = YearOf(st); y <= y1;) {
+    auto h = holders(y);
+    int last = y;
+    while (last < y1 && holders(last + 1) == h) ++last;
+    if (!h.first.empty() && (code_b.empty() || !h.second.empty()))
+      emit(h.first, h.second, y, std::max(st, DaysFromCivil(y, 1, 1)), std::min(en, DaysFromCivil(last, 12, 31)));
+    y = last + 1;
+  }
+}
+
 Status ImportContiguityFile(const ImportOptions& o, CodeMapper& map, ImportReport& rep) {
   auto in = OpenInput(PeaceScienceDir(o) + "/cow_contdir.csv", {"ccode1", "ccode2", "conttype", "stdate", "enddate"}, o);
   if (!in.ok()) return in.status();
@@ -285,13 +306,14 @@ Status ImportContiguityFile(const ImportOptions& o, CodeMapper& map, ImportRepor
     if (!Ints(*in, row, {0, 1, 2}, &v)) continue;
     auto st = Day(*in, row, 3), en = Day(*in, row, 4);
     if (!st.ok() || !en.ok()) continue;
-    int year = YearOf(*st);
-    auto a = map.Map(Scheme::kCowNumeric, Code(v[0]), year);
-    auto bb = map.Map(Scheme::kCowNumeric, Code(v[1]), year);
-    if (a.empty() || bb.empty()) continue;
-    std::array<double, 4> vals{double(v[2]), double(*st), double(*en), double(in->reader->row())};
-    b.Add(a, bb, year, vals);
-    in->reader->Accept();
+    bool kept = false;
+    SplitByHolder(map, Code(v[0]), Code(v[1]), *st, *en, [&](std::string_view a, std::string_view bb, int y,
+                                                              int32_t from, int32_t to) {
+      std::array<double, 4> vals{double(v[2]), double(from), double(to), double(in->reader->row())};
+      b.Add(a, bb, y, vals);
+      kept = true;
+    });
+    if (kept) in->reader->Accept();
   }
   DYAD_RETURN_IF_ERROR(in->reader->status());
   rep.counts.Add(in->reader->counts());
@@ -313,12 +335,14 @@ Status ImportCapitalsFile(const ImportOptions& o, CodeMapper& map, ImportReport&
     if (!st.ok() || !en.ok()) continue;
     auto lat = row.Double(in->col[3]), lng = row.Double(in->col[4]);
     if (!lat || !lng) { in->reader->Reject(in->col[3] + 1, "bad-number", "lat/lng not numbers"); continue; }
-    auto a = map.Map(Scheme::kCowNumeric, Code(v[0]), YearOf(*st));
-    if (a.empty()) a = map.Map(Scheme::kCowNumeric, Code(v[0]), YearOf(*en));
-    if (a.empty()) continue;
-    std::array<double, 5> vals{*lat, *lng, double(*st), double(*en), double(in->reader->row())};
-    b.Add(a, "", YearOf(*st), vals);
-    in->reader->Accept();
+    bool kept = false;
+    SplitByHolder(map, Code(v[0]), "", *st, *en, [&](std::string_view a, std::string_view, int y, int32_t from,
+                                                      int32_t to) {
+      std::array<double, 5> vals{*lat, *lng, double(from), double(to), double(in->reader->row())};
+      b.Add(a, "", y, vals);
+      kept = true;
+    });
+    if (kept) in->reader->Accept();
   }
   DYAD_RETURN_IF_ERROR(in->reader->status());
   rep.counts.Add(in->reader->counts());
@@ -381,7 +405,7 @@ Status ReadVotes(const ImportOptions& o, CodeMapper& map, std::unordered_map<int
     if (vote == 0) { in->reader->Reject(in->col[3] + 1, "bad-vote", "vote is not yes, abstain or no"); continue; }
     const Date& on = it->second.date;
     std::string_view key = row.missing(in->col[2]) ? map.MapName(row[in->col[1]], on)
-                                                   : map.Map(Scheme::kIso2, row[in->col[2]], on);
+                                                   : map.MapCodeOrName(Scheme::kIso2, row[in->col[2]], row[in->col[1]], on);
     if (key.empty()) continue;
     auto [slot, added] = index.try_emplace(std::string(key), static_cast<uint16_t>(keys.size()));
     if (added) keys.emplace_back(key);
@@ -478,32 +502,42 @@ Result<ImportReport> ImportUnVotes(const ImportOptions& o, const world::World& w
 CodeMapper::CodeMapper(const world::World& world, const world::Resolver* resolver)
     : world_(world), resolver_(resolver) {}
 
-std::string_view CodeMapper::Lookup(Scheme scheme, std::string_view code, const Date& day, std::string* reason) {
-  const Date* on = &day;
-  int year = day.year();
-  auto hits = world_.ByCode(scheme, code, day);
-  if (!hits.empty()) {
-    if (hits.size() > 1)
-      if (auto mid = Date::Make(year, 7, 1); mid.ok())
-        for (const auto* s : hits)
-          if (s->Code(scheme, *mid) == std::string(code)) return s->key;
-    return hits.front()->key;
-  }
-  auto any = world_.ByCode(scheme, code);
+// The holder of a code on a date it did not exist (the UN votes' YU for Serbia in 2010, RU
+// for the USSR in 1950): the state that held the holder's COW code on that date, which is
+// how COW and the UN count a continuing state.
+const world::State* CowContinuation(const world::World& w, const world::State& holder, const Date& on) {
+  auto cow = holder.Code(Scheme::kCowNumeric);
+  if (!cow) return nullptr;
+  for (const auto* s : w.ByCode(Scheme::kCowNumeric, *cow, on))
+    if (s->ExistsOn(on)) return s;
+  return nullptr;
+}
+
+std::string_view CodeMapper::Lookup(Scheme scheme, std::string_view code, const Date& on, std::string* reason) {
+  auto hits = world_.ByCode(scheme, code, on);
+  for (const auto* s : hits)
+    if (s->ExistsOn(on)) {
+      if (hits.size() > 1)
+        if (auto mid = Date::Make(on.year(), 7, 1); mid.ok() && on.precision() == DatePrecision::kYear)
+          for (const auto* t : hits)
+            if (t->ExistsOn(*mid) && t->Code(scheme, *mid) == std::string(code)) return t->key;
+      return s->key;
+    }
+  auto any = hits.empty() ? world_.ByCode(scheme, code) : hits;
   if (any.empty()) {
     *reason = fmt::format("no state has {} code {}", world::SchemeName(scheme), code);
     return {};
   }
-  // The code's holder did not hold it that year: a predecessor that existed then
-  // (unvotes code RU for the USSR), else the holder if it existed.
+  for (const auto* s : any)
+    if (const auto* c = CowContinuation(world_, *s, on)) return c->key;
   for (const auto* s : any)
     for (const auto& l : s->links)
       if (l.kind == world::LinkKind::kPredecessor)
-        if (const auto* p = world_.Find(l.other); p != nullptr && p->ExistsOn(*on)) return p->key;
+        if (const auto* p = world_.Find(l.other); p != nullptr && p->ExistsOn(on)) return p->key;
   for (const auto* s : any)
-    if (s->ExistsOn(*on)) return s->key;
-  *reason = fmt::format("{} code {} ({}) is not valid in {} and no predecessor existed then",
-                        world::SchemeName(scheme), code, any.front()->key, year);
+    if (s->ExistsOn(on)) return s->key;
+  *reason = fmt::format("{} code {} ({}) has no holder on the row's date, and no state continuing it by COW code "
+                        "or preceding it existed then", world::SchemeName(scheme), code, any.front()->key);
   return {};
 }
 
@@ -530,9 +564,24 @@ std::string_view CodeMapper::Map(Scheme scheme, std::string_view code, int year)
   return Map(scheme, code, *on);
 }
 
+std::string_view CodeMapper::MapCodeOrName(Scheme scheme, std::string_view code, std::string_view name,
+                                           const Date& on) {
+  quiet_ = true;
+  std::string_view key = Map(scheme, code, on);
+  if (key.empty()) key = MapName(name, on);
+  quiet_ = false;
+  if (key.empty()) Note(world::SchemeName(scheme), code, on.year(), reasons_[CacheId(scheme, code, on)] +
+                        fmt::format("; the name '{}' does not resolve either", name));
+  return key;
+}
+
+std::string CodeMapper::CacheId(Scheme scheme, std::string_view code, const Date& on) {
+  return fmt::format("{}|{}|{}", static_cast<int>(scheme), code, on.ToString());
+}
+
 std::string_view CodeMapper::Map(Scheme scheme, std::string_view code, const Date& on) {
   int year = on.year();
-  std::string id = fmt::format("{}|{}|{}", static_cast<int>(scheme), code, on.ToString());
+  std::string id = CacheId(scheme, code, on);
   auto it = cache_.find(id);
   if (it == cache_.end()) {
     std::string reason;
@@ -540,7 +589,7 @@ std::string_view CodeMapper::Map(Scheme scheme, std::string_view code, const Dat
     it = cache_.emplace(id, key).first;
     if (key.empty()) reasons_[id] = reason;
   }
-  if (it->second.empty()) Note(world::SchemeName(scheme), code, year, reasons_[id]);
+  if (it->second.empty() && !quiet_) Note(world::SchemeName(scheme), code, year, reasons_[id]);
   return it->second;
 }
 
@@ -574,7 +623,7 @@ std::string_view CodeMapper::MapName(std::string_view name, const Date& on) {
     it = cache_.emplace(id, key).first;
     if (key.empty()) reasons_[id] = reason;
   }
-  if (it->second.empty()) Note("name", name, year, reasons_[id]);
+  if (it->second.empty() && !quiet_) Note("name", name, year, reasons_[id]);
   return it->second;
 }
 

@@ -30,12 +30,16 @@ namespace dyad::ingest {
 class CodeMapper {
  public:
   explicit CodeMapper(const world::World& world, const world::Resolver* resolver = nullptr);
-  // The state holding `code` in `scheme` at some time in `year` (the holder on 1 July when
-  // several did). When the code's holder did not exist then, its predecessor that did
-  // (unvotes' "RU" for the USSR). "" when unmapped (counted, with the reason).
+  // The state holding `code` in `scheme` at some time in `year` that existed then (the
+  // holder on 1 July when several did). When the holder did not exist then, the state
+  // holding its COW code then (COW's continuity: unvotes' "RU" in 1950 is the USSR, "YU"
+  // in 2010 is Serbia), else a predecessor that existed. "" when unmapped (counted, with
+  // the reason).
   std::string_view Map(world::Scheme scheme, std::string_view code, int year);
   // The same as of one day (`on` at day precision; a roll call's date).
   std::string_view Map(world::Scheme scheme, std::string_view code, const Date& on);
+  // The code, else the name (both missing: one miss, noted under the code).
+  std::string_view MapCodeOrName(world::Scheme scheme, std::string_view code, std::string_view name, const Date& on);
   // A name through the one resolver, as of `on` ("" when it does not resolve to one state;
   // when several do, the one that was a member of a state system then).
   std::string_view MapName(std::string_view name, const Date& on);
@@ -52,12 +56,14 @@ class CodeMapper {
 
  private:
   std::string_view Lookup(world::Scheme scheme, std::string_view code, const Date& on, std::string* reason);
+  static std::string CacheId(world::Scheme scheme, std::string_view code, const Date& on);
   void Note(std::string_view scheme, std::string_view code, int year, const std::string& reason);
   const world::World& world_;
   const world::Resolver* resolver_;
   std::map<std::string, std::string> cache_;  // "scheme|code|year" -> key ("" = miss)
   std::map<std::string, std::string> reasons_;
   std::map<std::string, Miss> misses_;
+  bool quiet_ = false;
 };
 
 struct ImportOptions {

@@ -124,7 +124,8 @@ void WriteRow(Writer& w, int year, const std::vector<SystemMember>& m, size_t a,
     int best = 0;
     for (size_t r = clo; r < chi; ++r) {
       int type = static_cast<int>(j[5].t->Value(r, j[5].cols[0]));
-      if (j[5].t->Value(r, j[5].cols[1]) <= last && j[5].t->Value(r, j[5].cols[2]) >= first &&
+      // A type-0 spell records that they are not contiguous: it never hides a closer one.
+      if (type > 0 && j[5].t->Value(r, j[5].cols[1]) <= last && j[5].t->Value(r, j[5].cols[2]) >= first &&
           (best == 0 || type < best))
         best = type;
     }

@@ -116,14 +116,16 @@ TEST_F(RelationsImport, TradeKeepsBothFlowsAndMissingIsNotZero) {
 TEST_F(RelationsImport, UnVotesCountAgreementNamibiaIsNaAndWestGermanyResolvesByName) {
   Put("unvotes/un_roll_calls.csv.gz",
       "\"rcid\",\"session\",\"importantvote\",\"date\"\n3,1,0,\"1946-01-01\"\n1412,28,0,\"1973-12-02\"\n"
-      "3501,45,0,\"1990-11-05\"\n");
+      "3501,45,0,\"1990-11-05\"\n5049,65,1,\"2010-10-26\"\n");
   Put("unvotes/un_votes.csv.gz",
       "\"rcid\",\"country\",\"country_code\",\"vote\"\n"
       "3,\"United States\",\"US\",\"yes\"\n3,\"Canada\",\"CA\",\"no\"\n3,\"Cuba\",\"CU\",\"yes\"\n"
       "1412,\"United States\",\"US\",\"abstain\"\n1412,\"Federal Republic of Germany\",,\"yes\"\n"
       "3501,\"United States\",\"US\",\"abstain\"\n3501,\"Namibia\",\"NA\",\"yes\"\n"
       "3501,\"Federal Republic of Germany\",,\"abstain\"\n"
-      "3,\"Haiti\",\"HT\",\"maybe\"\n");
+      "3,\"Haiti\",\"HT\",\"maybe\"\n"
+      "5049,\"United States\",\"US\",\"no\"\n5049,\"Yugoslavia\",\"YU\",\"yes\"\n5049,\"Russia\",\"RU\",\"yes\"\n"
+      "3,\"Russia\",\"RU\",\"no\"\n");
   Put("unga_ideal_points/IdealpointestimatesAll_Apr2020.csv.gz",
       "Row,ccode,session,NVotes,IdealPoint,QO%,Q5%,Q10%,Q50%,Q90%,Q95%,Q100%,iso3c,Countryname\n"
       "1,2,1,42,1.675486,0.9274793,1.348943,1.401238,1.675082,1.93791,2.028481,2.717793,USA,United States\n"
@@ -153,6 +155,8 @@ TEST_F(RelationsImport, UnVotesCountAgreementNamibiaIsNaAndWestGermanyResolvesBy
   auto ussr = world_->ByCode(world::Scheme::kCowNumeric, "365", *Date::Make(1946));
   ASSERT_EQ(ussr.size(), 1u);
   EXPECT_NEAR(*rel->IdealPoint(ussr[0]->key, 1946), -2.03781, 1e-12);
+  EXPECT_EQ(rel->UnVoteAgreement("SRB", "RUS", 2010)->agree, 1) << "YU in 2010 is Serbia (COW 345 continues)";
+  EXPECT_EQ(rel->UnVoteAgreement("CAN", ussr[0]->key, 1946)->agree, 1) << "RU in 1946 is the USSR";
   EXPECT_EQ(rep.counts.rejected_by_reason["bad-vote"], 1u);
   EXPECT_NE(rejects_.find("un_votes.csv.gz\t10\t4\tvote is not yes, abstain or no"), std::string::npos) << rejects_;
 }
