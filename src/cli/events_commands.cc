@@ -124,7 +124,10 @@ Result<std::unique_ptr<events::CountryMap>> MakeCountries(bool no_world) {
     auto world = world::World::LoadDefault();
     DYAD_ASSIGN_OR_RETURN(auto aliases,
                           events::LoadCountryNameAliases(DataDir() + "/cameo/icews-country-names.tsv"));
-    if (world.ok()) return events::MakeWorldCountryMap(*world, std::move(regions), aliases);
+    if (world.ok()) {
+      DYAD_ASSIGN_OR_RETURN(std::shared_ptr<const world::Resolver> resolver, world::Resolver::LoadDefault(*world));
+      return events::MakeWorldCountryMap(std::move(resolver), std::move(regions), aliases);
+    }
     std::fprintf(stderr, "warning: world registry not loaded (%s); country codes are checked "
                  "by shape only\n", world.status().message().c_str());
   }

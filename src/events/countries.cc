@@ -25,43 +25,41 @@ bool AllUpper(std::string_view s, size_t n) {
 
 class WorldCountryMap : public CountryMap {
  public:
-  WorldCountryMap(std::shared_ptr<const world::World> world,
-                  std::unordered_set<std::string> regions,
+  WorldCountryMap(std::shared_ptr<const world::Resolver> resolver, std::unordered_set<std::string> regions,
                   const std::unordered_map<std::string, std::string>& aliases)
-      : world_(std::move(world)), regions_(std::move(regions)) {
-    for (const auto& [name, key] : aliases) names_.emplace(Lower(name), key);
-    for (const auto& s : world_->states()) {
-      if (!s.name.empty()) names_.emplace(Lower(s.name), s.key);
-      if (!s.official_name.empty()) names_.emplace(Lower(s.official_name), s.key);
-      for (const auto& n : s.names) {
-        if ((n.lang == "en" || n.lang.empty()) && n.kind != world::NameKind::kDemonym &&
-            n.kind != world::NameKind::kAdjective) {
-          names_.emplace(Lower(n.text), s.key);
-        }
-      }
-    }
+      : resolver_(std::move(resolver)), regions_(std::move(regions)) {
+    for (const auto& [name, key] : aliases) aliases_.emplace(Lower(name), key);
   }
   std::optional<std::string> Cameo(std::string_view code) const override {
     if (regions_.count(std::string(code))) return std::string();
-    auto states = world_->ByCode(world::Scheme::kCameo, code);
-    if (states.empty()) return std::nullopt;
-    return states.front()->key;
+    return ByCode(world::Scheme::kCameo, code);
   }
   std::optional<std::string> Fips(std::string_view code) const override {
-    auto states = world_->ByCode(world::Scheme::kFips, code);
-    if (states.empty()) return std::nullopt;
-    return states.front()->key;
+    return ByCode(world::Scheme::kFips, code);
   }
+  // The dataset's convention first, then the resolver; an ambiguous name is unknown.
   std::optional<std::string> Name(std::string_view name) const override {
-    auto it = names_.find(Lower(name));
-    if (it == names_.end()) return std::nullopt;
-    return it->second;
+    auto it = aliases_.find(Lower(name));
+    if (it != aliases_.end()) return it->second;
+    world::ResolveOptions options;
+    options.allow_codes = false;
+    options.allow_demonyms = false;
+    options.other_languages = false;
+    world::Resolution r = resolver_->Resolve(name, options);
+    if (r.outcome != world::Resolution::Outcome::kMatch) return std::nullopt;
+    return r.best()->state->key;
   }
 
  private:
-  std::shared_ptr<const world::World> world_;
+  std::optional<std::string> ByCode(world::Scheme scheme, std::string_view code) const {
+    auto states = resolver_->world().ByCode(scheme, code);
+    if (states.empty()) return std::nullopt;
+    return states.front()->key;
+  }
+
+  std::shared_ptr<const world::Resolver> resolver_;
   std::unordered_set<std::string> regions_;
-  std::unordered_map<std::string, std::string> names_;
+  std::unordered_map<std::string, std::string> aliases_;  // lower-cased dataset name -> key
 };
 
 class CodeShapeCountryMap : public CountryMap {
@@ -99,9 +97,9 @@ Result<std::unordered_set<std::string>> LoadCameoRegions(const std::string& path
 }
 
 std::unique_ptr<CountryMap> MakeWorldCountryMap(
-    std::shared_ptr<const world::World> world, std::unordered_set<std::string> regions,
+    std::shared_ptr<const world::Resolver> resolver, std::unordered_set<std::string> regions,
     const std::unordered_map<std::string, std::string>& aliases) {
-  return std::make_unique<WorldCountryMap>(std::move(world), std::move(regions), aliases);
+  return std::make_unique<WorldCountryMap>(std::move(resolver), std::move(regions), aliases);
 }
 
 Result<std::unordered_map<std::string, std::string>> LoadCountryNameAliases(

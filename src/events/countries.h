@@ -3,8 +3,14 @@
 // GDELT actors carry CAMEO country codes (KGZ), GDELT places FIPS 10-4 codes (KG), ICEWS
 // rows English country names (Kyrgyzstan). A CountryMap answers, for each, the state key
 // of world/world.h, "" for a known code that is not a state (CAMEO regions such as AFR,
-// listed in data/cameo/cameo-regions.tsv), or nullopt when the code is unknown (the row
-// is then rejected as "unknown-country").
+// listed in data/cameo/cameo-regions.tsv), or nullopt when the code is unknown or a name
+// is ambiguous (the row is then rejected as "unknown-country"; never a silent guess).
+//
+// Codes go through World::ByCode; names through the one world::Resolver (names only: no
+// codes, demonyms or other languages), after the dataset's own conventions, which are
+// data (data/cameo/icews-country-names.tsv, docs/formats/cameo-taxonomy.md): ICEWS writes
+// "Congo" for the Republic of the Congo and "Democratic Republic of Congo" for the DR
+// Congo, so "Congo", ambiguous to the resolver, is the Republic of the Congo there.
 #ifndef DYAD_EVENTS_COUNTRIES_H_
 #define DYAD_EVENTS_COUNTRIES_H_
 
@@ -16,6 +22,7 @@
 #include <unordered_set>
 
 #include "base/status.h"
+#include "world/resolver.h"
 #include "world/world.h"
 
 namespace dyad::events {
@@ -35,10 +42,10 @@ Result<std::unordered_set<std::string>> LoadCameoRegions(const std::string& path
 Result<std::unordered_map<std::string, std::string>> LoadCountryNameAliases(
     const std::string& path);
 
-// Through a World: World::ByCode(kCameo / kFips) and the English names of states, then
-// `aliases` (matched case-insensitively).
+// Through a World: World::ByCode(kCameo / kFips) for codes; for names first the dataset's
+// `aliases` (matched case-insensitively), then `resolver` (whose World it uses).
 std::unique_ptr<CountryMap> MakeWorldCountryMap(
-    std::shared_ptr<const world::World> world, std::unordered_set<std::string> regions,
+    std::shared_ptr<const world::Resolver> resolver, std::unordered_set<std::string> regions,
     const std::unordered_map<std::string, std::string>& aliases = {});
 
 // Without a World: any three upper-case letters are a CAMEO state whose key is the code

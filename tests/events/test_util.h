@@ -35,7 +35,7 @@ inline std::shared_ptr<const world::World> SmallWorld() {
 }
 
 inline std::unique_ptr<CountryMap> SmallCountryMap() {
-  return MakeWorldCountryMap(SmallWorld(), {"AFR", "EUR"});
+  return MakeWorldCountryMap(std::make_shared<world::Resolver>(SmallWorld()), {"AFR", "EUR"});
 }
 
 // A fresh directory under $TMPDIR, removed at destruction.
