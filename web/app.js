@@ -48,7 +48,8 @@ const qs = (params) => {
 // ---------------------------------------------------------------- navigation
 
 function go(url, replace = false) {
-  if (replace) history.replaceState(null, '', url);
+  const same = new URL(url, location.href).href === location.href;  // no duplicate history entries
+  if (replace || same) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   route();
 }
@@ -260,7 +261,7 @@ function eventsSection(series, base, asOf) {
   const range = nonzero.length ? `Events from ${nonzero[0].period} to ${nonzero[nonzero.length - 1].period}.` : 'No events.';
   return el('section', { 'aria-labelledby': 'events-title', id: 'events', class: 'chart' },
     el('h2', { id: 'events-title' }, 'Events, both directions, by year'),
-    el('p', {}, `${range} ${series.coverage}.`),
+    el('p', {}, `${range} ${series.coverage.charAt(0).toUpperCase()}${series.coverage.slice(1)}.`),
     pts.length ? barChart('Events per year between the two states', pts) : null,
     dataTable('Events per year (both directions)', ['Year', 'Events', 'Mean Goldstein'],
       pts.map((p) => [p.period, p.count, p.goldstein_mean === null ? '' : p.goldstein_mean.toFixed(2)]), [false, true, true]),
@@ -309,7 +310,7 @@ function relationsSection(rel, key) {
   rows.sort((x, y) => x[1].localeCompare(y[1]) || x[0].localeCompare(y[0]));
   return el('section', { 'aria-labelledby': 'rel-title', id: 'relations' },
     el('h2', { id: 'rel-title' }, 'With whom, and on what basis'),
-    el('p', {}, rel.coverage + '.'),
+    el('p', {}, rel.coverage.charAt(0).toUpperCase() + rel.coverage.slice(1) + '.'),
     dataTable(`Relations on ${rel.query.on} (map data)`, ['State', 'Status', 'Since', 'Basis', 'Sources'], rows),
     csvLink(`/api/relations/${enc(key)}` + qs({ on: rel.query.on, format: 'csv' }), 'Download this table (CSV)'));
 }
@@ -344,7 +345,12 @@ function decodeTopology(topo) {
 
 function pathOf(rings) {
   // Equirectangular: x = lon + 180, y = 90 - lat (viewBox 360 x 170, Antarctica cut).
-  return rings.map((r) => 'M' + r.map(([lon, lat]) => `${(lon + 180).toFixed(2)},${(90 - lat).toFixed(2)}`).join('L') + 'Z').join('');
+  // A ring that crosses the antimeridian (Russia, Fiji) is broken where it jumps, instead
+  // of drawing a band across the map.
+  return rings.map((r) => r.map(([lon, lat], i) => {
+    const jump = i > 0 && Math.abs(lon - r[i - 1][0]) > 180;
+    return `${i === 0 || jump ? 'M' : 'L'}${(lon + 180).toFixed(2)},${(90 - lat).toFixed(2)}`;
+  }).join('') + 'Z').join('');
 }
 
 async function drawMap(box, key, rel) {
