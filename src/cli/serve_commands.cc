@@ -112,6 +112,12 @@ int RunServe(const ServeArgs& args) {
   std::unique_ptr<events::Store> store;
   if (!LoadStore(args, &store, &app.store_label) || !LoadApp(args, *s, &app)) return kExitError;
   app.store = store.get();
+  Result<std::shared_ptr<const server::DossierInputs>> inputs = server::LoadDossierInputs(app.store);
+  if (!inputs.ok()) {
+    PrintError("serve", inputs.status().message());
+    return kExitError;
+  }
+  app.dossier_inputs = *inputs;
   server::HttpServer http(limits);
   server::InstallRoutes(http, app);
   if (Status st = http.Start(args.bind, args.port); !st.ok()) {

@@ -159,7 +159,12 @@ void SendAnswer(const AppData& app, const Query& q, Answer& a, const std::string
   for (auto& [k, v] : a.fields.items()) out[k] = std::move(v);
   if (a.table) out[a.table->name] = TableJson(*a.table);
   out["currency"] = Currency(app);
-  res.set_content(Dump(out) + "\n", "application/json");
+  std::string text = Dump(out);
+  for (const auto& [name, raw] : a.raw_fields) {
+    text.pop_back();  // the closing brace; `out` is never empty (it has query and currency)
+    text += "," + Dump(Json(name)) + ":" + raw + "}";
+  }
+  res.set_content(std::move(text) + "\n", "application/json");
 }
 
 void ServeApi(const AppData& app, const Route& route,

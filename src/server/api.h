@@ -31,6 +31,11 @@ namespace dyad::server {
 
 using Json = nlohmann::ordered_json;
 
+// What the dossier builder needs besides world and kb (taxonomy, map atlases), loaded once;
+// defined in dossier_adapter.cc, the one file that includes src/report.
+struct DossierInputs;
+Result<std::shared_ptr<const DossierInputs>> LoadDossierInputs(const events::Store* store);
+
 // What the server answers from, loaded once by `dyad serve` and immutable afterwards.
 struct AppData {
   std::shared_ptr<const world::World> world;
@@ -42,6 +47,7 @@ struct AppData {
   std::string loaded_at;                 // UTC time of loading, ISO 8601
   Assets assets;                         // web/ (the app), by URL path
   std::unique_ptr<Completion> completion;
+  std::shared_ptr<const DossierInputs> dossier_inputs;
 };
 
 // A table-shaped answer: `name` is its key in the JSON answer; cells are JSON scalars or
@@ -54,6 +60,8 @@ struct Table {
 
 struct Answer {
   Json fields = Json::object();  // the answer's own fields (besides query and currency)
+  // Fields already serialized as JSON (the dossier document), appended after `fields`.
+  std::vector<std::pair<std::string, std::string>> raw_fields;
   std::optional<Table> table;
   // A document instead of JSON (dossier.md / dossier.html): bytes and content type.
   std::string document, content_type;

@@ -1,10 +1,30 @@
 // The one file of src/server that calls src/report: the dossier in its three renderings.
 #include <fmt/format.h>
 
+#include "events/taxonomy.h"
 #include "report/dossier.h"
 #include "server/api.h"
 
 namespace dyad::server {
+
+struct DossierInputs {
+  std::shared_ptr<const events::Taxonomy> taxonomy;  // with a store only
+  std::optional<report::MapData> atlas;
+  std::string atlas_error;
+};
+
+Result<std::shared_ptr<const DossierInputs>> LoadDossierInputs(const events::Store* store) {
+  auto in = std::make_shared<DossierInputs>();
+  if (store != nullptr) {
+    Result<std::shared_ptr<const events::Taxonomy>> taxonomy = events::Taxonomy::LoadDefault();
+    if (!taxonomy.ok()) return taxonomy.status().WithPrefix("cannot load the CAMEO taxonomy");
+    in->taxonomy = *taxonomy;
+  }
+  Result<report::MapData> atlas = report::LoadDefaultMapData();
+  if (atlas.ok()) in->atlas = std::move(atlas).value();
+  else in->atlas_error = atlas.status().message();
+  return std::shared_ptr<const DossierInputs>(std::move(in));
+}
 
 Result<Answer> HandleDossier(const AppData& app, Query& q) {
   auto as_of = q.DateParam("as_of");
@@ -16,20 +36,28 @@ Result<Answer> HandleDossier(const AppData& app, Query& q) {
   if (*a == *b) return Status::InvalidArgument(fmt::format("a pair needs two different states, not {} twice", (*a)->key));
   const std::string ext = q.path(2).empty() ? ".json" : q.path(2);
   q.applied() = {{"a", (*a)->key}, {"b", (*b)->key}, {"as_of", *as_of ? Json((*as_of)->ToString()) : Json()}};
-  report::DossierRequest req{(*a)->key, (*b)->key, *as_of, app.store, app.store_label};
-  Result<report::Json> dossier = report::BuildDossier(*app.world, *app.kb, req);
-  if (!dossier.ok()) return Status::InvalidArgument(dossier.status().message());
+  report::DossierRequest req;
+  req.a = *a;
+  req.b = *b;
+  req.as_of = *as_of;
+  req.store = app.store;
+  req.store_label = app.store_label;
+  if (app.dossier_inputs) {
+    req.taxonomy = app.dossier_inputs->taxonomy.get();
+    req.atlas = app.dossier_inputs->atlas ? &*app.dossier_inputs->atlas : nullptr;
+    req.atlas_error = app.dossier_inputs->atlas_error;
+  }
+  Result<report::Dossier> dossier = report::BuildDossier(*app.world, *app.kb, req);
+  if (!dossier.ok()) return dossier.status();
   Answer out;
   if (ext == ".md") {
     out.document = report::RenderMarkdown(*dossier);
     out.content_type = "text/markdown; charset=utf-8";
   } else if (ext == ".html") {
-    Result<std::string> html = report::RenderHtml(*dossier, *app.world);
-    if (!html.ok()) return Status::Internal(html.status().message());
-    out.document = std::move(html).value();
+    out.document = report::RenderHtml(*dossier);
     out.content_type = "text/html; charset=utf-8";
   } else {
-    out.fields["dossier"] = std::move(dossier).value();
+    out.raw_fields.emplace_back("dossier", report::RenderJson(*dossier, -1));
   }
   return out;
 }

@@ -47,6 +47,9 @@ class ApiTest : public ::testing::Test {
     l->app.snapshot = "0123456789abcdef";
     l->app.loaded_at = "2026-01-01T00:00:00Z";
     l->app.completion = std::make_unique<Completion>(**world);
+    auto inputs = LoadDossierInputs(nullptr);
+    ASSERT_TRUE(inputs.ok()) << inputs.status().ToString();
+    l->app.dossier_inputs = *inputs;
     ASSERT_TRUE(l->app.assets.LoadDirectory(DyadHome() + "/web").ok());
     Limits limits;
     limits.worker_threads = 2;
