@@ -186,7 +186,7 @@ TEST_F(ConnectionTest, SlowClientsGet408AndDoNotStarveOthers) {
   }
   const auto t0 = Clock::now();
   ExpectAlive();
-  EXPECT_LT(Clock::now() - t0, std::chrono::milliseconds(300));
+  EXPECT_LT(Clock::now() - t0, std::chrono::milliseconds(500));  // well before read_timeout_ms
   for (int i = 0; i < 3; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     for (auto& c : slow) c->Send("v");
