@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   }
   // The atlases are decoded once, as `dyad report` does; time it apart.
   auto h0 = Clock::now();
-  auto atlas = report::LoadDefaultMapData();
+  auto atlas = graphics::LoadDefaultMapData();
   if (!atlas.ok()) {
     fmt::print(stderr, "{}\n", atlas.status().ToString());
     return 1;

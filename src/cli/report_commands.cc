@@ -52,7 +52,7 @@ std::string Render(const report::Dossier& dossier, const std::string& format) {
 struct Inputs {
   std::unique_ptr<events::Store> store;
   std::shared_ptr<const events::Taxonomy> taxonomy;
-  std::optional<report::MapData> atlas;
+  std::optional<graphics::MapData> atlas;
 };
 
 bool OpenInputs(std::string_view cmd, const ReportArgs& args, const std::string& format, Inputs* in,
@@ -74,7 +74,7 @@ bool OpenInputs(std::string_view cmd, const ReportArgs& args, const std::string&
     req->taxonomy = in->taxonomy.get();
   }
   if (format != "html") return true;
-  Result<report::MapData> atlas = report::LoadDefaultMapData();
+  Result<graphics::MapData> atlas = graphics::LoadDefaultMapData();
   if (atlas.ok()) in->atlas = std::move(atlas).value();
   else req->atlas_error = atlas.status().message();
   req->atlas = in->atlas ? &*in->atlas : nullptr;

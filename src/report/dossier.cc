@@ -12,8 +12,11 @@
 
 #include "events/query.h"
 #include "report/dossier_text.h"
+#include "report/map_side.h"
 
 namespace dyad::report {
+
+using namespace graphics;  // NOLINT: the drawing kit below report
 namespace {
 
 using kb::Fact;

@@ -26,7 +26,7 @@
 #include "events/taxonomy.h"
 #include "kb/knowledge_base.h"
 #include "report/dossier_model.h"
-#include "report/locator_map.h"
+#include "graphics/locator_map.h"
 #include "world/world.h"
 
 namespace dyad::report {
@@ -38,7 +38,7 @@ struct DossierRequest {
   const events::Store* store = nullptr;  // optional: the event-based relations index
   std::string store_label;               // where the events came from (shown in the dossier)
   const events::Taxonomy* taxonomy = nullptr;  // labels of event codes; required with a store
-  const MapData* atlas = nullptr;  // optional: the locator map's atlases (no map without)
+  const graphics::MapData* atlas = nullptr;  // optional: the locator map's atlases (no map without)
   std::string atlas_error;         // why `atlas` is absent, shown under the page
 };
 

@@ -5,13 +5,15 @@
 
 #include <map>
 
-#include "report/charts.h"
+#include "graphics/charts.h"
 #include "report/dossier.h"
 #include "report/html_page.h"
-#include "report/locator_map.h"
-#include "report/markup.h"
+#include "graphics/locator_map.h"
+#include "graphics/markup.h"
 
 namespace dyad::report {
+
+using namespace graphics;  // NOLINT: the drawing kit below report
 namespace {
 
 std::string DateText(const std::optional<Date>& d, std::string_view unknown = "") {

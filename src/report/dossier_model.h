@@ -24,7 +24,7 @@
 
 #include "base/date.h"
 #include "kb/model.h"
-#include "report/locator_map.h"
+#include "graphics/locator_map.h"
 #include "world/world.h"
 
 namespace dyad::report {
@@ -281,8 +281,8 @@ struct SeeAlsoEntry {
 
 // What the locator map draws, resolved while building (the renderer only draws).
 struct MapPlan {
-  std::optional<LocatorMapSpec> spec;  // absent: no map (see note)
-  const MapData* atlas = nullptr;
+  std::optional<graphics::LocatorMapSpec> spec;  // absent: no map (see note)
+  const graphics::MapData* atlas = nullptr;
   std::string note;                    // why there is no map, or ""
 };
 

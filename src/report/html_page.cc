@@ -4,11 +4,13 @@
 
 #include <algorithm>
 
-#include "report/charts.h"
-#include "report/locator_map.h"
-#include "report/markup.h"
+#include "graphics/charts.h"
+#include "graphics/locator_map.h"
+#include "graphics/markup.h"
 
 namespace dyad::report {
+
+using namespace graphics;  // NOLINT: the drawing kit below report
 namespace {
 
 constexpr std::string_view kBaseCss = R"css(:root {

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
-#include "report/markup.h"
+#include "graphics/markup.h"
 
 namespace dyad::report {
+
+using namespace graphics;  // NOLINT: the drawing kit below report
 
 // Escapes only what can start markup, so names and dates stay readable as plain text:
 // inline markers (\ ` * _ [ ] < > | ~) anywhere; '&' before a letter or '#' (an entity);

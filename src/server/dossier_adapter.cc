@@ -9,7 +9,7 @@ namespace dyad::server {
 
 struct DossierInputs {
   std::shared_ptr<const events::Taxonomy> taxonomy;  // with a store only
-  std::optional<report::MapData> atlas;
+  std::optional<graphics::MapData> atlas;
   std::string atlas_error;
 };
 
@@ -20,7 +20,7 @@ Result<std::shared_ptr<const DossierInputs>> LoadDossierInputs(const events::Sto
     if (!taxonomy.ok()) return taxonomy.status().WithPrefix("cannot load the CAMEO taxonomy");
     in->taxonomy = *taxonomy;
   }
-  Result<report::MapData> atlas = report::LoadDefaultMapData();
+  Result<graphics::MapData> atlas = graphics::LoadDefaultMapData();
   if (atlas.ok()) in->atlas = std::move(atlas).value();
   else in->atlas_error = atlas.status().message();
   return std::shared_ptr<const DossierInputs>(std::move(in));

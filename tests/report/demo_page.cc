@@ -5,11 +5,13 @@
 #include <chrono>
 #include <cmath>
 
-#include "report/charts.h"
+#include "graphics/charts.h"
 #include "report/html_page.h"
-#include "report/markup.h"
+#include "graphics/markup.h"
 
 namespace dyad::report {
+
+using namespace graphics;  // NOLINT: the drawing kit below report
 namespace {
 
 double Ms(std::chrono::steady_clock::time_point since) {

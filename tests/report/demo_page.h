@@ -6,7 +6,7 @@
 #include <string>
 
 #include "base/status.h"
-#include "report/locator_map.h"
+#include "graphics/locator_map.h"
 
 namespace dyad::report {
 
@@ -14,7 +14,7 @@ struct DemoTimings {
   double map_ms = 0, charts_ms = 0, page_ms = 0;
 };
 
-Result<std::string> BuildDemoPage(const MapData& data, DemoTimings* timings = nullptr);
+Result<std::string> BuildDemoPage(const graphics::MapData& data, DemoTimings* timings = nullptr);
 
 }  // namespace dyad::report
 

@@ -181,7 +181,7 @@ TEST_F(DossierTest, MarkdownHasEverySection) {
 }
 
 TEST_F(DossierTest, HtmlIsOneWellFormedPageWithoutScriptsOrRemoteResources) {
-  Result<MapData> atlas = LoadDefaultMapData();
+  Result<graphics::MapData> atlas = graphics::LoadDefaultMapData();
   ASSERT_TRUE(atlas.ok()) << atlas.status().ToString();
   DossierRequest req = Request("KGZ", "USA", "2026-01-01");
   req.atlas = &*atlas;

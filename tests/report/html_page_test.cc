@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include "demo_page.h"
-#include "svg_check.h"
+#include "../graphics/svg_check.h"
 
 namespace dyad::report {
+
+using namespace graphics;  // NOLINT: the drawing kit below report
 namespace {
 
 TEST(HtmlPageTest, DemoPageIsSelfContainedAndAccessible) {

@@ -23,7 +23,7 @@ double Ms(std::chrono::steady_clock::time_point since) {
 int Bench(int n) {
   using dyad::report::DemoTimings;
   auto t0 = std::chrono::steady_clock::now();
-  auto data = dyad::report::LoadDefaultMapData();
+  auto data = dyad::graphics::LoadDefaultMapData();
   if (!data.ok()) {
     std::fprintf(stderr, "report_demo: %s\n", data.status().ToString().c_str());
     return 1;
@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: report_demo OUT.html | --bench [N]\n");
     return 2;
   }
-  auto data = dyad::report::LoadDefaultMapData();
+  auto data = dyad::graphics::LoadDefaultMapData();
   if (!data.ok()) {
     std::fprintf(stderr, "report_demo: %s\n", data.status().ToString().c_str());
     return 1;

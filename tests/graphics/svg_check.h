@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace dyad::report {
+namespace dyad::graphics {
 
 inline ::testing::AssertionResult ParsesAsXml(const std::string& text, pugi::xml_document* doc) {
   const pugi::xml_parse_result r = doc->load_buffer(text.data(), text.size(), pugi::parse_default | pugi::parse_doctype);
@@ -27,6 +27,6 @@ inline void ExpectAccessibleSvg(const pugi::xml_node& svg) {
     ADD_FAILURE() << "external reference in " << n.node().name();
 }
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics
 
 #endif  // DYAD_TESTS_REPORT_SVG_CHECK_H_

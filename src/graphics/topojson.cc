@@ -1,4 +1,4 @@
-#include "report/topojson.h"
+#include "graphics/topojson.h"
 
 #include <fmt/format.h>
 #include <simdjson.h>
@@ -13,7 +13,7 @@
 #include "base/file.h"
 #include "base/paths.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 namespace dom = simdjson::dom;
@@ -287,4 +287,4 @@ std::string DefaultAtlasPath(AtlasDetail detail) {
          (detail == AtlasDetail::k50m ? "50m.json" : "110m.json");
 }
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics

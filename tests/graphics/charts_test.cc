@@ -1,10 +1,10 @@
-#include "report/charts.h"
+#include "graphics/charts.h"
 
 #include <gtest/gtest.h>
 
 #include "svg_check.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 Date D(const char* iso) { return Date::Parse(iso).value(); }
@@ -144,4 +144,4 @@ TEST(DecimalYearTest, AnApproximateDateIsPlacedAtItsYear) {
 }
 
 }  // namespace
-}  // namespace dyad::report
+}  // namespace dyad::graphics

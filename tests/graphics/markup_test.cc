@@ -1,8 +1,8 @@
-#include "report/markup.h"
+#include "graphics/markup.h"
 
 #include <gtest/gtest.h>
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 TEST(EscapeTest, TextEscapesMarkupCharacters) {
@@ -54,4 +54,4 @@ TEST(MarkupWriterTest, NullAttributeIsOmitted) {
 }
 
 }  // namespace
-}  // namespace dyad::report
+}  // namespace dyad::graphics

@@ -1,14 +1,14 @@
-#include "report/locator_map.h"
+#include "graphics/locator_map.h"
 
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdio>
 
-#include "report/projection.h"
+#include "graphics/projection.h"
 #include "svg_check.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 const MapData& Data() {
@@ -128,29 +128,16 @@ TEST(LocatorMapTest, RendersFastOnceTheAtlasIsLoaded) {
 }
 
 }  // namespace
-}  // namespace dyad::report
+}  // namespace dyad::graphics
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
-TEST(MapSideTest, FromWorldState) {
-  world::State s;
-  s.key = "KGZ";
-  s.name = "Kyrgyzstan";
-  s.capital = "Bishkek";
-  s.capital_lat = 42.87;
-  s.capital_lon = 74.59;
-  s.codes = {{world::Scheme::kIsoNumeric, "417", *Interval::Parse(".."), "test"},
-             {world::Scheme::kIso3, "KGZ", *Interval::Parse(".."), "test"}};
-  const MapSide side = MapSideFromState(s);
-  EXPECT_EQ(side.iso_numeric, "417");
-  EXPECT_EQ(side.iso3, "KGZ");
-  EXPECT_EQ(side.name, "Kyrgyzstan");
-  EXPECT_EQ(side.capital, "Bishkek");
-  EXPECT_EQ(side.capital_lon, 74.59);
-  auto map = RenderLocatorMap({side, MapSide{"398", "KAZ", "Kazakhstan", "Astana", 51.17, 71.45}}, Data());
-  EXPECT_TRUE(map.ok()) << map.status().ToString();
-}
+}  // namespace
+}  // namespace dyad::graphics
+
+namespace dyad::graphics {
+namespace {
 
 }  // namespace
-}  // namespace dyad::report
+}  // namespace dyad::graphics

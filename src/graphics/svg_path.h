@@ -1,14 +1,14 @@
 // Planar helpers for drawing projected geometry as SVG paths: clipping to the view
 // rectangle and a compact path encoder. Coordinates are SVG pixels (y down).
-#ifndef DYAD_REPORT_SVG_PATH_H_
-#define DYAD_REPORT_SVG_PATH_H_
+#ifndef DYAD_GRAPHICS_SVG_PATH_H_
+#define DYAD_GRAPHICS_SVG_PATH_H_
 
 #include <string>
 #include <vector>
 
-#include "report/projection.h"
+#include "graphics/projection.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 
 struct Rect {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
@@ -40,6 +40,6 @@ class PathEncoder {
   std::string d_;
 };
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics
 
-#endif  // DYAD_REPORT_SVG_PATH_H_
+#endif  // DYAD_GRAPHICS_SVG_PATH_H_

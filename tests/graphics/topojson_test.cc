@@ -1,11 +1,11 @@
-#include "report/topojson.h"
+#include "graphics/topojson.h"
 
 #include <gtest/gtest.h>
 
 #include "base/file.h"
 #include "base/paths.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 std::shared_ptr<const Topology> Load(const std::string& rel) {
@@ -96,4 +96,4 @@ TEST(TopoJsonTest, RejectsBrokenInput) {
 }
 
 }  // namespace
-}  // namespace dyad::report
+}  // namespace dyad::graphics

@@ -2,14 +2,14 @@
 //
 // Both work on the unit sphere; outputs are in sphere units with y pointing north (the
 // SVG writer flips y). Angles in degrees at the interface, radians inside.
-#ifndef DYAD_REPORT_PROJECTION_H_
-#define DYAD_REPORT_PROJECTION_H_
+#ifndef DYAD_GRAPHICS_PROJECTION_H_
+#define DYAD_GRAPHICS_PROJECTION_H_
 
 #include <optional>
 
-#include "report/topojson.h"
+#include "graphics/topojson.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 
 struct Vec2 {
   double x = 0, y = 0;
@@ -52,6 +52,6 @@ class EqualEarth {
   std::optional<LonLat> Inverse(const Vec2& v) const;  // Newton iteration on the latitude
 };
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics
 
-#endif  // DYAD_REPORT_PROJECTION_H_
+#endif  // DYAD_GRAPHICS_PROJECTION_H_

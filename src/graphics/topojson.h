@@ -11,8 +11,8 @@
 // of its arcs, each arc's first point dropped after the first (it repeats the previous
 // arc's last point). Polygon = [outer ring, holes...]; MultiPolygon = [polygon...].
 // Natural Earth polygons are already cut at the antimeridian (no edge crosses ±180°).
-#ifndef DYAD_REPORT_TOPOJSON_H_
-#define DYAD_REPORT_TOPOJSON_H_
+#ifndef DYAD_GRAPHICS_TOPOJSON_H_
+#define DYAD_GRAPHICS_TOPOJSON_H_
 
 #include <cstdint>
 #include <memory>
@@ -22,7 +22,7 @@
 
 #include "base/status.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 
 struct LonLat {
   double lon = 0;  // degrees east, [-180, 180]
@@ -91,6 +91,6 @@ enum class AtlasDetail { k50m, k110m };
 // it gives Kosovo an id and alpha-3 codes) under NodeModulesDir().
 std::string DefaultAtlasPath(AtlasDetail detail);
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics
 
-#endif  // DYAD_REPORT_TOPOJSON_H_
+#endif  // DYAD_GRAPHICS_TOPOJSON_H_

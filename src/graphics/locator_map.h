@@ -1,23 +1,22 @@
-// The dossier's locator map: both states of a pair highlighted on a map framed on them.
+// A locator map: two regions highlighted on a map framed on them (graphics kit).
 //
-// Input is a small struct (ISO numeric ids, names, capitals), so the dossier model can
-// call it with whatever it resolved; MapSideFromState fills one from the world registry.
+// Input is a small struct (ISO numeric ids, names, capitals): the caller fills it with
+// whatever it resolved (the dossier builder from the world registry).
 // Projection, framing, clipping and colours are documented in docs/formats/locator-map.md.
 // Output is one SVG element: role="img", <title> and <desc>, no external reference, no
 // script; colours are presentation attributes plus `dy-*` classes that the HTML page's
 // CSS restyles for dark mode.
-#ifndef DYAD_REPORT_LOCATOR_MAP_H_
-#define DYAD_REPORT_LOCATOR_MAP_H_
+#ifndef DYAD_GRAPHICS_LOCATOR_MAP_H_
+#define DYAD_GRAPHICS_LOCATOR_MAP_H_
 
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "base/status.h"
-#include "report/topojson.h"
-#include "world/world.h"
+#include "graphics/topojson.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 
 struct MapSide {
   std::string iso_numeric;  // "417"; looked up as the atlas feature id
@@ -26,8 +25,6 @@ struct MapSide {
   std::string capital;      // "Bishkek"; no marker when empty or without coordinates
   std::optional<double> capital_lat, capital_lon;
 };
-
-MapSide MapSideFromState(const world::State& state);
 
 enum class InsetMode {
   kAuto,    // a world inset when the two states are far apart (see inset_min_distance_km)
@@ -65,6 +62,6 @@ Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& d
 // CSS rules (light defaults are attributes; these add dark mode) shared with the page.
 std::string_view MapCss();
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics
 
-#endif  // DYAD_REPORT_LOCATOR_MAP_H_
+#endif  // DYAD_GRAPHICS_LOCATOR_MAP_H_

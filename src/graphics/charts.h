@@ -1,4 +1,4 @@
-// SVG charts for the dossier: line (monthly series with gaps), bars (stacked or grouped,
+// SVG charts (graphics kit): line (monthly series with gaps), bars (stacked or grouped,
 // optionally as shares), small horizontal bars (poll results) and a timeline strip.
 //
 // Every chart comes back with an HTML <table> of the same numbers, for readers who do
@@ -7,8 +7,8 @@
 // reference; colours are presentation attributes plus `dy-*` classes that ChartCss()
 // restyles for dark mode. Series are told apart by dash pattern and legend text too,
 // not by colour alone. Empty inputs and single points render without error.
-#ifndef DYAD_REPORT_CHARTS_H_
-#define DYAD_REPORT_CHARTS_H_
+#ifndef DYAD_GRAPHICS_CHARTS_H_
+#define DYAD_GRAPHICS_CHARTS_H_
 
 #include <optional>
 #include <string>
@@ -17,7 +17,7 @@
 
 #include "base/date.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 
 struct Series {
   std::string name;
@@ -116,6 +116,6 @@ std::string_view ChartCss();
 // uncertain dates ("1994-02~") are placed where their period starts.
 double DecimalYear(const Date& date);
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics
 
-#endif  // DYAD_REPORT_CHARTS_H_
+#endif  // DYAD_GRAPHICS_CHARTS_H_

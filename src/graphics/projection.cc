@@ -1,10 +1,10 @@
-#include "report/projection.h"
+#include "graphics/projection.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 constexpr double kDeg = std::numbers::pi / 180.0;
@@ -100,4 +100,4 @@ std::optional<LonLat> EqualEarth::Inverse(const Vec2& v) const {
   return LonLat{lambda / kDeg, std::asin(std::clamp(s, -1.0, 1.0)) / kDeg};
 }
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics

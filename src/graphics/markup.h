@@ -5,8 +5,8 @@
 // which escape for you. Raw() is only for markup dyad produced itself (an SVG string).
 // The output is polyglot: valid HTML5 and well-formed XML (void elements self-close),
 // so tests can check a whole page with an XML parser.
-#ifndef DYAD_REPORT_MARKUP_H_
-#define DYAD_REPORT_MARKUP_H_
+#ifndef DYAD_GRAPHICS_MARKUP_H_
+#define DYAD_GRAPHICS_MARKUP_H_
 
 #include <initializer_list>
 #include <string>
@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-namespace dyad::report {
+namespace dyad::graphics {
 
 // Escapes & < > (text content). Invalid UTF-8 bytes become U+FFFD; control characters
 // other than tab and newline are dropped (they are not allowed in XML 1.0).
@@ -66,6 +66,6 @@ class MarkupWriter {
   std::vector<std::string> stack_;
 };
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics
 
-#endif  // DYAD_REPORT_MARKUP_H_
+#endif  // DYAD_GRAPHICS_MARKUP_H_

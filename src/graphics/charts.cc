@@ -1,4 +1,4 @@
-#include "report/charts.h"
+#include "graphics/charts.h"
 
 #include <fmt/format.h>
 
@@ -6,9 +6,9 @@
 #include <array>
 #include <cmath>
 
-#include "report/markup.h"
+#include "graphics/markup.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 constexpr const char* kFont = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
@@ -518,4 +518,4 @@ std::string_view ChartCss() {
 )css";
 }
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics

@@ -1,11 +1,11 @@
-#include "report/markup.h"
+#include "graphics/markup.h"
 
 #include <fmt/format.h>
 
 #include <cctype>
 #include <cmath>
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 // Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid.
@@ -167,4 +167,4 @@ std::string MarkupWriter::Finish() {
   return std::move(out_);
 }
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics

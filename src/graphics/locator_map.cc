@@ -1,4 +1,4 @@
-#include "report/locator_map.h"
+#include "graphics/locator_map.h"
 
 #include <fmt/format.h>
 
@@ -8,11 +8,11 @@
 #include <numbers>
 #include <vector>
 
-#include "report/markup.h"
-#include "report/projection.h"
-#include "report/svg_path.h"
+#include "graphics/markup.h"
+#include "graphics/projection.h"
+#include "graphics/svg_path.h"
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 constexpr double kDeg = std::numbers::pi / 180.0;
@@ -622,17 +622,6 @@ void WriteGraticule(MarkupWriter& w, const View& view, const Rect& clip) {
 
 }  // namespace
 
-MapSide MapSideFromState(const world::State& state) {
-  MapSide side;
-  side.iso_numeric = state.Code(world::Scheme::kIsoNumeric).value_or("");
-  side.iso3 = state.Code(world::Scheme::kIso3).value_or(state.key);
-  side.name = state.name;
-  side.capital = state.capital;
-  side.capital_lat = state.capital_lat;
-  side.capital_lon = state.capital_lon;
-  return side;
-}
-
 Result<MapData> LoadDefaultMapData() {
   MapData data;
   DYAD_ASSIGN_OR_RETURN(data.detail, LoadTopology(DefaultAtlasPath(AtlasDetail::k50m)));
@@ -836,4 +825,4 @@ Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& d
   return result;
 }
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics

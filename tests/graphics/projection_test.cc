@@ -1,10 +1,10 @@
-#include "report/projection.h"
+#include "graphics/projection.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 TEST(AzimuthalEqualAreaTest, RoundTripsAcrossTheSphere) {
@@ -59,4 +59,4 @@ TEST(SphereTest, DistancesAndMidpoints) {
 }
 
 }  // namespace
-}  // namespace dyad::report
+}  // namespace dyad::graphics

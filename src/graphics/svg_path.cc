@@ -1,9 +1,9 @@
-#include "report/svg_path.h"
+#include "graphics/svg_path.h"
 
 #include <cmath>
 #include <cstdlib>
 
-namespace dyad::report {
+namespace dyad::graphics {
 namespace {
 
 // Clips `in` against one half-plane: inside(p) and the crossing of segment a-b.
@@ -156,4 +156,4 @@ void PathEncoder::Add(const std::vector<Vec2>& points, bool closed) {
   if (closed) d_ += 'z';
 }
 
-}  // namespace dyad::report
+}  // namespace dyad::graphics
