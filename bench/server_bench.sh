@@ -24,6 +24,7 @@ if [ "${#need[@]}" -gt 0 ]; then
 fi
 
 work=$(mktemp -d)
+chmod 755 "$work"  # nginx's workers run as an unprivileged user
 DPORT=18431; NPORT=18432
 cleanup() {
   [ -n "${DPID:-}" ] && kill "$DPID" 2>/dev/null || true

@@ -118,6 +118,7 @@ int RunServe(const ServeArgs& args) {
     return kExitError;
   }
   app.dossier_inputs = *inputs;
+  server::IndexAppData(&app);
   server::HttpServer http(limits);
   server::InstallRoutes(http, app);
   if (Status st = http.Start(args.bind, args.port); !st.ok()) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 namespace dyad::server {
@@ -82,7 +83,7 @@ Status CheckParams(const Route& route, const httplib::Request& req) {
   return Status::OK();
 }
 
-Json Currency(const AppData& app) {
+Json BuildCurrency(const AppData& app) {
   Json c = {{"snapshot", app.snapshot}, {"loaded_at", app.loaded_at}};
   std::optional<Date> latest_retrieved, latest_published;
   for (const auto& [id, s] : app.kb->sources()) {
@@ -158,7 +159,7 @@ void SendAnswer(const AppData& app, const Query& q, Answer& a, const std::string
   out["query"] = q.applied();
   for (auto& [k, v] : a.fields.items()) out[k] = std::move(v);
   if (a.table) out[a.table->name] = TableJson(*a.table);
-  out["currency"] = Currency(app);
+  out["currency"] = app.currency;
   std::string text = Dump(out);
   for (const auto& [name, raw] : a.raw_fields) {
     text.pop_back();  // the closing brace; `out` is never empty (it has query and currency)
@@ -204,6 +205,18 @@ void ServeAsset(const AppData& app, const httplib::Request& req, httplib::Respon
 }
 
 }  // namespace
+
+void IndexAppData(AppData* app) {
+  app->currency = BuildCurrency(*app);
+  for (const auto& [id, e] : app->kb->entities()) {
+    if (e.kind != kb::EntityKind::kMission) continue;
+    if (!e.owner.empty()) app->missions_of[e.owner].push_back(&e);
+    if (!e.host.empty() && e.host != e.owner) app->missions_of[e.host].push_back(&e);
+  }
+  for (auto& [state, list] : app->missions_of) {
+    std::sort(list.begin(), list.end(), [](const kb::Entity* x, const kb::Entity* y) { return x->id < y->id; });
+  }
+}
 
 std::string Query::Text(const std::string& name) const {
   auto it = params_.find(name);

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -48,7 +49,14 @@ struct AppData {
   Assets assets;                         // web/ (the app), by URL path
   std::unique_ptr<Completion> completion;
   std::shared_ptr<const DossierInputs> dossier_inputs;
+  // Built by IndexAppData from the above: missions by sending and receiving state, and the
+  // answers' "currency" (both constant while the server runs).
+  std::unordered_map<std::string, std::vector<const kb::Entity*>> missions_of;
+  Json currency;
 };
+
+// Fills the derived fields of `app` once world, kb and store are set.
+void IndexAppData(AppData* app);
 
 // A table-shaped answer: `name` is its key in the JSON answer; cells are JSON scalars or
 // arrays (CSV joins arrays with "; ").

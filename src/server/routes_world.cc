@@ -238,12 +238,12 @@ Result<Answer> HandleState(const AppData& app, Query& q) {
   }
   a.fields["links"] = std::move(links);
   Json missions = Json::array();
-  for (const auto& [id, e] : app.kb->entities()) {
-    if (e.kind != kb::EntityKind::kMission || (e.owner != s.key && e.host != s.key)) continue;
-    missions.push_back({{"id", id}, {"name", e.name}, {"subkind", e.subkind}, {"sending", e.owner},
-                        {"receiving", e.host}, {"role", e.owner == s.key ? "sent" : "received"}});
+  if (auto it = app.missions_of.find(s.key); it != app.missions_of.end()) {
+    for (const kb::Entity* e : it->second) {
+      missions.push_back({{"id", e->id}, {"name", e->name}, {"subkind", e->subkind}, {"sending", e->owner},
+                          {"receiving", e->host}, {"role", e->owner == s.key ? "sent" : "received"}});
+    }
   }
-  std::sort(missions.begin(), missions.end(), [](const Json& x, const Json& y) { return x["id"] < y["id"]; });
   a.fields["missions"] = std::move(missions);
   return a;
 }

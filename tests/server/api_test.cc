@@ -50,6 +50,7 @@ class ApiTest : public ::testing::Test {
     auto inputs = LoadDossierInputs(nullptr);
     ASSERT_TRUE(inputs.ok()) << inputs.status().ToString();
     l->app.dossier_inputs = *inputs;
+    IndexAppData(&l->app);
     ASSERT_TRUE(l->app.assets.LoadDirectory(DyadHome() + "/web").ok());
     Limits limits;
     limits.worker_threads = 2;
@@ -161,6 +162,9 @@ TEST_F(ApiTest, OneStateByKeyCodeOrName) {
   json j = Get("/api/states/KGZ");
   EXPECT_EQ(j["state"]["key"], "KGZ");
   EXPECT_FALSE(j["codes"].empty());
+  bool bishkek = false;
+  for (const json& m : j["missions"]) bishkek |= m["id"] == "mission:usa-embassy-bishkek" && m["role"] == "received";
+  EXPECT_TRUE(bishkek) << j["missions"].dump();
   EXPECT_EQ(Get("/api/states/Kyrgyzstan")["state"]["key"], "KGZ");
   EXPECT_EQ(Get("/api/states/Narnia", 404)["error"]["code"], "not_found");
   EXPECT_EQ(Get("/api/states/Congo", 400)["error"]["code"], "bad_parameter");
