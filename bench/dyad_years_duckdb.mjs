@@ -36,7 +36,7 @@ await q(`CREATE TABLE v AS SELECT DISTINCT ON (v.rcid, xw.cow) v.rcid, year(call
   FROM read_csv('${rel}/unvotes/un_votes.csv.gz', nullstr = '', types = {'country_code': 'VARCHAR'}) v
   JOIN calls USING (rcid)
   JOIN xw ON xw.date = calls.date AND coalesce(xw.code, '') = coalesce(v.country_code, '') AND xw.name = v.country
-  ORDER BY v.rcid, xw.cow, v.rowid`);
+  ORDER BY v.rcid, xw.cow`);
 await q(`CREATE TABLE un AS SELECT a.year, a.cow AS cow_a, b.cow AS cow_b, count(*) AS both_, sum((a.vote = b.vote)::INTEGER) AS agree
   FROM v a JOIN v b ON a.rcid = b.rcid AND a.cow <> b.cow GROUP BY ALL`);
 const cov = (lo, hi, expr) => `CASE WHEN dy.year BETWEEN ${lo} AND ${hi} THEN ${expr} END`;

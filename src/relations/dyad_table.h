@@ -94,6 +94,8 @@ class DyadTable {
   std::string_view a(size_t row) const { return keys_[a_[row]]; }
   std::string_view b(size_t row) const { return b_[row] == kNoState ? std::string_view() : keys_[b_[row]]; }
   int year(size_t row) const { return year_[row]; }
+  uint16_t a_index(size_t row) const { return a_[row]; }
+  uint16_t b_index(size_t row) const { return b_[row]; }
   // The value of column `col` in `row`, as a double (NaN when missing).
   double Value(size_t row, int col) const;
   bool Missing(size_t row, int col) const { return std::isnan(Value(row, col)); }

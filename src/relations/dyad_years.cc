@@ -11,33 +11,87 @@
 namespace dyad::relations {
 namespace {
 
-// One table's key indexes for this year's members, and whether the year is covered.
-struct Joined {
+// A table's rows by year (a counting sort of the row numbers), built once per export.
+struct ByYear {
   const DyadTable* t = nullptr;
-  std::vector<uint16_t> idx;
-  bool covered = false;
-  std::vector<int> cols;
+  int first = 0;
+  std::vector<uint32_t> start;  // rows of year y: order[start[y - first] .. start[y - first + 1])
+  std::vector<uint32_t> order;
+  ByYear() = default;
+  explicit ByYear(const DyadTable& table) : t(&table), first(table.min_year()) {
+    size_t years = table.rows() == 0 ? 0 : table.max_year() - first + 1;
+    start.assign(years + 1, 0);
+    for (size_t r = 0; r < table.rows(); ++r) ++start[table.year(r) - first + 1];
+    for (size_t y = 0; y < years; ++y) start[y + 1] += start[y];
+    order.resize(table.rows());
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (size_t r = 0; r < table.rows(); ++r) order[next[table.year(r) - first]++] = static_cast<uint32_t>(r);
+  }
+  std::pair<const uint32_t*, const uint32_t*> Year(int y) const {
+    if (t == nullptr || y < first || y - first + 1 >= static_cast<int>(start.size())) return {nullptr, nullptr};
+    return {order.data() + start[y - first], order.data() + start[y - first + 1]};
+  }
 };
 
-Joined Join(const Relations& rel, std::string_view name, const std::vector<SystemMember>& m, int year,
-            std::initializer_list<std::string_view> cols) {
+// One table joined to this year's members: cell[a * m + b] is the first row of (a, b)
+// that year (-1: none); for undirected tables both cells point at the one row.
+struct Joined {
+  const DyadTable* t = nullptr;
+  bool covered = false;
+  std::vector<int> cols;
+  std::vector<int32_t> cell;
+  int32_t at(size_t a, size_t b, size_t m) const { return cell.empty() ? -1 : cell[a * m + b]; }
+};
+
+// Position of each of the table's keys among this year's members (-1: not a member).
+std::vector<int> Positions(const DyadTable& t, const std::vector<SystemMember>& m) {
+  std::vector<int> pos(t.keys().size(), -1);
+  for (size_t i = 0; i < m.size(); ++i)
+    if (uint16_t k = t.KeyIndex(m[i].key); k != kNoState) pos[k] = static_cast<int>(i);
+  return pos;
+}
+
+Joined Join(const ByYear& by, const std::vector<SystemMember>& m, int year, std::initializer_list<std::string_view> cols,
+            bool undirected) {
   Joined j;
-  j.t = rel.table(name);
+  j.t = by.t;
   if (j.t == nullptr) return j;
-  // Covered: from the first year with a row to the dataset's currency year (a contiguity
-  // spell's row is dated by its start, so the last row's year is not the end of coverage).
+  // Covered: from the first year with a row to the dataset's currency year.
   int last = j.t->max_year();
   if (auto cur = Date::ParseIso(j.t->meta().currency); cur.ok()) last = std::max(last, cur->year());
   j.covered = j.t->min_year() <= year && year <= last;
-  for (const auto& s : m) j.idx.push_back(j.t->KeyIndex(s.key));
   for (auto c : cols) j.cols.push_back(j.t->Column(c));
+  size_t n = m.size();
+  j.cell.assign(n * n, -1);
+  auto pos = Positions(*j.t, m);
+  auto [lo, hi] = by.Year(year);
+  for (const uint32_t* r = lo; r != hi; ++r) {
+    int pa = pos[j.t->a_index(*r)], pb = j.t->b_index(*r) == kNoState ? -1 : pos[j.t->b_index(*r)];
+    if (pa < 0 || pb < 0) continue;
+    int32_t& c = j.cell[pa * n + pb];
+    if (c < 0 || static_cast<int32_t>(*r) < c) c = static_cast<int32_t>(*r);
+    if (undirected) j.cell[pb * n + pa] = c;
+  }
   return j;
 }
 
-// The rows of (a, b) in `year`, as an empty range when either key is absent.
-std::pair<size_t, size_t> Rows(const Joined& j, size_t a, size_t b, int year) {
-  if (j.t == nullptr || j.idx[a] == kNoState || j.idx[b] == kNoState) return {0, 0};
-  return j.t->RangeIdx(j.idx[a], j.idx[b], year);
+// Contiguity: the closest type (> 0) of any spell overlapping the year, per member pair.
+std::vector<int> ContiguityCells(const DyadTable* t, const std::vector<SystemMember>& m, int year) {
+  size_t n = m.size();
+  std::vector<int> best(n * n, 0);
+  if (t == nullptr) return best;
+  auto pos = Positions(*t, m);
+  int ct = t->Column("conttype"), cs = t->Column("start_day"), ce = t->Column("end_day");
+  int32_t first = DaysFromCivil(year, 1, 1), last = DaysFromCivil(year, 12, 31);
+  for (size_t r = 0; r < t->rows(); ++r) {
+    int pa = pos[t->a_index(r)], pb = pos[t->b_index(r)];
+    int type = static_cast<int>(t->Value(r, ct));
+    // A type-0 spell records that they are not contiguous: it never hides a closer one.
+    if (pa < 0 || pb < 0 || type <= 0 || t->Value(r, cs) > last || t->Value(r, ce) < first) continue;
+    int& b = best[pa * n + pb];
+    if (b == 0 || type < b) b = type;
+  }
+  return best;
 }
 
 struct Writer {
@@ -61,12 +115,16 @@ struct Writer {
   }
   void Int(int64_t v) {
     Sep();
-    fmt::format_to(std::back_inserter(buf), "{}", v);
+    char tmp[24];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, v);
+    buf.append(tmp, r.ptr);
   }
   void Num(double v) {
     if (std::isnan(v)) return Empty();
     Sep();
-    fmt::format_to(std::back_inserter(buf), "{}", v);
+    char tmp[32];
+    auto r = std::to_chars(tmp, tmp + sizeof tmp, v);  // shortest form that reads back exactly
+    buf.append(tmp, r.ptr);
   }
   void Key(std::string_view k) {
     Sep();
@@ -81,8 +139,15 @@ void Flag(Writer& w, const Joined& j, bool v) {
   w.Int(v ? 1 : 0);
 }
 
-void WriteRow(Writer& w, int year, const std::vector<SystemMember>& m, size_t a, size_t b,
-              const std::vector<Joined>& j) {
+struct YearJoin {
+  std::vector<Joined> j;  // atop, trade, unvotes, igo, mid
+  std::vector<int> contiguity;
+  bool contiguity_covered = false;
+};
+
+void WriteRow(Writer& w, int year, const std::vector<SystemMember>& m, size_t a, size_t b, const YearJoin& y) {
+  const auto& j = y.j;
+  size_t n = m.size();
   w.Begin();
   w.Int(year);
   w.Key(m[a].key);
@@ -90,47 +155,37 @@ void WriteRow(Writer& w, int year, const std::vector<SystemMember>& m, size_t a,
   w.Int(m[a].cow);
   w.Int(m[b].cow);
   // ATOP: a's obligations toward b.
-  auto [alo, ahi] = Rows(j[0], a, b, year);
-  for (int c = 0; c < 5; ++c) Flag(w, j[0], alo < ahi && j[0].t->Value(alo, j[0].cols[c]) == 1);
-  // Trade, stored with the smaller key first.
+  int32_t ar = j[0].at(a, b, n);
+  for (int c = 0; c < 5; ++c) Flag(w, j[0], ar >= 0 && j[0].t->Value(ar, j[0].cols[c]) == 1);
+  // Trade, stored once with the smaller key first: flow1 is that key's imports.
   bool swap = m[b].key < m[a].key;
-  auto [tlo, thi] = swap ? Rows(j[1], b, a, year) : Rows(j[1], a, b, year);
-  double f1 = tlo < thi ? j[1].t->Value(tlo, j[1].cols[0]) : NAN;
-  double f2 = tlo < thi ? j[1].t->Value(tlo, j[1].cols[1]) : NAN;
+  int32_t tr = j[1].at(a, b, n);
+  double f1 = tr >= 0 ? j[1].t->Value(tr, j[1].cols[0]) : NAN;
+  double f2 = tr >= 0 ? j[1].t->Value(tr, j[1].cols[1]) : NAN;
   w.Num(swap ? f2 : f1);
   w.Num(swap ? f1 : f2);
   // UN votes, undirected.
-  auto [ulo, uhi] = swap ? Rows(j[2], b, a, year) : Rows(j[2], a, b, year);
-  int both = ulo < uhi ? static_cast<int>(j[2].t->Value(ulo, j[2].cols[0])) : 0;
-  int agree = ulo < uhi ? static_cast<int>(j[2].t->Value(ulo, j[2].cols[1])) : 0;
+  int32_t ur = j[2].at(a, b, n);
+  int both = ur >= 0 ? static_cast<int>(j[2].t->Value(ur, j[2].cols[0])) : 0;
+  int agree = ur >= 0 ? static_cast<int>(j[2].t->Value(ur, j[2].cols[1])) : 0;
   if (j[2].covered) w.Int(both); else w.Empty();
   if (j[2].covered && both > 0) w.Num(static_cast<double>(agree) / both); else w.Empty();
   // COW IGO, undirected.
-  auto [ilo, ihi] = swap ? Rows(j[3], b, a, year) : Rows(j[3], a, b, year);
+  int32_t ir = j[3].at(a, b, n);
   if (!j[3].covered) w.Empty();
-  else w.Int(ilo < ihi ? static_cast<int64_t>(j[3].t->Value(ilo, j[3].cols[0])) : 0);
-  // MID: any dispute-dyad-year row, and any onset among them.
-  auto [mlo, mhi] = Rows(j[4], a, b, year);
+  else w.Int(ir >= 0 ? static_cast<int64_t>(j[3].t->Value(ir, j[3].cols[0])) : 0);
+  // MID: any dispute-dyad-year row (one per dispute, adjacent), and any onset among them.
+  int32_t mr = j[4].at(a, b, n);
   bool onset = false;
-  for (size_t r = mlo; r < mhi; ++r) onset |= j[4].t->Value(r, j[4].cols[0]) == 1;
-  Flag(w, j[4], onset);
-  Flag(w, j[4], mlo < mhi);
-  // Contiguity: the closest type of any spell overlapping the year.
-  if (!j[5].covered) {
-    w.Empty();
-  } else {
-    auto [clo, chi] = Rows(j[5], a, b, -1);
-    int32_t first = DaysFromCivil(year, 1, 1), last = DaysFromCivil(year, 12, 31);
-    int best = 0;
-    for (size_t r = clo; r < chi; ++r) {
-      int type = static_cast<int>(j[5].t->Value(r, j[5].cols[0]));
-      // A type-0 spell records that they are not contiguous: it never hides a closer one.
-      if (type > 0 && j[5].t->Value(r, j[5].cols[1]) <= last && j[5].t->Value(r, j[5].cols[2]) >= first &&
-          (best == 0 || type < best))
-        best = type;
-    }
-    w.Int(best);
+  if (mr >= 0) {
+    const DyadTable& t = *j[4].t;
+    for (size_t r = mr; r < t.rows() && t.a_index(r) == t.a_index(mr) && t.b_index(r) == t.b_index(mr) &&
+                        t.year(r) == year; ++r)
+      onset |= t.Value(r, j[4].cols[0]) == 1;
   }
+  Flag(w, j[4], onset);
+  Flag(w, j[4], mr >= 0);
+  if (y.contiguity_covered) w.Int(y.contiguity[a * n + b]); else w.Empty();
   w.End();
 }
 
@@ -165,7 +220,21 @@ std::vector<SystemMember> CowSystem(const world::World& world, int year) {
     out.push_back({s.key, cow});
   }
   std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.cow < y.cow; });
-  return out;
+  // One member per COW code, as COW counts them: when two states held a code that year
+  // (the USSR and Russia, 365, in 1991), the holder on 1 July, as the importers map it.
+  auto mid = Date::Make(year, 7, 1);
+  std::vector<SystemMember> unique;
+  for (size_t i = 0; i < out.size();) {
+    size_t k = i, pick = i;
+    for (; k < out.size() && out[k].cow == out[i].cow; ++k) {
+      const world::State* s = world.Find(out[k].key);
+      if (mid.ok() && s != nullptr && s->ExistsOn(*mid) && s->Code(world::Scheme::kCowNumeric, *mid) == std::to_string(out[k].cow))
+        pick = k;
+    }
+    unique.push_back(out[pick]);
+    i = k;
+  }
+  return unique;
 }
 
 Result<uint64_t> WriteDyadYears(const world::World& world, const Relations& rel, const DyadYearsOptions& o,
@@ -180,20 +249,28 @@ Result<uint64_t> WriteDyadYears(const world::World& world, const Relations& rel,
     w.buf.push_back('\n');
   }
   uint64_t rows = 0;
+  const char* names[] = {"atop", "cow-trade", "unvotes", "cow-igo", "mid"};
+  std::vector<ByYear> by(5);
+  for (int i = 0; i < 5; ++i)
+    if (const DyadTable* t = rel.table(names[i])) by[i] = ByYear(*t);
+  const DyadTable* cont = rel.table("contiguity");
+  int cont_last = 0;
+  if (cont != nullptr)
+    if (auto cur = Date::ParseIso(cont->meta().currency); cur.ok()) cont_last = cur->year();
   for (int year = o.from; year <= o.to; ++year) {
     auto m = CowSystem(world, year);
-    std::vector<Joined> j = {
-        Join(rel, "atop", m, year, {"defense", "offense", "neutral", "nonagg", "consul"}),
-        Join(rel, "cow-trade", m, year, {"flow1", "flow2"}),
-        Join(rel, "unvotes", m, year, {"votes_both", "agree"}),
-        Join(rel, "cow-igo", m, year, {"dyadigos"}),
-        Join(rel, "mid", m, year, {"disponset"}),
-        Join(rel, "contiguity", m, year, {"conttype", "start_day", "end_day"}),
-    };
+    YearJoin y;
+    y.j.push_back(Join(by[0], m, year, {"defense", "offense", "neutral", "nonagg", "consul"}, false));
+    y.j.push_back(Join(by[1], m, year, {"flow1", "flow2"}, true));
+    y.j.push_back(Join(by[2], m, year, {"votes_both", "agree"}, true));
+    y.j.push_back(Join(by[3], m, year, {"dyadigos"}, true));
+    y.j.push_back(Join(by[4], m, year, {"disponset"}, false));
+    y.contiguity = ContiguityCells(cont, m, year);
+    y.contiguity_covered = cont != nullptr && cont->min_year() <= year && year <= cont_last;
     for (size_t a = 0; a < m.size(); ++a)
       for (size_t b = 0; b < m.size(); ++b) {
         if (a == b || (o.undirected && m[a].cow >= m[b].cow)) continue;
-        WriteRow(w, year, m, a, b, j);
+        WriteRow(w, year, m, a, b, y);
         ++rows;
         if (w.buf.size() > (1u << 20)) {
           DYAD_RETURN_IF_ERROR(sink(w.buf));
