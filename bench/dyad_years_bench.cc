@@ -49,7 +49,7 @@ std::string Crosswalk(const std::string& rel, const world::World& w, const world
     const Date& d = dates[*row.Int(0)];
     auto k = std::tuple(d.ToString(), std::string(row[2]), std::string(row[1]));
     if (!seen.insert(k).second) continue;
-    auto key = row.missing(2) ? map.MapName(row[1], d) : map.Map(world::Scheme::kIso2, row[2], d);
+    auto key = row.missing(2) ? map.MapName(row[1], d) : map.MapCodeOrName(world::Scheme::kIso2, row[2], row[1], d);
     const world::State* s = key.empty() ? nullptr : w.Find(key);
     auto cow = s ? s->Code(world::Scheme::kCowNumeric, *Date::Make(d.year())) : std::nullopt;
     if (cow) out += fmt::format("{}\t{}\t{}\t{}\n", std::get<0>(k), std::get<1>(k), std::get<2>(k), *cow);

@@ -27,7 +27,7 @@ await q(`CREATE TABLE mid AS SELECT ccode1, ccode2, year, max(disponset) AS onse
   GROUP BY ALL`);
 await q(`CREATE TABLE cont AS SELECT ccode1, ccode2, y.range::INTEGER AS year, min(conttype) AS conttype
   FROM read_csv('${ps}/cow_contdir.csv') c, range(${from}, ${Number(to) + 1}) y
-  WHERE y.range BETWEEN year(stdate) AND year(enddate) GROUP BY ALL`);
+  WHERE conttype > 0 AND y.range BETWEEN year(stdate) AND year(enddate) GROUP BY ALL`);  // type 0 spells: not contiguous
 // UN votes: roll-call year from its date; states through the crosswalk; pairs by self-join.
 await q(`CREATE TABLE calls AS SELECT rcid, date FROM read_csv('${rel}/unvotes/un_roll_calls.csv.gz')`);
 await q(`CREATE TABLE xw AS SELECT * FROM read_csv('${xwalk}', header = true, delim = '\t', quote = '',
