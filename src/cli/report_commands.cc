@@ -7,6 +7,7 @@
 #include "base/file.h"
 #include "base/paths.h"
 #include "cli/commands.h"
+#include "relations/relations.h"
 #include "cli/session.h"
 #include "events/store.h"
 #include "report/dossier.h"
@@ -111,6 +112,10 @@ int RunReport(const ReportArgs& args) {
   }
   Inputs inputs;
   if (!OpenInputs(kCmd, args, format, &inputs, &req)) return kExitError;
+  // The bundled dyad-year datasets (data/relations): optional, the dossier says when absent.
+  auto relations = relations::Relations::OpenDefault();
+  if (relations.ok()) req.relations = relations->get();
+  else req.relations_error = "Relations pack not loaded: " + relations.status().message();
   Result<report::Dossier> dossier = report::BuildDossier(*s->world, *s->kb, req);
   if (!dossier.ok()) {
     PrintError(kCmd, dossier.status().message());

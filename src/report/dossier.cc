@@ -1,6 +1,8 @@
 // Builds the typed dossier model (report/dossier_model.h) from world, kb and event store.
 #include "report/dossier.h"
 
+#include "relations/citations.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -36,6 +38,11 @@ class Citations {
     if (added) order_.push_back(id);
     return it->second;
   }
+  // A source that is not in the knowledge base (a bundled dataset), described by `entry`.
+  int External(const CitedSource& entry) {
+    external_.emplace(entry.id, entry);
+    return Number(entry.id);
+  }
   std::vector<CitedSource> List() const {
     std::vector<CitedSource> out;
     for (size_t i = 0; i < order_.size(); ++i) out.push_back(Entry(static_cast<int>(i) + 1, order_[i]));
@@ -48,6 +55,11 @@ class Citations {
     e.n = n;
     e.id = id;
     e.title = id;
+    if (auto it = external_.find(id); it != external_.end()) {
+      e = it->second;
+      e.n = n;
+      return e;
+    }
     const kb::Source* s = kb_.FindSource(id);
     if (s == nullptr) return e;
     e.title = s->title;
@@ -62,6 +74,7 @@ class Citations {
   const kb::KnowledgeBase& kb_;
   std::unordered_map<std::string, int> numbers_;
   std::vector<std::string> order_;
+  std::unordered_map<std::string, CitedSource> external_;
 };
 
 struct Ctx {
@@ -781,6 +794,51 @@ Status CheckRequest(const DossierRequest& req) {
 }
 
 // The sections built from the knowledge base, in the order their citations are numbered.
+// ---- bundled relations datasets ------------------------------------------------------------
+
+DatasetRef CiteDataset(const relations::Relations& rel, std::string_view table, std::string_view dataset, Ctx& c) {
+  DatasetRef ref;
+  const relations::DyadTable* t = rel.table(table);
+  const relations::DatasetCitation* cit = relations::FindCitation(dataset);
+  if (t == nullptr || cit == nullptr) return ref;
+  CitedSource s;
+  s.id = fmt::format("dataset:{}", dataset);
+  s.title = fmt::format("{} — {}", cit->title, t->meta().upstream_version);
+  s.licence = std::string(cit->licence);
+  if (auto cur = Date::ParseIso(t->meta().currency); cur.ok()) s.current_to = *cur;
+  ref.cite = c.cites.External(s);
+  ref.currency = t->meta().currency;
+  return ref;
+}
+
+RelationsData RelationsDataOf(const DossierRequest& req, Ctx& c) {
+  RelationsData r;
+  if (req.relations == nullptr) {
+    r.note = req.relations_error.empty() ? "No relations pack was loaded." : req.relations_error;
+    return r;
+  }
+  const relations::Relations& rel = *req.relations;
+  r.queried = true;
+  int last = c.as_of.year();
+  for (const auto& v : rel.UnVoteSeries(c.a, c.b))
+    if (v.year <= last) r.un_votes.push_back({v.year, v.votes_both, v.agree, v.ideal_distance});
+  for (const auto& t : rel.TradeSeries(c.a, c.b))
+    if (t.year <= last) r.trade_series.push_back({t.year, t.a_from_b, t.b_from_a});
+  std::map<int, AlliancePoint> years;
+  for (int dir = 0; dir < 2; ++dir)
+    for (const auto& y : dir == 0 ? rel.AllianceSeries(c.a, c.b) : rel.AllianceSeries(c.b, c.a)) {
+      if (y.year > last || !y.any()) continue;
+      AlliancePoint& p = years[y.year];
+      p.year = y.year;
+      p.obligations[dir] = {y.defense, y.offense, y.neutral, y.nonagg, y.consul};
+    }
+  for (const auto& [y, p] : years) r.alliance_series.push_back(p);
+  if (!r.un_votes.empty()) r.un = CiteDataset(rel, "unvotes", "unvotes", c);
+  if (!r.trade_series.empty()) r.trade = CiteDataset(rel, "cow-trade", "cow-trade", c);
+  if (!r.alliance_series.empty()) r.alliances = CiteDataset(rel, "atop", "atop", c);
+  return r;
+}
+
 Status BuildSections(const DossierRequest& req, Ctx& c, Dossier& d) {
   kb::DyadView view = c.kb.Dyad(c.a, c.b, Interval::Always());
   std::vector<const Fact*> dyad = SortedBegun(view.facts, c);
@@ -804,6 +862,7 @@ Status BuildSections(const DossierRequest& req, Ctx& c, Dossier& d) {
                            Relation::kCooperation}, c);
   d.timeline = Timeline(c.kb.Dyad(c.a, c.b, Interval::Make(std::nullopt, c.as_of).value()), c);
   DYAD_ASSIGN_OR_RETURN(d.events, Events(req, c));
+  d.relations_data = RelationsDataOf(req, c);
   return Status();
 }
 

@@ -25,6 +25,7 @@
 #include "events/store.h"
 #include "events/taxonomy.h"
 #include "kb/knowledge_base.h"
+#include "relations/relations.h"
 #include "report/dossier_model.h"
 #include "graphics/locator_map.h"
 #include "world/world.h"
@@ -39,6 +40,8 @@ struct DossierRequest {
   std::string store_label;               // where the events came from (shown in the dossier)
   const events::Taxonomy* taxonomy = nullptr;  // labels of event codes; required with a store
   const graphics::MapData* atlas = nullptr;  // optional: the locator map's atlases (no map without)
+  const relations::Relations* relations = nullptr;  // optional: the bundled dyad-year datasets
+  std::string relations_error;     // why `relations` is absent
   std::string atlas_error;         // why `atlas` is absent, shown under the page
 };
 

@@ -550,6 +550,109 @@ void TradeHtml(Page& p) {
   w.Close();
 }
 
+// ---- bundled relations datasets ------------------------------------------------------------
+
+void DatasetIntro(Page& p, const std::string& text, const DatasetRef& r) {
+  MarkupWriter& w = p.w();
+  w.Open("p");
+  w.Text(text);
+  p.Cite({r.cite});
+  w.Text(fmt::format(" Data to {}.", r.currency));
+  w.Close();
+}
+
+void UnVotesHtml(Page& p, const RelationsData& r) {
+  MarkupWriter& w = p.w();
+  w.Element("h3", "UN General Assembly voting");
+  if (r.un_votes.empty()) {
+    w.Element("p", "No roll calls in which both voted.", {{"class", "dy-note"}});
+    return;
+  }
+  DatasetIntro(p, "Share of the roll calls in which both voted yes, no or abstain where they voted alike.", r.un);
+  LineChartSpec line;
+  line.title = "UN General Assembly voting agreement per year";
+  line.desc = "Per cent of the year's roll calls, among those in which both voted, with the same vote";
+  line.x_label = "Year";
+  line.y_label = "Agreement (%)";
+  line.y_min = 0;
+  line.y_max = 100;
+  line.decimals = 1;
+  line.id_prefix = "unv";
+  Series agree{"Agreement", {}};
+  for (const UnVotePoint& v : r.un_votes) {
+    line.x_labels.push_back(std::to_string(v.year));
+    agree.values.push_back(100.0 * v.agree / v.votes_both);
+  }
+  line.series.push_back(agree);
+  w.Raw(RenderFigure(RenderLineChart(line), line.title));
+}
+
+void TradeSeriesHtml(Page& p, const RelationsData& r) {
+  MarkupWriter& w = p.w();
+  w.Element("h3", "Trade");
+  if (r.trade_series.empty()) {
+    w.Element("p", "No COW trade figures for the pair.", {{"class", "dy-note"}});
+    return;
+  }
+  DatasetIntro(p, "Imports each way, million current US dollars (COW rounds to whole millions).", r.trade);
+  const Dossier& d = p.d();
+  LineChartSpec line;
+  line.title = "Imports each way per year (million current USD)";
+  line.desc = "COW dyadic trade: imports of each state from the other";
+  line.x_label = "Year";
+  line.y_label = "Million USD";
+  line.decimals = 0;
+  line.id_prefix = "trade";
+  Series ab{d.states[0].name + " from " + d.states[1].name, {}}, ba{d.states[1].name + " from " + d.states[0].name, {}};
+  for (const TradePoint& t : r.trade_series) {
+    line.x_labels.push_back(std::to_string(t.year));
+    ab.values.push_back(t.a_from_b);
+    ba.values.push_back(t.b_from_a);
+  }
+  line.series = {ab, ba};
+  w.Raw(RenderFigure(RenderLineChart(line), line.title));
+}
+
+std::string Obligations(const std::array<bool, 5>& o) {
+  static const char* kNames[] = {"defense", "offense", "neutrality", "non-aggression", "consultation"};
+  std::string s;
+  for (int k = 0; k < 5; ++k)
+    if (o[k]) s += (s.empty() ? "" : ", ") + std::string(kNames[k]);
+  return s.empty() ? "none" : s;
+}
+
+void AlliancesHtml(Page& p, const RelationsData& r) {
+  MarkupWriter& w = p.w();
+  w.Element("h3", "Alliance obligations");
+  if (r.alliance_series.empty()) {
+    w.Element("p", "No ATOP alliance obligations between them.", {{"class", "dy-note"}});
+    return;
+  }
+  DatasetIntro(p, "ATOP obligations of each state toward the other, by year.", r.alliances);
+  const Dossier& d = p.d();
+  ScrollTable(p, "Alliance obligations by year (ATOP)", [&](MarkupWriter& t) {
+    HeaderRow(t, {"Year", d.states[0].name + " toward " + d.states[1].name,
+                  d.states[1].name + " toward " + d.states[0].name});
+    for (const AlliancePoint& a : r.alliance_series) {
+      t.Open("tr");
+      t.Element("td", std::to_string(a.year));
+      t.Element("td", Obligations(a.obligations[0]));
+      t.Element("td", Obligations(a.obligations[1]));
+      t.Close();
+    }
+  });
+}
+
+void RelationsDataHtml(Page& p) {
+  const RelationsData& r = p.d().relations_data;
+  if (!r.queried) return;
+  p.SectionOpen("datasets", "Relations data");
+  UnVotesHtml(p, r);
+  TradeSeriesHtml(p, r);
+  AlliancesHtml(p, r);
+  p.w().Close();
+}
+
 void Body(Page& p) {
   const Dossier& d = p.d();
   OverviewHtml(p);
@@ -564,6 +667,7 @@ void Body(Page& p) {
   Opinion(p);
   TradeHtml(p);
   EventsHtml(p);
+  RelationsDataHtml(p);
   Sources(p);
   SeeAlso(p);
 }
@@ -577,7 +681,10 @@ PageSpec PageOf(const Dossier& d, const std::string& map_note) {
   spec.toc = {{"overview", "Overview"}, {"timeline", "Timeline"}, {"representation", "Representation"},
               {"agreements", "Agreements"}, {"memberships", "Memberships"}, {"security", "Security"},
               {"assistance", "Assistance"}, {"opinion", "Public opinion"}, {"trade", "Trade and currency"},
-              {"events", "Events"}, {"sources", "Sources"}, {"see-also", "See also"}};
+              {"events", "Events"}};
+  if (d.relations_data.queried) spec.toc.push_back({"datasets", "Relations data"});
+  spec.toc.push_back({"sources", "Sources"});
+  spec.toc.push_back({"see-also", "See also"});
   spec.footer = "dyad dossier, schema dyad.dossier/1." + (map_note.empty() ? "" : " Map: " + map_note);
   return spec;
 }

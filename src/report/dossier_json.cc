@@ -321,6 +321,44 @@ Json EventsJson(const EventsSection& e) {
   return j;
 }
 
+Json OptNum(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
+
+Json DatasetJson(const DatasetRef& r) {
+  if (r.cite == 0) return nullptr;
+  return {{"cite", r.cite}, {"currency", r.currency}};
+}
+
+Json RelationsDataJson(const RelationsData& r) {
+  Json j;
+  j["available"] = r.queried;
+  if (!r.queried) {
+    j["note"] = r.note;
+    return j;
+  }
+  Json un = Json::array(), trade = Json::array(), al = Json::array();
+  for (const UnVotePoint& v : r.un_votes)
+    un.push_back({{"year", v.year}, {"votes_both", v.votes_both}, {"agree", v.agree},
+                  {"agreement", v.votes_both > 0 ? Json(static_cast<double>(v.agree) / v.votes_both) : Json(nullptr)},
+                  {"ideal_point_distance", OptNum(v.ideal_distance)}});
+  for (const TradePoint& t : r.trade_series)
+    trade.push_back({{"year", t.year}, {"a_from_b", OptNum(t.a_from_b)}, {"b_from_a", OptNum(t.b_from_a)}});
+  static const char* kNames[] = {"defense", "offense", "neutrality", "non_aggression", "consultation"};
+  for (const AlliancePoint& p : r.alliance_series) {
+    Json dirs;
+    for (int d = 0; d < 2; ++d) {
+      Json o = Json::array();
+      for (int k = 0; k < 5; ++k)
+        if (p.obligations[d][k]) o.push_back(kNames[k]);
+      dirs[d == 0 ? "a_to_b" : "b_to_a"] = o;
+    }
+    al.push_back({{"year", p.year}, {"obligations", dirs}});
+  }
+  j["un_votes"] = {{"source", DatasetJson(r.un)}, {"years", un}};
+  j["trade"] = {{"source", DatasetJson(r.trade)}, {"unit", "million current USD"}, {"years", trade}};
+  j["alliances"] = {{"source", DatasetJson(r.alliances)}, {"years", al}};
+  return j;
+}
+
 Json SourcesJson(const std::vector<CitedSource>& sources) {
   Json out = Json::array();
   for (const CitedSource& s : sources)
@@ -357,6 +395,7 @@ Json DossierJson(const Dossier& d) {
   j["context"] = SidedJson(d.context);
   j["timeline"] = TimelineJson(d.timeline);
   j["events"] = EventsJson(d.events);
+  if (d.relations_data.queried) j["relations_data"] = RelationsDataJson(d.relations_data);
   j["sources"] = SourcesJson(d.sources);
   j["see_also"] = SeeAlsoJson(d.see_also);
   return j;

@@ -237,6 +237,60 @@ void EventsMd(const Dossier& d, std::string& out) {
   for (const EventDirection& dir : e.directions) out += MonthsTable(dir);
 }
 
+std::string Money(const std::optional<double>& v) { return v ? fmt::format("{:.0f}", *v) : ""; }
+
+std::string ObligationList(const std::array<bool, 5>& o) {
+  static const char* kNames[] = {"defense", "offense", "neutrality", "non-aggression", "consultation"};
+  std::string s;
+  for (int k = 0; k < 5; ++k)
+    if (o[k]) s += (s.empty() ? "" : ", ") + std::string(kNames[k]);
+  return s.empty() ? "none" : s;
+}
+
+std::string DatasetLine(const char* what, const DatasetRef& r) {
+  return fmt::format("{} [{}] (data to {}).\n\n", what, r.cite, r.currency);
+}
+
+void RelationsDataMd(const Dossier& d, std::string& out) {
+  const RelationsData& r = d.relations_data;
+  if (!r.queried) return;
+  Section(out, "Relations data");
+  const std::string& a = d.states[0].name;
+  const std::string& b = d.states[1].name;
+  out += MarkdownHeading(3, "UN General Assembly voting") + "\n\n";
+  if (r.un_votes.empty()) {
+    out += "No roll calls in which both voted.\n\n";
+  } else {
+    out += DatasetLine("Roll calls in which both voted yes, no or abstain, and the share with the same vote", r.un);
+    Rows rows;
+    for (const UnVotePoint& v : r.un_votes)
+      rows.push_back({std::to_string(v.year), std::to_string(v.votes_both),
+                      fmt::format("{:.1f} %", 100.0 * v.agree / v.votes_both),
+                      v.ideal_distance ? fmt::format("{:.2f}", *v.ideal_distance) : ""});
+    out += MarkdownTable({"Year", "Both voted", "Agreement", "Ideal-point distance"}, rows);
+  }
+  out += "\n" + MarkdownHeading(3, "Trade") + "\n\n";
+  if (r.trade_series.empty()) {
+    out += "No COW trade figures for the pair.\n\n";
+  } else {
+    out += DatasetLine("Imports each way, million current US dollars (COW rounds to whole millions)", r.trade);
+    Rows rows;
+    for (const TradePoint& t : r.trade_series)
+      rows.push_back({std::to_string(t.year), Money(t.a_from_b), Money(t.b_from_a)});
+    out += MarkdownTable({"Year", EscapeMarkdown(a + " from " + b), EscapeMarkdown(b + " from " + a)}, rows);
+  }
+  out += "\n" + MarkdownHeading(3, "Alliance obligations") + "\n\n";
+  if (r.alliance_series.empty()) {
+    out += "No ATOP alliance obligations between them.\n";
+  } else {
+    out += DatasetLine("ATOP obligations by year", r.alliances);
+    Rows rows;
+    for (const AlliancePoint& p : r.alliance_series)
+      rows.push_back({std::to_string(p.year), ObligationList(p.obligations[0]), ObligationList(p.obligations[1])});
+    out += MarkdownTable({"Year", EscapeMarkdown(a + " toward " + b), EscapeMarkdown(b + " toward " + a)}, rows);
+  }
+}
+
 void SourcesMd(const Dossier& d, std::string& out) {
   Section(out, "Sources");
   for (const CitedSource& s : d.sources) {
@@ -280,6 +334,7 @@ std::string RenderMarkdown(const Dossier& d) {
   std::vector<FactStatement> context = AllSides(d.context);
   if (!context.empty()) FactSection("Context", context, "", out);
   EventsMd(d, out);
+  RelationsDataMd(d, out);
   SourcesMd(d, out);
   SeeAlsoMd(d, out);
   return out;

@@ -266,6 +266,36 @@ struct EventsSection {
   bool available() const { return total > 0; }
 };
 
+// The bundled relations datasets (relations/relations.h) for the pair, up to the dossier's
+// year: UN General Assembly voting agreement, COW trade both ways, ATOP obligations.
+struct DatasetRef {
+  int cite = 0;          // the dataset's source number
+  std::string currency;  // last date the dataset speaks for (ISO)
+};
+struct UnVotePoint {
+  int year = 0;
+  int votes_both = 0, agree = 0;
+  std::optional<double> ideal_distance;  // |ideal point a - ideal point b|
+};
+struct TradePoint {
+  int year = 0;
+  std::optional<double> a_from_b, b_from_a;  // million current USD; nullopt: no COW value
+};
+struct AlliancePoint {
+  int year = 0;
+  // [0] a's obligations toward b, [1] b's toward a: defense, offense, neutrality,
+  // non-aggression, consultation.
+  std::array<std::array<bool, 5>, 2> obligations{};
+};
+struct RelationsData {
+  bool queried = false;  // a relations pack was given
+  std::string note;      // why not, when not
+  DatasetRef un, trade, alliances;
+  std::vector<UnVotePoint> un_votes;
+  std::vector<TradePoint> trade_series;
+  std::vector<AlliancePoint> alliance_series;  // years with any obligation
+};
+
 struct CitedSource {
   int n = 0;
   std::string id, title;
@@ -302,6 +332,7 @@ struct Dossier {
   SidedFacts trade_currency, context;
   std::vector<TimelineYear> timeline;
   EventsSection events;
+  RelationsData relations_data;
   std::vector<CitedSource> sources;
   std::vector<SeeAlsoEntry> see_also;
   MapPlan map;  // (not in JSON)
