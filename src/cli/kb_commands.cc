@@ -28,6 +28,7 @@
 #include "base/date.h"
 #include "cli/commands.h"
 #include "cli/session.h"
+#include "kb/fact_kinds.h"
 #include "kb/knowledge_base.h"
 #include "world/resolver.h"
 #include "world/world.h"
@@ -97,41 +98,6 @@ struct FactsArgs {
   std::string a, b, as_of, from, to, kind, format = "table";
   std::vector<std::string> packs;
 };
-
-// Families of relations for --kind, besides single relation names.
-std::string_view Family(kb::Relation r) {
-  using R = kb::Relation;
-  switch (r) {
-    case R::kRecognized: case R::kRelationsEstablished: case R::kRelationsSuspended:
-    case R::kRelationsSevered: case R::kRelationsResumed: case R::kNoRelations:
-    case R::kRelationsStatement: return "relations";
-    case R::kMissionOpened: case R::kMissionClosed: case R::kMissionLocatedAt:
-    case R::kMissionBuilding: return "missions";
-    case R::kChiefOfMission: case R::kPostVacant: return "envoys";
-    case R::kPartOf: case R::kHeadedBy: case R::kReportsTo: case R::kHoldsOffice:
-    case R::kResponsibleFor: return "offices";
-    case R::kMemberOf: case R::kObserverOf: return "memberships";
-    case R::kPartyTo: case R::kAgreementSigned: case R::kAgreementInForce:
-    case R::kAgreementTerminated: return "agreements";
-    case R::kInstallationHostedBy: case R::kInstallationOperatedBy:
-    case R::kInstallationOpened: case R::kInstallationClosed: return "installations";
-    case R::kAssistance: return "assistance";
-    case R::kPollResult: return "polls";
-    case R::kCurrency: case R::kInCurrencyZone: case R::kTradeSuspended:
-    case R::kTradeRestrictions: case R::kTradeTrend: return "trade";
-    default: return "other";
-  }
-}
-
-bool KindMatches(const std::string& kind, const Fact& f) {
-  return kind.empty() || kind == "facts" || kind == kb::RelationName(f.relation) ||
-         kind == Family(f.relation);
-}
-
-bool KindMatches(const std::string& kind, const Occurrence& o) {
-  return kind.empty() || kind == "occurrences" || kind == "events" || kind == o.kind ||
-         kind == o.cameo;
-}
 
 // Facts with the same subject, relation and object that sources give differently.
 std::set<const Fact*> Disputed(const std::vector<const Fact*>& facts) {
@@ -315,24 +281,15 @@ int RunFacts(const FactsArgs& args) {
   kb::DyadView view = s->kb->Dyad(a, b, period);
   std::vector<const Fact*> facts;
   std::vector<const Occurrence*> occs;
-  const bool only_occ = args.kind == "occurrences" || args.kind == "events";
   for (const Fact* f : view.facts) {
-    if (!only_occ && KindMatches(args.kind, *f)) facts.push_back(f);
+    if (kb::KindWantsFacts(args.kind) && kb::FactMatchesKind(args.kind, *f)) facts.push_back(f);
   }
   for (const Occurrence* o : view.occurrences) {
-    if (args.kind != "facts" && KindMatches(args.kind, *o)) occs.push_back(o);
+    if (kb::KindWantsOccurrences(args.kind) && kb::OccurrenceMatchesKind(args.kind, *o)) occs.push_back(o);
   }
-  if (!only_occ) AddSharedMemberships(*s->kb, a, b, period, args.kind, &facts);
-  static const std::set<std::string> kFamilies = {
-      "relations", "missions", "envoys", "offices", "memberships", "agreements",
-      "installations", "assistance", "polls", "trade", "other", "facts", "occurrences",
-      "events"};
-  if (!args.kind.empty() && !kFamilies.count(args.kind) && !kb::ParseRelation(args.kind) &&
-      facts.empty() && occs.empty()) {
-    PrintError("facts", fmt::format("nothing of kind '{}' (relation names, families: relations, "
-                               "missions, envoys, offices, memberships, agreements, "
-                               "installations, assistance, polls, trade, other; occurrences "
-                               "or an occurrence kind or CAMEO code)", args.kind));
+  if (kb::KindWantsFacts(args.kind)) AddSharedMemberships(*s->kb, a, b, period, args.kind, &facts);
+  if (!kb::KindIsKnown(*s->kb, args.kind)) {
+    PrintError("facts", fmt::format("unknown kind '{}': {}", args.kind, kb::KindVocabulary()));
     return kExitUsage;
   }
   // Disagreement is judged over all dates, so an as-of view still flags a fact whose

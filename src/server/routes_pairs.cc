@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "events/query.h"
+#include "kb/fact_kinds.h"
 #include "kb/pack.h"
 #include "server/api.h"
 
@@ -24,14 +25,6 @@ Result<Pair> PairOf(const AppData& app, const Query& q, const std::optional<Date
   if (!b.ok()) return b.status();
   if (*a == *b) return Status::InvalidArgument(fmt::format("a pair needs two different states, not {} twice", (*a)->key));
   return Pair{*a, *b};
-}
-
-bool KindMatches(const std::string& kind, const kb::Fact& f) {
-  return kind.empty() || kind == "facts" || kind == kb::RelationName(f.relation);
-}
-
-bool KindMatches(const std::string& kind, const kb::Occurrence& o) {
-  return kind.empty() || kind == "occurrences" || kind == o.kind || kind == o.cameo;
 }
 
 std::vector<Json> FactRow(const kb::KnowledgeBase& kb, const kb::Fact& f) {
@@ -101,9 +94,8 @@ Result<Answer> HandleFacts(const AppData& app, Query& q) {
   Result<Pair> p = PairOf(app, q, as_of);
   if (!p.ok()) return p.status();
   const std::string kind = q.Text("kind");
-  if (!kind.empty() && kind != "facts" && kind != "occurrences" && !kb::ParseRelation(kind) &&
-      kind.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
-    return Status::InvalidArgument(fmt::format("kind '{}': a relation name, an occurrence kind or CAMEO code, facts or occurrences", kind));
+  if (!kb::KindIsKnown(*app.kb, kind)) {
+    return Status::InvalidArgument(fmt::format("parameter kind: unknown kind '{}'; expected {}", kind, kb::KindVocabulary()));
   }
   q.applied() = {{"a", p->a->key}, {"b", p->b->key}, {"as_of", Opt(as_of)}, {"from", Opt(period->start())},
                  {"to", Opt(period->end())}, {"kind", kind.empty() ? Json() : Json(kind)}};
@@ -112,12 +104,12 @@ Result<Answer> HandleFacts(const AppData& app, Query& q) {
                     "value", "qualifiers", "sources"}, {}};
   std::vector<std::string> cited;
   for (const kb::Fact* f : view.facts) {
-    if (kind == "occurrences" || !KindMatches(kind, *f)) continue;
+    if (!kb::KindWantsFacts(kind) || !kb::FactMatchesKind(kind, *f)) continue;
     t.rows.push_back(FactRow(*app.kb, *f));
     cited.insert(cited.end(), f->sources.begin(), f->sources.end());
   }
   for (const kb::Occurrence* o : view.occurrences) {
-    if (kind == "facts" || !KindMatches(kind, *o)) continue;
+    if (!kb::KindWantsOccurrences(kind) || !kb::OccurrenceMatchesKind(kind, *o)) continue;
     t.rows.push_back(OccurrenceRow(*app.kb, *o));
     cited.insert(cited.end(), o->sources.begin(), o->sources.end());
   }
