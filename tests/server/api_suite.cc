@@ -9,6 +9,7 @@
 #include <set>
 
 #include "base/paths.h"
+#include "kb/fact_kinds.h"
 #include "kb/knowledge_base.h"
 #include "server/api.h"
 #include "raw_client.h"
@@ -191,6 +192,41 @@ TEST_F(ApiTest, FactsOfAPairAsOfADate) {
   EXPECT_FALSE(j["facts"].empty());
   EXPECT_EQ(Get("/api/pairs/KGZ/USA/facts?as_of=2012&from=2010", 400)["error"]["code"], "bad_parameter");
   EXPECT_EQ(Get("/api/pairs/KGZ/KGZ/facts", 400)["error"]["code"], "bad_parameter");
+}
+
+// The same vocabulary as `dyad facts --kind` (kb/fact_kinds.h, one function for both).
+TEST_F(ApiTest, FactsKindAcceptsTheCliFamilyNames) {
+  for (const char* family : {"envoys", "relations", "missions"}) {
+    json j = Get(std::string("/api/pairs/KGZ/USA/facts?kind=") + family);
+    ASSERT_FALSE(j["facts"].empty()) << family;
+    EXPECT_EQ(j["query"]["kind"], family);
+    for (const json& row : j["facts"]) {
+      EXPECT_EQ(row["type"], "fact") << family;
+      auto r = kb::ParseRelation(row["relation"].get<std::string>());
+      ASSERT_TRUE(r.has_value()) << row.dump();
+      EXPECT_EQ(kb::RelationFamily(*r), family) << row.dump();
+    }
+  }
+  json envoys = Get("/api/pairs/KGZ/USA/facts?kind=envoys");
+  json chiefs = Get("/api/pairs/KGZ/USA/facts?kind=chief_of_mission");
+  EXPECT_GE(envoys["facts"].size(), chiefs["facts"].size());
+  EXPECT_FALSE(chiefs["facts"].empty());
+  for (const json& row : Get("/api/pairs/KGZ/USA/facts?kind=events")["facts"]) {
+    EXPECT_EQ(row["type"], "occurrence") << row.dump();
+  }
+  for (const json& row : Get("/api/pairs/KGZ/USA/facts?kind=facts")["facts"]) {
+    EXPECT_EQ(row["type"], "fact") << row.dump();
+  }
+}
+
+TEST_F(ApiTest, FactsRejectsAnUnknownKindWith400NamingTheParameter) {
+  for (const char* kind : {"envoy", "no_such_kind", "Relations", "%2E%2E%2Fx"}) {
+    json j = Get(std::string("/api/pairs/KGZ/USA/facts?kind=") + kind, 400);
+    EXPECT_EQ(j["error"]["code"], "bad_parameter") << kind;
+    std::string message = j["error"]["message"].get<std::string>();
+    EXPECT_EQ(message.rfind("parameter kind:", 0), 0u) << message;
+    EXPECT_NE(message.find("envoys"), std::string::npos) << message;
+  }
 }
 
 TEST_F(ApiTest, EventsWithoutAStoreAreEmptyWithTheReason) {
