@@ -281,6 +281,78 @@ TEST_F(ConnectionTest, AnAnswerOverMaxRequestMsIs503) {
   EXPECT_NE(BodyOf(r).find("max_request_ms (100 ms)"), std::string::npos) << r;
 }
 
+int MsSince(Clock::time_point t0) {
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0).count());
+}
+
+// A client that asks for a large answer and then stops reading holds its worker for
+// write_timeout_ms (the wait for the socket to take more bytes), no longer: then the server
+// closes that connection with the answer cut short, and the worker answers the next client.
+TEST_F(ConnectionTest, AClientThatStopsReadingIsDroppedAfterWriteTimeoutMs) {
+  Limits l = Base();
+  l.worker_threads = 1;
+  l.write_timeout_ms = 400;
+  l.max_response_bytes = size_t{32} << 20;  // far more than loopback's socket buffers
+  Start(l);
+  RawClient stalled(port_);
+  const auto t0 = Clock::now();
+  // Keep-alive: only the failed write, not the request, makes the server close it.
+  ASSERT_TRUE(stalled.Send("GET /big?n=" + std::to_string(l.max_response_bytes) + " HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  std::string r = Exchange(Get("/hello"), 5000);  // queued behind the stalled answer
+  const int waited = MsSince(t0);
+  EXPECT_EQ(StatusOf(r), 200) << r;
+  EXPECT_GE(waited, 400) << "the worker gave up before write_timeout_ms";
+  EXPECT_LT(waited, 400 + 5000) << "the worker waited far past write_timeout_ms";
+  const auto t1 = Clock::now();
+  std::string cut = stalled.ReadAll(3000);
+  EXPECT_LT(MsSince(t1), 2500) << "the stalled connection was left open";
+  EXPECT_EQ(StatusOf(cut), 200);
+  EXPECT_LT(cut.size(), l.max_response_bytes) << "the stalled answer was not cut";
+  ExpectAlive();
+}
+
+// While one worker waits on a client that stopped reading, the others keep answering.
+TEST_F(ConnectionTest, AClientThatStopsReadingDoesNotStarveOthers) {
+  Limits l = Base();
+  l.worker_threads = 2;
+  l.write_timeout_ms = 3000;
+  l.max_response_bytes = size_t{32} << 20;
+  Start(l);
+  RawClient stalled(port_);
+  ASSERT_TRUE(stalled.Send(Get("/big?n=" + std::to_string(l.max_response_bytes))));
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const auto t0 = Clock::now();
+  for (int i = 0; i < 3; ++i) ExpectAlive();
+  EXPECT_LT(MsSince(t0), 2000) << "the others waited for the stalled client";
+  EXPECT_GT(stalled.ReadAll().size(), l.max_response_bytes);  // reading again, it gets it all
+}
+
+// max_request_ms counts from the moment the request was complete, queueing included, and
+// is judged when the handler returns: the handler is not interrupted (it runs to its end),
+// and its answer is replaced by 503. A fast handler that waited in the queue past the limit
+// is 503 too; a request answered under the limit is served.
+TEST_F(ConnectionTest, MaxRequestMsCountsQueueingAndIsJudgedWhenTheHandlerReturns) {
+  Limits l = Base();
+  l.worker_threads = 1;
+  l.max_request_ms = 300;
+  Start(l);
+  EXPECT_EQ(StatusOf(Exchange(Get("/sleep?ms=100"))), 200);
+  RawClient slow(port_), queued(port_);
+  const auto t0 = Clock::now();
+  slow.Send(Get("/sleep?ms=600"));
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  queued.Send(Get("/hello"));
+  std::string r = slow.ReadAll(5000);
+  EXPECT_GE(MsSince(t0), 600) << "the handler was cut short";
+  EXPECT_EQ(StatusOf(r), 503) << r;
+  EXPECT_NE(BodyOf(r).find("request_timeout"), std::string::npos) << r;
+  std::string q = queued.ReadAll(5000);
+  EXPECT_EQ(StatusOf(q), 503) << q;
+  EXPECT_NE(BodyOf(q).find("over max_request_ms (300 ms)"), std::string::npos) << q;
+  ExpectAlive();
+}
+
 TEST_F(ConnectionTest, AnAnswerAtMaxResponseBytesIsServedAndOneMoreIs503) {
   Limits l = Base();
   l.max_response_bytes = 1000;
