@@ -52,6 +52,11 @@ std::string Join(const std::vector<std::string>& v, std::string_view sep) {
 
 std::string Validity(const Fact& f) { return kb::FormatInterval(f.valid, f.undated); }
 
+// "the United States'" / "Kyrgyzstan's": English possessive of a name.
+std::string Possessive(const std::string& name) {
+  return name + (!name.empty() && name.back() == 's' ? "'" : "'s");
+}
+
 // ---------------------------------------------------------------------------------------
 // dyad check
 
@@ -152,17 +157,25 @@ json OccurrenceJson(const Occurrence& o) {
 }
 
 
+// " (last recorded D)" for an open fact whose sources stop before the as-of date.
+std::string StaleNote(const KnowledgeBase& kb, const Fact& f, const std::optional<Date>& on) {
+  if (!on || !kb.BeyondCurrency(f, *on)) return "";
+  return fmt::format("  (not known after {}: last recorded then)", kb.CurrentTo(f)->ToString());
+}
+
 void PrintFactsTable(const KnowledgeBase& kb, const std::vector<const Fact*>& facts,
-                     const std::vector<const Occurrence*>& occs, const std::set<const Fact*>& disputed) {
+                     const std::vector<const Occurrence*>& occs, const std::set<const Fact*>& disputed,
+                     const std::optional<Date>& on) {
   if (!facts.empty()) std::printf("Facts (%zu)\n", facts.size());
   for (const Fact* f : facts) {
     std::string detail = f->value;
     std::string q = kb::FormatQualifiers(f->qualifiers);
     if (!q.empty()) detail += (detail.empty() ? "" : "; ") + q;
-    std::printf("  %-23s %-28s %-26s %-30s %s%s [%s]\n", Validity(*f).c_str(),
+    std::printf("  %-23s %-28s %-26s %-30s %s%s%s [%s]\n", Validity(*f).c_str(),
                 kb.NameOf(f->subject).c_str(), std::string(kb::RelationName(f->relation)).c_str(),
                 f->object.empty() ? "" : kb.NameOf(f->object).c_str(), detail.c_str(),
-                disputed.count(f) ? "  (disputed)" : "", Join(f->sources, ",").c_str());
+                disputed.count(f) ? "  (disputed)" : "", StaleNote(kb, *f, on).c_str(),
+                Join(f->sources, ",").c_str());
   }
   if (!occs.empty()) std::printf("%sOccurrences (%zu)\n", facts.empty() ? "" : "\n", occs.size());
   for (const Occurrence* o : occs) {
@@ -171,6 +184,9 @@ void PrintFactsTable(const KnowledgeBase& kb, const std::vector<const Fact*>& fa
                 Join(o->sources, ",").c_str());
   }
   if (facts.empty() && occs.empty()) std::printf("No facts or occurrences.\n");
+  if (on && kb.KnownUntil() && on->first_day() > kb.KnownUntil()->last_day()) {
+    std::printf("\nThe sources are current to %s at the latest.\n", kb.KnownUntil()->ToString().c_str());
+  }
 }
 
 void PrintFactsCsv(const KnowledgeBase& kb, const std::vector<const Fact*>& facts,
@@ -295,11 +311,19 @@ int RunFacts(const FactsArgs& args) {
   // Disagreement is judged over all dates, so an as-of view still flags a fact whose
   // other version falls outside the period.
   std::set<const Fact*> disputed = Disputed(s->kb->Dyad(a, b, Interval::Always()).facts);
+  std::optional<Date> as_of;
+  if (!args.as_of.empty()) as_of = period.start();
   if (args.format == "json") {
     json out = json{{"a", a}, {"b", b}, {"period", period.ToString()}};
     if (!args.as_of.empty()) out["relations"] = AsOfSummary(*s->kb, a, b, *period.start());
     out["facts"] = json::array();
-    for (const Fact* f : facts) out["facts"].push_back(FactJson(*s->kb, *f, disputed.count(f)));
+    for (const Fact* f : facts) {
+      json j = FactJson(*s->kb, *f, disputed.count(f));
+      std::optional<Date> cur = s->kb->CurrentTo(*f);
+      j["current_to"] = cur ? cur->ToString() : "";
+      j["beyond_currency"] = as_of && s->kb->BeyondCurrency(*f, *as_of);
+      out["facts"].push_back(std::move(j));
+    }
     out["occurrences"] = json::array();
     for (const Occurrence* o : occs) out["occurrences"].push_back(OccurrenceJson(*o));
     std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
@@ -311,7 +335,7 @@ int RunFacts(const FactsArgs& args) {
     if (!args.as_of.empty()) {
       std::printf("%s\n\n", AsOfSummary(*s->kb, a, b, *period.start()).c_str());
     }
-    PrintFactsTable(*s->kb, facts, occs, disputed);
+    PrintFactsTable(*s->kb, facts, occs, disputed, as_of);
   }
   return kExitOk;
 }
@@ -327,10 +351,11 @@ struct EnvoyArgs {
 std::string TermText(const KnowledgeBase& kb, const kb::Term& t) {
   const Fact& f = *t.fact;
   std::string role(kb::RoleTitle(f.QualifierValue("role")));
+  std::string start = t.start ? t.start->ToString() : "?";
   std::string when = f.undated ? "undated"
-                               : fmt::format("{} to {}{}", f.valid.start() ? f.valid.start()->ToString() : "?",
-                                             t.end ? t.end->ToString() : "present",
-                                             t.implicit_end ? " (when the next term began)" : "");
+                     : t.end   ? fmt::format("{} to {}{}", start, t.end->ToString(),
+                                             t.implicit_end ? " (when the next term began)" : "")
+                               : fmt::format("since {} (no end recorded)", start);
   std::string extra;
   for (std::string_view k : {"appointed", "credentials", "arrived", "departed", "acting"}) {
     std::string_view v = f.QualifierValue(k);
@@ -368,24 +393,40 @@ int RunEnvoy(const EnvoyArgs& args) {
       out[name] = json::array();
       for (const kb::Term& t : *list) out[name].push_back(TermJson(kb, t));
     }
-    out["vacant"] = !ans.vacant.empty() || (ans.heads.empty() && !ans.missions.empty());
+    out["beyond_currency"] = json::array();
+    for (const kb::Term& t : ans.beyond_currency) out["beyond_currency"].push_back(TermJson(kb, t));
+    out["current_to"] = ans.current_to ? ans.current_to->ToString() : "";
+    out["future"] = ans.future;
+    out["known"] = !ans.future && ans.beyond_currency.empty();
+    out["vacant"] = !ans.future && ans.beyond_currency.empty() &&
+                    (!ans.vacant.empty() || (ans.heads.empty() && !ans.missions.empty()));
     if (ans.previous) out["previous"] = TermJson(kb, *ans.previous);
     if (ans.next) out["next"] = TermJson(kb, *ans.next);
     std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     return kExitOk;
   }
-  std::printf("%s's chief of mission in %s on %s\n", kb.NameOf(a).c_str(), kb.NameOf(b).c_str(),
+  std::printf("%s chief of mission in %s on %s\n", Possessive(kb.NameOf(a)).c_str(), kb.NameOf(b).c_str(),
               on->ToString().c_str());
   if (ans.missions.empty()) {
     std::printf("  No mission of %s in %s is recorded.\n", kb.NameOf(a).c_str(), kb.NameOf(b).c_str());
     return kExitOk;
+  }
+  if (ans.future) {
+    std::printf("  Nothing is known for %s: it is after today (%s).\n", on->ToString().c_str(),
+                kb.today().ToString().c_str());
+    return kExitOk;
+  }
+  for (const kb::Term& t : ans.beyond_currency) {
+    std::optional<Date> cur = kb.CurrentTo(*t.fact);
+    std::printf("  Not known after %s (the source stops): last recorded %s\n",
+                cur->ToString().c_str(), TermText(kb, t).c_str());
   }
   for (const kb::Term& t : ans.heads) {
     std::printf("  %s%s\n", TermText(kb, t).c_str(),
                 kb::IsChargeRole(t.fact->QualifierValue("role")) ? "  (chargé, not an ambassador)" : "");
   }
   if (ans.heads.size() > 1) std::printf("  (several terms cover this date: see the sources)\n");
-  if (ans.heads.empty()) {
+  if (ans.heads.empty() && ans.beyond_currency.empty()) {
     std::printf("  Vacant or not recorded%s.\n",
                 ans.vacant.empty() ? "" : fmt::format(" (vacancy recorded: {})",
                                                       Validity(*ans.vacant[0])).c_str());
@@ -430,6 +471,9 @@ std::string SinceText(const kb::RelationsAnswer& r) {
   for (const Fact* f : r.no_relations) {
     parts.push_back(fmt::format("no relations {} [{}]", Validity(*f), Join(f->sources, ",")));
   }
+  if (!r.absent.empty()) parts.push_back(fmt::format("{} did not exist on that date", r.absent));
+  if (r.future) parts.push_back("after today: nothing is known");
+  if (r.beyond_currency) parts.push_back(fmt::format("last recorded {}", r.current_to->ToString()));
   if (r.inferred) {
     const Fact* f = r.evidence.front();
     parts.push_back(fmt::format("{} {}; inferred: {} {} after it [{}]", kb::RelationName(r.last_break->relation),
@@ -494,14 +538,21 @@ int RunRelations(const RelationsArgs& args) {
   if (a.empty()) return kExitUsage;
   using S = kb::RelationsAnswer::State;
   std::map<S, std::vector<std::pair<std::string, kb::RelationsAnswer>>> by_state;
+  std::vector<std::string> absent;  // states that did not exist on the date
   for (const world::State& other : s->world->states()) {
     if (other.key == a || other.kind == world::StateKind::kTerritory) continue;
     kb::RelationsAnswer r = s->kb->Relations(a, other.key, *on);
-    if (r.state == S::kUnknown && r.no_relations.empty() && !other.ExistsOn(*on)) continue;
+    if (!r.absent.empty()) {
+      if (r.absent == other.key) absent.push_back(other.key);
+      continue;
+    }
     by_state[r.state].emplace_back(other.key, std::move(r));
   }
+  const bool future = on->first_day() > s->kb->today().last_day();
+  const std::optional<Date> known = s->kb->KnownUntil();
   if (args.format == "json") {
-    json out = json{{"state", a}, {"on", on->ToString()}};
+    json out = json{{"state", a}, {"on", on->ToString()}, {"future", future},
+                    {"known_until", known ? known->ToString() : ""}, {"not_existing", absent}};
     for (S st : {S::kInRelations, S::kNoRelations, S::kDisputed, S::kUnknown}) {
       json list = json::array();
       for (const auto& [key, r] : by_state[st]) list.push_back(json{{"state", key}, {"evidence", SinceText(r)}});
@@ -512,6 +563,16 @@ int RunRelations(const RelationsArgs& args) {
     return kExitOk;
   }
   std::printf("Diplomatic relations of %s on %s\n", s->kb->NameOf(a).c_str(), on->ToString().c_str());
+  if (future) {
+    std::printf("Nothing is known for %s: it is after today (%s).\n", on->ToString().c_str(),
+                s->kb->today().ToString().c_str());
+    return kExitOk;
+  }
+  if (known && on->first_day() > known->last_day()) {
+    std::printf("The sources are current to %s at the latest: what follows is as last recorded.\n",
+                known->ToString().c_str());
+  }
+  std::printf("(%zu states that did not exist on that date are not listed.)\n", absent.size());
   for (S st : {S::kInRelations, S::kNoRelations, S::kDisputed, S::kUnknown}) {
     const auto& list = by_state[st];
     std::printf("\n%s: %zu\n", std::string(kb::RelationsStateName(st)).c_str(), list.size());

@@ -250,7 +250,35 @@ class Mapper {
     MapTrips();
     MarkOverlappingTerms();
     MergeDuplicateFacts();
+    SetCurrency();
     return std::move(pack_);
+  }
+
+  // Each source is current to the newest date its rows hold (a validity end or start, a
+  // dated qualifier, an occurrence's date): the dataset's last record, derived from data.
+  void SetCurrency() {
+    std::map<std::string, Date> newest;
+    auto note = [&](const std::vector<std::string>& sources, const Date& d) {
+      for (const std::string& id : sources) {
+        auto [it, fresh] = newest.emplace(id, d);
+        if (!fresh && it->second.last_day() < d.last_day()) it->second = d;
+      }
+    };
+    auto note_interval = [&](const std::vector<std::string>& sources, const Interval& i) {
+      if (i.start()) note(sources, *i.start());
+      if (i.end()) note(sources, *i.end());
+    };
+    for (const Fact& f : pack_.facts) {
+      if (!f.undated) note_interval(f.sources, f.valid);
+      for (const kb::Qualifier& q : f.qualifiers) {
+        if (!kb::IsDateQualifier(q.key)) continue;
+        if (auto d = Date::ParseIso(q.value); d.ok()) note(f.sources, *d);
+      }
+    }
+    for (const Occurrence& o : pack_.occurrences) note_interval(o.sources, o.when);
+    for (kb::Source& s : pack_.sources) {
+      if (auto it = newest.find(s.id); it != newest.end()) s.current_to = it->second;
+    }
   }
 
  private:

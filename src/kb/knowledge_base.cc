@@ -76,6 +76,11 @@ void KnowledgeBase::AddToDyads(std::vector<std::string_view>& states, uint32_t i
 }
 
 void KnowledgeBase::Index() {
+  for (const auto& [id, src] : sources_) {
+    if (src.current_to && (!known_until_ || known_until_->last_day() < src.current_to->last_day())) {
+      known_until_ = src.current_to;
+    }
+  }
   // States of each entity: owner and host, through owning entities; agreements: parties.
   for (const auto& [id, e] : entities_) {
     std::vector<std::string> states;
@@ -239,18 +244,81 @@ std::vector<const Fact*> KnowledgeBase::FactsAbout(std::string_view object,
 }
 
 // ---------------------------------------------------------------------------------------
+// Currency
+
+std::optional<Date> KnowledgeBase::CurrentTo(const std::vector<std::string>& source_ids) const {
+  std::optional<Date> out;
+  for (const std::string& id : source_ids) {
+    const Source* src = FindSource(id);
+    if (src == nullptr || !src->current_to) continue;
+    if (!out || out->last_day() < src->current_to->last_day()) out = src->current_to;
+  }
+  return out;
+}
+
+std::optional<Date> KnowledgeBase::CurrentTo(const Fact& f) const { return CurrentTo(f.sources); }
+
+bool KnowledgeBase::BeyondCurrency(const Fact& f, const Date& on) const {
+  if (f.undated || f.valid.end()) return false;
+  std::optional<Date> cur = CurrentTo(f);
+  return cur && on.first_day() > cur->last_day();
+}
+
+namespace {
+
+void Later(std::optional<Date>* acc, const std::optional<Date>& d) {
+  if (d && (!*acc || (*acc)->last_day() < d->last_day())) *acc = d;
+}
+
+// The state of `world` with `key` possibly existing on no day of [lo, hi].
+bool Absent(const world::World& world, std::string_view key, int32_t lo, int32_t hi) {
+  const world::State* s = world.Find(key);
+  if (s == nullptr) return false;
+  return Lo(s->existence) > hi || Hi(s->existence) < lo;
+}
+
+}  // namespace
+
+// One of the pair absent on `on`: no relations; the currency of the pair's records.
+void KnowledgeBase::QualifyRelations(std::string_view a, std::string_view b, const Date& on,
+                                     const std::vector<const Fact*>& facts,
+                                     RelationsAnswer* ans) const {
+  for (const Fact* f : facts) Later(&ans->current_to, CurrentTo(*f));
+  for (std::string_view key : {a, b}) {
+    if (ans->absent.empty() && Absent(*world_, key, on.first_day(), on.last_day())) {
+      ans->absent = std::string(key);
+    }
+  }
+  if (!ans->absent.empty()) {
+    ans->state = RelationsAnswer::State::kNoRelations;
+    ans->since.clear();
+    ans->later_claims.clear();
+    ans->inferred = false;
+    ans->evidence.clear();
+    return;
+  }
+  ans->beyond_currency = ans->state != RelationsAnswer::State::kUnknown && ans->current_to &&
+                         on.first_day() > ans->current_to->last_day();
+}
+
+// ---------------------------------------------------------------------------------------
 // Relations
 
 RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
                                          const Date& on) const {
   RelationsAnswer ans;
+  if (IsFuture(on)) {
+    ans.future = true;
+    return ans;
+  }
   const int32_t lo = on.first_day(), hi = on.last_day();
-  std::vector<const Fact*> transitions;
+  std::vector<const Fact*> transitions, all;
   if (auto it = relations_by_dyad_.find(DyadKey(a, b)); it != relations_by_dyad_.end()) {
     for (uint32_t i : it->second) {
       const Fact* f = &facts_[i];
       // Only facts between exactly a and b (a state may be paired with itself in no key).
       if (!((f->subject == a && f->object == b) || (f->subject == b && f->object == a))) continue;
+      all.push_back(f);
       if (f->relation == Relation::kRecognized) {
         if (!f->undated && Lo(f->valid) <= hi) ans.recognition.push_back(f);
       } else if (f->relation == Relation::kNoRelations) {
@@ -302,6 +370,7 @@ RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
       }
     }
   }
+  QualifyRelations(a, b, on, all, &ans);
   return ans;
 }
 
@@ -354,17 +423,22 @@ EnvoyAnswer KnowledgeBase::Envoy(std::string_view a, std::string_view b,
   std::string pair = fmt::format("{}|{}", a, b);
   auto it = missions_by_pair_.find(pair);
   if (it == missions_by_pair_.end()) return ans;
+  ans.future = IsFuture(on);
   for (const std::string& id : it->second) {
     ans.missions.push_back(FindEntity(id));
+    if (ans.future) continue;
     for (const Term& t : TermsAt(id)) {
       const Fact& f = *t.fact;
+      Later(&ans.current_to, CurrentTo(f));
       if (f.undated) {
         ans.undated.push_back(t);
         continue;
       }
       const int32_t start = t.start ? t.start->first_day() : INT32_MIN;
       const int32_t end = t.end ? t.end->last_day() : INT32_MAX;
-      if (start <= hi && lo <= end) {
+      if (start <= hi && lo <= end && !t.end && BeyondCurrency(f, on)) {
+        ans.beyond_currency.push_back(t);
+      } else if (start <= hi && lo <= end) {
         ans.heads.push_back(t);
       } else if (end < lo) {
         if (!ans.previous || ans.previous->end->last_day() < end) ans.previous = t;
@@ -438,10 +512,14 @@ std::vector<ChainStep> KnowledgeBase::ReportingChain(std::string_view start,
   const int32_t lo = on.first_day(), hi = on.last_day();
   std::vector<ChainStep> chain;
   std::set<std::string> seen;
-  auto holders = [&](std::string_view office) {
+  auto holders = [&](std::string_view office, std::vector<const Fact*>* stale) {
     std::vector<const Fact*> out;
     for (const Fact* f : FactsAbout(office, Relation::kHoldsOffice)) {
-      if (Covers(*f, lo, hi) || f->undated) out.push_back(f);
+      if (Covers(*f, lo, hi) && BeyondCurrency(*f, on)) {
+        stale->push_back(f);
+      } else if (Covers(*f, lo, hi) || f->undated) {
+        out.push_back(f);
+      }
     }
     std::sort(out.begin(), out.end(), ByStart);
     return out;
@@ -455,7 +533,9 @@ std::vector<ChainStep> KnowledgeBase::ReportingChain(std::string_view start,
   std::string cur(start);
   const Fact* link = nullptr;
   while (!cur.empty() && seen.insert(cur).second) {
-    chain.push_back(ChainStep{cur, link, holders(cur)});
+    ChainStep step{cur, link, {}, {}};
+    step.holders = holders(cur, &step.last_recorded);
+    chain.push_back(std::move(step));
     link = first_link(cur, Relation::kHeadedBy);
     if (link == nullptr) link = first_link(cur, Relation::kReportsTo);
     cur = link ? link->object : std::string();
@@ -470,6 +550,11 @@ DyadView KnowledgeBase::Dyad(std::string_view a, std::string_view b,
                              const Interval& period) const {
   DyadView view;
   const int32_t lo = Lo(period), hi = Hi(period);
+  // Nothing holds between states when one did not exist, nor in the future.
+  if (Absent(*world_, a, lo, hi) || Absent(*world_, b, lo, hi) ||
+      lo > today_.last_day()) {
+    return view;
+  }
   const std::string key = DyadKey(a, b);
   if (auto it = by_dyad_.find(key); it != by_dyad_.end()) {
     for (uint32_t i : it->second) {

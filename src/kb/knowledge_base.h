@@ -10,6 +10,14 @@
 // Dates in queries: `on` may be a partial date; a fact answers for `on` when it *possibly*
 // holds on some day of it (so `--on 2012` lists every envoy who served in 2012).
 //
+// Currency (docs/formats/packs.md, "Currency"): every source may say the date it is current
+// to. A fact whose validity is left open (a term with no end, "since 1994") is known only up
+// to the latest currency of its sources; asked about a later date, queries do not assert it
+// but report it as *last recorded* on that date (EnvoyAnswer::beyond_currency,
+// RelationsAnswer::beyond_currency, ChainStep::last_recorded). A date after `today()` is in
+// the future: nothing is known for it (the answers' `future` flag). A pair of which one
+// state did not exist on the date has no relations then (RelationsAnswer::absent).
+//
 // Thread-safety: a loaded KnowledgeBase is immutable and safe to share between threads.
 // Pointers returned by queries live as long as the KnowledgeBase.
 #ifndef DYAD_KB_KNOWLEDGE_BASE_H_
@@ -65,6 +73,16 @@ struct RelationsAnswer {
   // and `evidence` holds those facts, earliest first.
   bool inferred = false;
   std::vector<const Fact*> evidence;
+  // Currency: the latest date the sources of this pair's relations facts are current to
+  // (nullopt when none says). When `on` lies after it, an "in relations" answer rests on
+  // the last record: beyond_currency is true and renderers say "since X (last recorded D)".
+  std::optional<Date> current_to;
+  bool beyond_currency = false;
+  // `on` lies after today: nothing is known for it; state is kUnknown and nothing else is set.
+  bool future = false;
+  // A state of the pair that did not exist on `on` (ended before it or began after it), or
+  // empty. Then no relations can hold: state is kNoRelations (never kInRelations).
+  std::string absent;
 };
 std::string_view RelationsStateName(RelationsAnswer::State state);  // "in relations", ...
 
@@ -98,6 +116,13 @@ struct EnvoyAnswer {
   std::vector<Term> undated;            // undated attestations ("the ambassador is X")
   std::optional<Term> previous;         // the latest term ended before `on`
   std::optional<Term> next;             // the first term begun after `on`
+  // Terms left open (no end given, none implied by a successor) whose sources are current
+  // only to a date before `on`: the source stops, so they are not in `heads`; each was
+  // last recorded on `current_to`. ("Donald Lu, since 2018-10-12, last recorded 2021-01-20".)
+  std::vector<Term> beyond_currency;
+  // The latest currency of the sources of these missions' terms (nullopt when none says).
+  std::optional<Date> current_to;
+  bool future = false;                  // `on` lies after today: nothing is known
 };
 
 struct SharedMembership {
@@ -115,6 +140,8 @@ struct ChainStep {
   std::string entity;              // agency or office id
   const Fact* link = nullptr;      // headed_by / reports_to that led here (nullptr first)
   std::vector<const Fact*> holders;  // holds_office covering `on`
+  // holds_office facts left open whose sources stop before `on` (not in `holders`).
+  std::vector<const Fact*> last_recorded;
 };
 
 struct DyadView {
@@ -151,6 +178,18 @@ class KnowledgeBase {
   // (followed through owning entities); an agreement's parties.
   std::vector<std::string> StatesOf(std::string_view id) const;
 
+  // The latest current_to among the fact's (or occurrence's) sources; nullopt when none says.
+  std::optional<Date> CurrentTo(const Fact& f) const;
+  std::optional<Date> CurrentTo(const std::vector<std::string>& source_ids) const;
+  // The latest current_to of every loaded source: the last date anything is known for.
+  std::optional<Date> KnownUntil() const { return known_until_; }
+  // True when `f` is left open at its end and every source of it that states a currency
+  // stops before `on` (a source without currency never makes a fact beyond currency).
+  bool BeyondCurrency(const Fact& f, const Date& on) const;
+  // The day queries take as today (TodayUtc() at load); dates after it are the future.
+  const Date& today() const { return today_; }
+  void SetTodayForTesting(const Date& d) { today_ = d; }
+
   // Facts with `subject` and `relation` (any date), in file order.
   std::vector<const Fact*> FactsOf(std::string_view subject, Relation relation) const;
   // Facts with `object` and `relation`.
@@ -166,7 +205,8 @@ class KnowledgeBase {
   // From an agency (through headed_by) or an office, up the reports_to links valid on `on`.
   std::vector<ChainStep> ReportingChain(std::string_view start, const Date& on) const;
   // Facts and occurrences involving both states, overlapping `period` (undated facts are
-  // included and flagged by Fact::undated). An open chief_of_mission term counts as ended
+  // included and flagged by Fact::undated). Empty when one of the states existed on no day
+  // of `period`, or when `period` lies wholly after today. An open chief_of_mission term counts as ended
   // the day before the next term at the same post begins (as in Envoy).
   DyadView Dyad(std::string_view a, std::string_view b, const Interval& period) const;
   // relations_statement facts whose subject is `state`.
@@ -192,7 +232,13 @@ class KnowledgeBase {
   std::vector<const Fact*> RelationsEvidence(std::string_view a, std::string_view b, int32_t after,
                                              int32_t until) const;
 
+  void QualifyRelations(std::string_view a, std::string_view b, const Date& on,
+                        const std::vector<const Fact*>& facts, RelationsAnswer* ans) const;
+  bool IsFuture(const Date& on) const { return on.first_day() > today_.last_day(); }
+
   const world::World* world_ = nullptr;
+  Date today_ = TodayUtc();
+  std::optional<Date> known_until_;
   std::vector<Fact> facts_;
   std::vector<Occurrence> occurrences_;
   StringMap<Source> sources_;

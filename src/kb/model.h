@@ -257,6 +257,12 @@ struct Source {
   std::string licence;            // SPDX id or free text ("CC0-1.0", "CC-BY-SA-3.0")
   std::string note;
   Origin origin;
+  // (Last, so that aggregate initializers written before it stay valid.)
+  // The last date the source speaks for: a dataset's newest record, a curated source's
+  // retrieval date (or, when it has none, the newest date it states). A span that the
+  // source leaves open is known only up to this date; after it, queries answer "not known
+  // after D" (KnowledgeBase::CurrentTo). nullopt: the source does not say.
+  std::optional<Date> current_to = std::nullopt;
 };
 
 // ---------------------------------------------------------------------------------------

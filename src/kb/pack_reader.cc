@@ -449,7 +449,8 @@ void ReadSources(TableReader& r, PackData* pack) {
     Source s;
     if (r.row_ok() && RequireField(r, "id") && ParseId(r, "id", false, &s.id) &&
         RequireField(r, "title") && ParseOptDate(r, "date", &s.date) &&
-        ParseOptDate(r, "retrieved", &s.retrieved)) {
+        ParseOptDate(r, "retrieved", &s.retrieved) &&
+        ParseOptDate(r, "current_to", &s.current_to)) {
       if (!seen.insert(s.id).second) {
         r.Error("duplicate-id", "id", fmt::format("source '{}' is defined twice", s.id));
       }
@@ -673,7 +674,8 @@ Result<PackData> ReadPack(const std::string& dir, LoadReport* report) {
   };
   const Spec specs[] = {
       {kSourcesFile, {"id", "title"},
-       {"author", "publisher", "url", "date", "retrieved", "licence", "note"}, ReadSources},
+       {"author", "publisher", "url", "date", "retrieved", "current_to", "licence", "note"},
+       ReadSources},
       {kEntitiesFile, {"id", "kind", "name", "sources"},
        {"subkind", "owner", "host", "record", "note"}, ReadEntities},
       {kFactsFile, {"subject", "relation", "valid", "sources"},

@@ -24,11 +24,11 @@ void AddRow(std::string* out, const std::vector<std::string>& fields) {
 
 std::string SourcesTsv(const PackData& pack) {
   std::string out;
-  AddRow(&out, {"id", "title", "author", "publisher", "url", "date", "retrieved", "licence",
-                "note"});
+  AddRow(&out, {"id", "title", "author", "publisher", "url", "date", "retrieved", "current_to",
+                "licence", "note"});
   for (const Source& s : pack.sources) {
     AddRow(&out, {s.id, s.title, s.author, s.publisher, s.url, OptDate(s.date),
-                  OptDate(s.retrieved), s.licence, s.note});
+                  OptDate(s.retrieved), OptDate(s.current_to), s.licence, s.note});
   }
   return out;
 }
