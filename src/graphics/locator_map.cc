@@ -650,132 +650,173 @@ std::string_view MapCss() {
 )css";
 }
 
-Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& data) {
-  if (data.detail == nullptr) return Status::InvalidArgument("locator map: no atlas given");
-  const double W = spec.width, max_height = spec.height;
-  DYAD_ASSIGN_OR_RETURN(SideGeo ga, ResolveSide(spec.a, *data.detail));
-  DYAD_ASSIGN_OR_RETURN(SideGeo gb, ResolveSide(spec.b, *data.detail));
-  const double distance_km = AngularDistanceDeg(ga.rep, gb.rep) * kDeg * kEarthRadiusKm;
-  const ViewKind kind = distance_km > kWorldViewKm ? ViewKind::kEqualEarth : ViewKind::kAzimuthal;
-  View view = FrameView(ga, gb, W, max_height, kind);
-  // At small scales the coarse atlas looks the same, draws in a fraction of the time and
-  // bytes; it lacks some small states, so use it only when it has both.
-  const Topology* topo_ptr = data.detail.get();
-  if (data.world != nullptr && kEarthRadiusKm / view.scale > kCoarseKmPerPx) {
-    auto wa = ResolveSide(spec.a, *data.world);
-    auto wb = ResolveSide(spec.b, *data.world);
-    if (wa.ok() && wb.ok() && (wa->feature != nullptr) == (ga.feature != nullptr) &&
-        (wb->feature != nullptr) == (gb.feature != nullptr)) {
-      ga = std::move(wa).value();
-      gb = std::move(wb).value();
-      view = FrameView(ga, gb, W, max_height, kind);
-      topo_ptr = data.world.get();
-    }
-  }
-  const Topology& topo = *topo_ptr;
-  const double H = view.height;
+namespace {
 
-  LocatorMap result;
-  result.projection = kind == ViewKind::kAzimuthal
-                          ? "Lambert azimuthal equal-area centred on " + Degrees(view.proj.centre())
-                          : fmt::format("Equal Earth with central meridian {}°{}", Num(std::abs(view.lon0), 1),
-                                        view.lon0 >= 0 ? "E" : "W");
-  result.has_inset = data.world != nullptr &&
-                     (spec.inset == InsetMode::kAlways ||
-                      (spec.inset == InsetMode::kAuto && distance_km >= spec.inset_min_distance_km));
+// Step 1: both sides located in an atlas, the kind of view, and its frame.
+struct Framing {
+  SideGeo a, b;
+  ViewKind kind = ViewKind::kAzimuthal;
+  View view;
+  const Topology* topo = nullptr;
+  double distance_km = 0;
+};
+
+// At small scales the coarse atlas looks the same, draws in a fraction of the time and
+// bytes; it lacks some small states, so use it only when it has both.
+void PreferCoarseAtlas(const LocatorMapSpec& spec, const MapData& data, Framing* f) {
+  if (data.world == nullptr || kEarthRadiusKm / f->view.scale <= kCoarseKmPerPx) return;
+  auto wa = ResolveSide(spec.a, *data.world);
+  auto wb = ResolveSide(spec.b, *data.world);
+  if (!wa.ok() || !wb.ok() || (wa->feature != nullptr) != (f->a.feature != nullptr) ||
+      (wb->feature != nullptr) != (f->b.feature != nullptr))
+    return;
+  f->a = std::move(wa).value();
+  f->b = std::move(wb).value();
+  f->view = FrameView(f->a, f->b, spec.width, spec.height, f->kind);
+  f->topo = data.world.get();
+}
+
+Result<Framing> FrameMap(const LocatorMapSpec& spec, const MapData& data) {
+  Framing f;
+  DYAD_ASSIGN_OR_RETURN(f.a, ResolveSide(spec.a, *data.detail));
+  DYAD_ASSIGN_OR_RETURN(f.b, ResolveSide(spec.b, *data.detail));
+  f.distance_km = AngularDistanceDeg(f.a.rep, f.b.rep) * kDeg * kEarthRadiusKm;
+  f.kind = f.distance_km > kWorldViewKm ? ViewKind::kEqualEarth : ViewKind::kAzimuthal;
+  f.view = FrameView(f.a, f.b, spec.width, spec.height, f.kind);
+  f.topo = data.detail.get();
+  PreferCoarseAtlas(spec, data, &f);
+  return f;
+}
+
+std::string ProjectionName(const Framing& f) {
+  if (f.kind == ViewKind::kAzimuthal) return "Lambert azimuthal equal-area centred on " + Degrees(f.view.proj.centre());
+  return fmt::format("Equal Earth with central meridian {}°{}", Num(std::abs(f.view.lon0), 1), f.view.lon0 >= 0 ? "E" : "W");
+}
+
+std::string MissingNote(const LocatorMapSpec& spec, const Framing& f) {
   std::vector<std::string> missing;
-  for (const auto* s : {&spec.a, &spec.b})
-    if ((s == &spec.a ? ga : gb).feature == nullptr) missing.push_back(s->name);
-  if (!missing.empty())
-    result.note = fmt::format("not in the map atlas, shown by its capital only: {}", fmt::join(missing, ", "));
+  if (f.a.feature == nullptr) missing.push_back(spec.a.name);
+  if (f.b.feature == nullptr) missing.push_back(spec.b.name);
+  if (missing.empty()) return "";
+  return fmt::format("not in the map atlas, shown by its capital only: {}", fmt::join(missing, ", "));
+}
 
-  const Rect clip{-2, -2, W + 2, H + 2};
-  PathEncoder land(1.2), fill_a(0.6), fill_b(0.6), border(1.2), edge_a(0.6), edge_b(0.6);
-  auto feature_index = [&](const Feature* f) {
-    return f == nullptr ? -1 : static_cast<int32_t>(f - topo.features.data());
-  };
-  const int32_t ia = feature_index(ga.feature), ib = feature_index(gb.feature);
-  std::vector<ProjectedArc> arcs;
-  if (kind == ViewKind::kAzimuthal)
-    arcs = ProjectArcs(topo, [&](const Vec3& p, Vec2* out) { return view.ProjectPoint(p, out); });
-  for (const Feature& f : topo.features) {
-    PathEncoder* enc = &f == ga.feature ? &fill_a : &f == gb.feature ? &fill_b : &land;
-    if (kind == ViewKind::kAzimuthal) AddFeatureFill(f, arcs, clip, enc);
-    else AddFeatureFillCut(f, topo, view, clip, enc);
+// Step 2: the land, both states and the borders as SVG paths.
+struct Layers {
+  PathEncoder land{1.2}, fill_a{0.6}, fill_b{0.6}, border{1.2}, edge_a{0.6}, edge_b{0.6};
+};
+
+void AddFills(const Framing& f, const std::vector<ProjectedArc>& arcs, const Rect& clip, Layers* l) {
+  for (const Feature& feat : f.topo->features) {
+    PathEncoder* enc = &feat == f.a.feature ? &l->fill_a : &feat == f.b.feature ? &l->fill_b : &l->land;
+    if (f.kind == ViewKind::kAzimuthal) AddFeatureFill(feat, arcs, clip, enc);
+    else AddFeatureFillCut(feat, *f.topo, f.view, clip, enc);
   }
+}
+
+int32_t FeatureIndex(const Topology& topo, const Feature* f) {
+  return f == nullptr ? -1 : static_cast<int32_t>(f - topo.features.data());
+}
+
+// Coasts are the fills' own strokes; only land borders are drawn as lines.
+void AddBorders(const Framing& f, const std::vector<ProjectedArc>& arcs, const Rect& clip, Layers* l) {
+  const Topology& topo = *f.topo;
+  const int32_t ia = FeatureIndex(topo, f.a.feature), ib = FeatureIndex(topo, f.b.feature);
   for (size_t i = 0; i < topo.arcs.size(); ++i) {
     const auto [u0, u1] = topo.arc_users[i];
     if (u0 < 0) continue;
     const bool shared = u1 >= 0;
     if (!shared && topo.OnAntimeridian(i)) continue;
-    // Coasts are the fills' own strokes; only land borders are drawn as lines.
     std::vector<PathEncoder*> targets;
-    if (shared) targets.push_back(&border);
-    if (u0 == ia || u1 == ia) targets.push_back(&edge_a);
-    if (u0 == ib || u1 == ib) targets.push_back(&edge_b);
+    if (shared) targets.push_back(&l->border);
+    if (u0 == ia || u1 == ia) targets.push_back(&l->edge_a);
+    if (u0 == ib || u1 == ib) targets.push_back(&l->edge_b);
     for (PathEncoder* enc : targets) {
-      if (kind == ViewKind::kAzimuthal) AddArcStroke(arcs[i], clip, enc);
-      else AddArcStrokeCut(topo.arcs[i], view, clip, enc);
+      if (f.kind == ViewKind::kAzimuthal) AddArcStroke(arcs[i], clip, enc);
+      else AddArcStrokeCut(topo.arcs[i], f.view, clip, enc);
     }
   }
+}
 
-  // Capitals, in pixels, and which points the legend and inset should not cover.
+void DrawLayers(const Framing& f, const Rect& clip, Layers* l) {
+  std::vector<ProjectedArc> arcs;
+  if (f.kind == ViewKind::kAzimuthal)
+    arcs = ProjectArcs(*f.topo, [&](const Vec3& p, Vec2* out) { return f.view.ProjectPoint(p, out); });
+  AddFills(f, arcs, clip, l);
+  AddBorders(f, arcs, clip, l);
+}
+
+// Step 3: capitals in pixels, and the points the legend and inset should not cover.
+struct Placement {
   std::vector<CapitalMark> marks;
   std::vector<Vec2> avoid;
-  for (const auto* g : {&ga, &gb}) {
-    const MapSide& side = g == &ga ? spec.a : spec.b;
-    for (size_t k = 0; k < g->frame.size(); k += std::max<size_t>(1, g->frame.size() / 200)) {
-      Vec2 v;
-      if (view.ProjectPoint(g->frame[k], &v)) avoid.push_back(v);
-    }
-    if (!g->capital || side.capital.empty()) continue;
+};
+
+void PlaceSide(const SideGeo& g, const MapSide& side, const View& view, double W, double H, Placement* p) {
+  for (size_t k = 0; k < g.frame.size(); k += std::max<size_t>(1, g.frame.size() / 200)) {
     Vec2 v;
-    if (!view.ProjectPoint(ToUnitVector(*g->capital), &v) || !Rect{0, 0, W, H}.Contains(v)) continue;
-    marks.push_back({v, side.capital});
-    for (int k = 0; k < 25; ++k) avoid.push_back(v);  // weigh capitals heavily
+    if (view.ProjectPoint(g.frame[k], &v)) p->avoid.push_back(v);
   }
-  PlaceLabels(marks, W);
-  // States only a few pixels across get a ring in their colour so the eye finds them.
-  struct Ring {
-    Vec2 at;
-    double r;
-    int side;
-  };
+  if (!g.capital || side.capital.empty()) return;
+  Vec2 v;
+  if (!view.ProjectPoint(ToUnitVector(*g.capital), &v) || !Rect{0, 0, W, H}.Contains(v)) return;
+  p->marks.push_back({v, side.capital});
+  for (int k = 0; k < 25; ++k) p->avoid.push_back(v);  // weigh capitals heavily
+}
+
+Placement PlaceCapitals(const LocatorMapSpec& spec, const Framing& f, double W, double H) {
+  Placement p;
+  PlaceSide(f.a, spec.a, f.view, W, H, &p);
+  PlaceSide(f.b, spec.b, f.view, W, H, &p);
+  PlaceLabels(p.marks, W);
+  return p;
+}
+
+// States only a few pixels across get a ring in their colour so the eye finds them.
+struct Ring {
+  Vec2 at;
+  double r;
+  int side;
+};
+
+std::optional<Ring> RingFor(const SideGeo& g, const View& view, int side) {
+  Rect box{1e9, 1e9, -1e9, -1e9};
+  for (const Vec3& p : g.frame) {
+    Vec2 v;
+    if (!view.ProjectPoint(p, &v)) continue;
+    box = {std::min(box.x0, v.x), std::min(box.y0, v.y), std::max(box.x1, v.x), std::max(box.y1, v.y)};
+  }
+  const double size = std::max(box.x1 - box.x0, box.y1 - box.y0);
+  if (box.x0 > box.x1 || size >= kSmallStatePx) return std::nullopt;
+  return Ring{{(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2}, size / 2 + 7, side};
+}
+
+std::vector<Ring> SmallStateRings(const Framing& f) {
   std::vector<Ring> rings;
-  for (int side = 0; side < 2; ++side) {
-    const SideGeo& g = side == 0 ? ga : gb;
-    Rect box{1e9, 1e9, -1e9, -1e9};
-    for (const Vec3& p : g.frame) {
-      Vec2 v;
-      if (!view.ProjectPoint(p, &v)) continue;
-      box = {std::min(box.x0, v.x), std::min(box.y0, v.y), std::max(box.x1, v.x), std::max(box.y1, v.y)};
-    }
-    const double size = std::max(box.x1 - box.x0, box.y1 - box.y0);
-    if (box.x0 <= box.x1 && size < kSmallStatePx)
-      rings.push_back({{(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2}, size / 2 + 7, side});
-  }
+  if (auto r = RingFor(f.a, f.view, 0)) rings.push_back(*r);
+  if (auto r = RingFor(f.b, f.view, 1)) rings.push_back(*r);
+  return rings;
+}
 
-  const double inset_w = std::round(W * 0.3), inset_h = std::round(inset_w * 0.5);
-  const double legend_w = LegendWidth(spec), legend_h = 2 * kLegendRow + 6;
-  const int inset_corner =
-      result.has_inset ? PickCorner(W, H, inset_w + 8, inset_h + 8, avoid, -1, {2, 3, 1, 0}) : -1;
-  const int legend_corner = PickCorner(W, H, legend_w + 8, legend_h + 8, avoid, inset_corner, {2, 3, 0, 1});
-
-  const std::string title_id = spec.id_prefix + "-title", desc_id = spec.id_prefix + "-desc";
-  std::string desc = fmt::format(
-      "{} (blue) and {} (orange) highlighted; other countries grey.", spec.a.name, spec.b.name);
+// Step 4: the text alternative.
+std::string MapDescription(const LocatorMapSpec& spec, const Framing& f, const LocatorMap& result,
+                           const std::vector<CapitalMark>& marks) {
+  std::string desc = fmt::format("{} (blue) and {} (orange) highlighted; other countries grey.", spec.a.name, spec.b.name);
   if (!marks.empty()) {
     std::vector<std::string> caps;
     for (const auto& m : marks) caps.push_back(m.label);
     desc += fmt::format(" Capitals marked: {}.", fmt::join(caps, ", "));
   }
-  desc += fmt::format(" Distance between the two: about {} km.", Num(std::round(distance_km / 100) * 100, 0));
+  desc += fmt::format(" Distance between the two: about {} km.", Num(std::round(f.distance_km / 100) * 100, 0));
   desc += " Projection: " + result.projection + ".";
   if (result.has_inset) desc += " Inset: the world in the Equal Earth projection, the main map's area outlined in red.";
   if (!result.note.empty()) desc += " Note: " + result.note + ".";
-  desc += " Map data: Natural Earth (public domain).";
+  return desc + " Map data: Natural Earth (public domain).";
+}
 
-  MarkupWriter w;
+// Step 5: the SVG.
+void OpenMapSvg(MarkupWriter& w, const LocatorMapSpec& spec, double W, double H, const std::string& desc) {
+  const std::string title_id = spec.id_prefix + "-title", desc_id = spec.id_prefix + "-desc";
   w.Open("svg", {{"xmlns", "http://www.w3.org/2000/svg"},
                  {"viewBox", fmt::format("0 0 {} {}", Num(W), Num(H))},
                  {"width", Num(W)},
@@ -788,39 +829,86 @@ Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& d
   w.Element("title", fmt::format("Locator map of {} and {}", spec.a.name, spec.b.name), {{"id", title_id}});
   w.Element("desc", desc, {{"id", desc_id}});
   if (spec.embed_style) w.Element("style", MapCss());
-  if (kind == ViewKind::kEqualEarth) {  // the world's outline is the sea; beyond it, nothing
-    w.Void("rect", {{"width", Num(W)}, {"height", Num(H)}, {"class", "dy-void"}, {"fill", "#ffffff"}});
-    std::vector<Vec2> outline;
-    for (int lat = -90; lat <= 90; lat += 2) outline.push_back(view.ToPx(view.PlanarRotated({-180, double(lat)})));
-    for (int lat = 90; lat >= -90; lat -= 2) outline.push_back(view.ToPx(view.PlanarRotated({180, double(lat)})));
-    PathEncoder sphere(0.5);
-    sphere.Add(ClipRing(outline, clip), true);
-    WritePath(w, "dy-sea", sphere, {{"fill", kSea}});
-  } else {
+}
+
+// The sea: in the world view the world's outline is the sea, and beyond it nothing.
+void WriteSea(MarkupWriter& w, const Framing& f, double W, double H, const Rect& clip) {
+  if (f.kind != ViewKind::kEqualEarth) {
     w.Void("rect", {{"width", Num(W)}, {"height", Num(H)}, {"class", "dy-sea"}, {"fill", kSea}});
+    return;
   }
-  WriteGraticule(w, view, clip);
-  WritePath(w, "dy-land", land, {{"fill", kLand}, {"fill-rule", "evenodd"}, {"stroke", "#8a9aa6"},
-                                 {"stroke-width", "0.5"}, {"stroke-linejoin", "round"}});
-  WritePath(w, "dy-a", fill_a, {{"fill", kColourA}, {"fill-rule", "evenodd"}});
-  WritePath(w, "dy-b", fill_b, {{"fill", kColourB}, {"fill-rule", "evenodd"}});
-  WritePath(w, "dy-border", border, {{"fill", "none"}, {"stroke", "#ffffff"}, {"stroke-width", "0.7"}, {"stroke-linejoin", "round"}});
-  WritePath(w, "dy-edge-a", edge_a, {{"fill", "none"}, {"stroke", kEdgeA}, {"stroke-width", "1"}, {"stroke-linejoin", "round"}});
-  WritePath(w, "dy-edge-b", edge_b, {{"fill", "none"}, {"stroke", kEdgeB}, {"stroke-width", "1"}, {"stroke-linejoin", "round"}});
+  w.Void("rect", {{"width", Num(W)}, {"height", Num(H)}, {"class", "dy-void"}, {"fill", "#ffffff"}});
+  std::vector<Vec2> outline;
+  for (int lat = -90; lat <= 90; lat += 2) outline.push_back(f.view.ToPx(f.view.PlanarRotated({-180, double(lat)})));
+  for (int lat = 90; lat >= -90; lat -= 2) outline.push_back(f.view.ToPx(f.view.PlanarRotated({180, double(lat)})));
+  PathEncoder sphere(0.5);
+  sphere.Add(ClipRing(outline, clip), true);
+  WritePath(w, "dy-sea", sphere, {{"fill", kSea}});
+}
+
+void WriteLayers(MarkupWriter& w, const Layers& l) {
+  WritePath(w, "dy-land", l.land, {{"fill", kLand}, {"fill-rule", "evenodd"}, {"stroke", "#8a9aa6"},
+                                   {"stroke-width", "0.5"}, {"stroke-linejoin", "round"}});
+  WritePath(w, "dy-a", l.fill_a, {{"fill", kColourA}, {"fill-rule", "evenodd"}});
+  WritePath(w, "dy-b", l.fill_b, {{"fill", kColourB}, {"fill-rule", "evenodd"}});
+  WritePath(w, "dy-border", l.border, {{"fill", "none"}, {"stroke", "#ffffff"}, {"stroke-width", "0.7"}, {"stroke-linejoin", "round"}});
+  WritePath(w, "dy-edge-a", l.edge_a, {{"fill", "none"}, {"stroke", kEdgeA}, {"stroke-width", "1"}, {"stroke-linejoin", "round"}});
+  WritePath(w, "dy-edge-b", l.edge_b, {{"fill", "none"}, {"stroke", kEdgeB}, {"stroke-width", "1"}, {"stroke-linejoin", "round"}});
+}
+
+void WriteRings(MarkupWriter& w, const std::vector<Ring>& rings) {
   for (const auto& r : rings)
     w.Void("circle", {{"cx", Num(r.at.x)}, {"cy", Num(r.at.y)}, {"r", Num(r.r)}, {"fill", "none"},
                       {"class", r.side == 0 ? "dy-edge-a" : "dy-edge-b"}, {"stroke", r.side == 0 ? kEdgeA : kEdgeB},
                       {"stroke-width", "1.5"}});
-  for (const auto& m : marks) WriteCapital(w, m);
-  if (result.has_inset) {
-    const Rect r = CornerRect(inset_corner, W, H, inset_w, inset_h, 6);
-    const Feature* fa = data.world->FindById(spec.a.iso_numeric);
-    if (fa == nullptr) fa = data.world->FindByA3(spec.a.iso3);
-    const Feature* fb = data.world->FindById(spec.b.iso_numeric);
-    if (fb == nullptr) fb = data.world->FindByA3(spec.b.iso3);
-    WriteInset(w, r, *data.world, fa, fb, ga, gb, view);
-  }
+}
+
+const Feature* WorldFeature(const Topology& world, const MapSide& side) {
+  const Feature* f = world.FindById(side.iso_numeric);
+  return f != nullptr ? f : world.FindByA3(side.iso3);
+}
+
+// The inset and the legend, each in a corner that covers neither state nor capital.
+void WriteCorners(MarkupWriter& w, const LocatorMapSpec& spec, const MapData& data, const Framing& f,
+                  const LocatorMap& result, const std::vector<Vec2>& avoid, double W, double H) {
+  const double inset_w = std::round(W * 0.3), inset_h = std::round(inset_w * 0.5);
+  const double legend_w = LegendWidth(spec), legend_h = 2 * kLegendRow + 6;
+  const int inset_corner =
+      result.has_inset ? PickCorner(W, H, inset_w + 8, inset_h + 8, avoid, -1, {2, 3, 1, 0}) : -1;
+  const int legend_corner = PickCorner(W, H, legend_w + 8, legend_h + 8, avoid, inset_corner, {2, 3, 0, 1});
+  if (result.has_inset)
+    WriteInset(w, CornerRect(inset_corner, W, H, inset_w, inset_h, 6), *data.world, WorldFeature(*data.world, spec.a),
+               WorldFeature(*data.world, spec.b), f.a, f.b, f.view);
   WriteLegend(w, CornerRect(legend_corner, W, H, legend_w, legend_h, 6), spec);
+}
+
+bool WantsInset(const LocatorMapSpec& spec, const MapData& data, const Framing& f) {
+  return data.world != nullptr && (spec.inset == InsetMode::kAlways ||
+                                   (spec.inset == InsetMode::kAuto && f.distance_km >= spec.inset_min_distance_km));
+}
+
+}  // namespace
+
+Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& data) {
+  if (data.detail == nullptr) return Status::InvalidArgument("locator map: no atlas given");
+  DYAD_ASSIGN_OR_RETURN(Framing f, FrameMap(spec, data));
+  const double W = spec.width, H = f.view.height;
+  LocatorMap result;
+  result.projection = ProjectionName(f);
+  result.has_inset = WantsInset(spec, data, f);
+  result.note = MissingNote(spec, f);
+  const Rect clip{-2, -2, W + 2, H + 2};
+  Layers layers;
+  DrawLayers(f, clip, &layers);
+  const Placement placed = PlaceCapitals(spec, f, W, H);
+  MarkupWriter w;
+  OpenMapSvg(w, spec, W, H, MapDescription(spec, f, result, placed.marks));
+  WriteSea(w, f, W, H, clip);
+  WriteGraticule(w, f.view, clip);
+  WriteLayers(w, layers);
+  WriteRings(w, SmallStateRings(f));
+  for (const auto& m : placed.marks) WriteCapital(w, m);
+  WriteCorners(w, spec, data, f, result, placed.avoid, W, H);
   result.svg = w.Finish();
   return result;
 }
