@@ -1,4 +1,5 @@
 #include "base/date.h"
+#include "base/strings.h"
 
 #include <fmt/format.h>
 
@@ -28,29 +29,17 @@ int ToInt(std::string_view digits) {
   return v;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // 1..12 for an English month name or abbreviation ("Dec", "Dec.", "Sept"), else 0.
 int MonthFromWord(std::string_view word) {
-  std::string w = Lower(word);
+  std::string w = AsciiLower(word);
   if (!w.empty() && w.back() == '.') w.pop_back();
   if (w.size() < 3) return 0;
   if (w == "sept") return 9;
   for (int m = 0; m < 12; ++m) {
-    std::string full = Lower(kMonthNames[m]);
+    std::string full = AsciiLower(kMonthNames[m]);
     if (w == full || (w.size() == 3 && full.compare(0, 3, w) == 0)) return m + 1;
   }
   return 0;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 // Splits on spaces and commas; keeps '.' attached to words.
@@ -146,7 +135,7 @@ Date Date::FromDays(int32_t days) {
 }
 
 Result<Date> Date::ParseIso(std::string_view text) {
-  std::string_view s = Trim(text);
+  std::string_view s = TrimWhitespace(text);
   bool approx = false, uncertain = false;
   if (!s.empty() && (s.back() == '~' || s.back() == '?' || s.back() == '%')) {
     approx = s.back() != '?';
@@ -177,7 +166,7 @@ Result<Date> Date::ParseIso(std::string_view text) {
 }
 
 Result<Date> Date::ParseCompact(std::string_view text) {
-  std::string_view s = Trim(text);
+  std::string_view s = TrimWhitespace(text);
   if (!AllDigits(s) || (s.size() != 4 && s.size() != 6 && s.size() != 8))
     return BadDate(text, "expected YYYYMMDD, YYYYMM or YYYY digits");
   int year = ToInt(s.substr(0, 4));
@@ -191,10 +180,10 @@ Result<Date> Date::ParseCompact(std::string_view text) {
 }
 
 Result<Date> Date::ParseEnglish(std::string_view text) {
-  std::vector<std::string_view> words = Words(Trim(text));
+  std::vector<std::string_view> words = Words(TrimWhitespace(text));
   bool approx = false;
   if (!words.empty()) {
-    std::string first = Lower(words.front());
+    std::string first = AsciiLower(words.front());
     if (first == "c." || first == "c" || first == "ca." || first == "circa" || first == "about" ||
         first == "around" || first == "approximately") {
       approx = true;
@@ -236,7 +225,7 @@ Result<Date> Date::ParseEnglish(std::string_view text) {
 }
 
 Result<Date> Date::Parse(std::string_view text) {
-  std::string_view s = Trim(text);
+  std::string_view s = TrimWhitespace(text);
   if (s.empty()) return BadDate(text, "empty");
   const bool iso_shaped = (std::isdigit(static_cast<unsigned char>(s.front())) || s.front() == '+') &&
                           s.find(' ') == std::string_view::npos;

@@ -1,4 +1,5 @@
 #include "base/rejects.h"
+#include "base/strings.h"
 
 #include <fmt/format.h>
 
@@ -22,19 +23,7 @@ std::string ReadCounts::ToString() const {
 }
 
 std::string EscapeTsvField(std::string_view raw, size_t max_bytes) {
-  std::string out;
-  out.reserve(std::min(raw.size(), max_bytes) + 8);
-  for (size_t i = 0; i < raw.size() && i < max_bytes; ++i) {
-    char c = raw[i];
-    switch (c) {
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\\': out += "\\\\"; break;
-      case '\0': out += "\\0"; break;
-      default: out += c;
-    }
-  }
+  std::string out = EscapeTsv(raw.substr(0, max_bytes));
   if (raw.size() > max_bytes) out += "...";
   return out;
 }

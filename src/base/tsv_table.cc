@@ -9,18 +9,6 @@
 
 namespace dyad {
 
-std::vector<std::string> SplitTabs(std::string_view line) {
-  std::vector<std::string> cells;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    cells.emplace_back(line.substr(start, tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return cells;
-}
-
 Result<TsvTable> TsvTable::Read(const std::string& path, const std::vector<std::string>& required) {
   DYAD_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   size_t bad = 0;
@@ -39,9 +27,9 @@ Result<TsvTable> TsvTable::Read(const std::string& path, const std::vector<std::
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line.front() == '#') continue;
-    std::vector<std::string> cells = SplitTabs(line);
+    std::vector<std::string_view> cells = SplitTabs(line);
     if (!have_header) {
-      for (size_t i = 0; i < cells.size(); ++i) t.columns_.emplace(cells[i], i);
+      for (size_t i = 0; i < cells.size(); ++i) t.columns_.emplace(std::string(cells[i]), i);
       width = cells.size();
       have_header = true;
       continue;
@@ -50,7 +38,7 @@ Result<TsvTable> TsvTable::Read(const std::string& path, const std::vector<std::
       return Status::Corruption(fmt::format("{}:{}: expected {} columns, got {}", path, line_no,
                                             width, cells.size()));
     }
-    t.rows_.push_back(std::move(cells));
+    t.rows_.emplace_back(cells.begin(), cells.end());
     t.lines_.push_back(line_no);
   }
   if (!have_header) return Status::Corruption(fmt::format("{}: no header row", path));

@@ -13,11 +13,9 @@
 #include "base/date.h"
 #include "base/interval.h"
 #include "base/status.h"
+#include "base/strings.h"
 
 namespace dyad {
-
-// Splits a line on tabs; an empty line is one empty cell.
-std::vector<std::string> SplitTabs(std::string_view line);
 
 // Cells are addressed by column name.
 class TsvTable {

@@ -22,6 +22,7 @@
 #include <optional>
 
 #include "base/date.h"
+#include "base/strings.h"
 #include "base/line_reader.h"
 #include "base/unicode.h"
 #include "cli/commands.h"
@@ -72,19 +73,6 @@ nlohmann::json ResolutionJson(std::string_view input, const Resolution& r) {
     for (const Match& c : r.candidates) j["candidates"].push_back(MatchJson(c));
   }
   return j;
-}
-
-// Tabs and newlines in an echoed input would break the TSV: show them escaped.
-std::string EscapeTsv(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\t') out += "\\t";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\\') out += "\\\\";
-    else out += c;
-  }
-  return out;
 }
 
 class Printer {

@@ -4,16 +4,11 @@
 
 #include <cctype>
 
+#include "base/strings.h"
 #include "base/tsv_table.h"
 
 namespace dyad::events {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool AllUpper(std::string_view s, size_t n) {
   if (s.size() != n) return false;
@@ -28,7 +23,7 @@ class WorldCountryMap : public CountryMap {
   WorldCountryMap(std::shared_ptr<const world::Resolver> resolver, std::unordered_set<std::string> regions,
                   const std::unordered_map<std::string, std::string>& aliases)
       : resolver_(std::move(resolver)), regions_(std::move(regions)) {
-    for (const auto& [name, key] : aliases) aliases_.emplace(Lower(name), key);
+    for (const auto& [name, key] : aliases) aliases_.emplace(AsciiLower(name), key);
   }
   std::optional<std::string> Cameo(std::string_view code) const override {
     if (regions_.count(std::string(code))) return std::string();
@@ -39,7 +34,7 @@ class WorldCountryMap : public CountryMap {
   }
   // The dataset's convention first, then the resolver; an ambiguous name is unknown.
   std::optional<std::string> Name(std::string_view name) const override {
-    auto it = aliases_.find(Lower(name));
+    auto it = aliases_.find(AsciiLower(name));
     if (it != aliases_.end()) return it->second;
     world::ResolveOptions options;
     options.allow_codes = false;

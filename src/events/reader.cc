@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "base/strings.h"
 #include "base/date.h"
 #include "base/line_reader.h"
 #include "base/unicode.h"
@@ -17,24 +18,6 @@ namespace dyad::events {
 namespace {
 
 constexpr int kMaxFields = 64;
-
-// Splits on tabs into at most kMaxFields fields; returns the field count (kMaxFields + 1
-// when there are more).
-int SplitTabs(std::string_view line, std::string_view* out) {
-  int n = 0;
-  const char* p = line.data();
-  const char* end = p + line.size();
-  while (true) {
-    const char* tab = static_cast<const char*>(std::memchr(p, '\t', end - p));
-    if (n == kMaxFields) return kMaxFields + 1;
-    if (tab == nullptr) {
-      out[n++] = std::string_view(p, end - p);
-      return n;
-    }
-    out[n++] = std::string_view(p, tab - p);
-    p = tab + 1;
-  }
-}
 
 template <typename T>
 bool ParseInt(std::string_view s, T* v) {
@@ -434,7 +417,7 @@ Status EventReader::ReadLines(LineReader& lines, InputFormat format, uint64_t to
                        fmt::format("invalid UTF-8 at byte {}", bad), line, &counts_);
       continue;
     }
-    int n = SplitTabs(line, fields);
+    int n = SplitTabs(line, fields, kMaxFields);
     int col = 0;
     std::string_view reason;
     bool ok = format == InputFormat::kGdelt ? ParseGdelt(fields, n, &ev, &col, &reason, &msg)

@@ -5,25 +5,12 @@
 #include <charconv>
 #include <mutex>
 
+#include "base/strings.h"
 #include "base/file.h"
 #include "base/paths.h"
 
 namespace dyad::events {
 namespace {
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      out.push_back(line.substr(start));
-      return out;
-    }
-    out.push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
-}
 
 Result<std::optional<double>> ParseWeight(std::string_view text) {
   if (text.empty()) return std::optional<double>();

@@ -1,5 +1,6 @@
 #include "ingest/historian_import.h"
 
+#include "base/strings.h"
 #include "kb/pack.h"
 
 #include <fmt/format.h>
@@ -24,12 +25,6 @@ using kb::Relation;
 
 constexpr std::string_view kUs = "USA";
 constexpr std::string_view kUsName = "United States";
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool Contains(std::string_view hay, std::string_view needle) {
   return hay.find(needle) != std::string_view::npos;
@@ -159,7 +154,7 @@ std::string MissionTypeIn(std::string_view h) {
 }
 
 RdcrClass Classify(std::string_view heading) {
-  std::string h = Lower(heading);
+  std::string h = AsciiLower(heading);
   RdcrClass c;
   bool non = Contains(h, "non-recognition") || Contains(h, "withdrawn");
   if ((Contains(h, "recogni") || Contains(h, "recogntion")) && !non) {
@@ -602,7 +597,7 @@ class Mapper {
       f.subject = Person(r.person_id, source);
       f.relation = Relation::kHoldsOffice;
       f.object = Office(*positions.at(r.position_id), source);
-      std::string lrole = Lower(r.role_title_id);
+      std::string lrole = AsciiLower(r.role_title_id);
       f.qualifiers.push_back({"acting", Contains(lrole, "acting") || Contains(lrole, "ad-interim") ? "yes" : "no"});
       if (r.role_title_id != r.position_id) f.qualifiers.push_back({"role", r.role_title_id});
       AddDateQualifier(&f.qualifiers, "appointed", appointed);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "base/strings.h"
 #include "base/line_reader.h"
 #include "base/unicode.h"
 
@@ -31,18 +32,6 @@ std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  return out;
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
   return out;
 }
 

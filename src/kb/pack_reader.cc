@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "base/file.h"
+#include "base/strings.h"
 #include "kb/pack.h"
 #include "kb/tsv.h"
 
@@ -385,12 +386,6 @@ bool IsQualifierKey(std::string_view k) {
   });
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
 bool ParseQualifiers(TableReader& r, std::string_view col, std::vector<Qualifier>* out) {
   out->clear();
   std::string_view v = r.Get(col);
@@ -408,15 +403,15 @@ bool ParseQualifiers(TableReader& r, std::string_view col, std::vector<Qualifier
   }
   if (!v.empty()) parts.push_back(std::move(cur));
   for (const std::string& part : parts) {
-    std::string_view p = Trim(part);
+    std::string_view p = TrimWhitespace(part);
     if (p.empty()) continue;
     size_t eq = p.find('=');
-    std::string_view key = eq == p.npos ? p : Trim(p.substr(0, eq));
+    std::string_view key = eq == p.npos ? p : TrimWhitespace(p.substr(0, eq));
     if (eq == p.npos || !IsQualifierKey(key)) {
       r.Error("bad-qualifier", col, fmt::format("'{}' is not key=value with a lower-case key", p));
       return false;
     }
-    std::string_view value = Trim(p.substr(eq + 1));
+    std::string_view value = TrimWhitespace(p.substr(eq + 1));
     if (IsDateQualifier(key) && !Date::ParseIso(value).ok()) {
       r.Error("bad-qualifier", col, fmt::format("{}: '{}' is not a date: {}", key, value,
                                                 Date::ParseIso(value).status().message()));

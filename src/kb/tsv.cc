@@ -2,20 +2,7 @@
 
 namespace dyad::kb {
 
-std::string EscapeField(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  for (char c : raw) {
-    switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string EscapeField(std::string_view raw) { return EscapeTsv(raw); }
 
 bool UnescapeField(std::string_view field, std::string* out, size_t* bad_offset) {
   out->clear();
@@ -43,20 +30,6 @@ bool UnescapeField(std::string_view field, std::string* out, size_t* bad_offset)
     ++i;
   }
   return true;
-}
-
-void SplitTabs(std::string_view line, std::vector<std::string_view>* fields) {
-  fields->clear();
-  size_t start = 0;
-  for (;;) {
-    size_t tab = line.find('\t', start);
-    if (tab == std::string_view::npos) {
-      fields->push_back(line.substr(start));
-      return;
-    }
-    fields->push_back(line.substr(start, tab - start));
-    start = tab + 1;
-  }
 }
 
 }  // namespace dyad::kb

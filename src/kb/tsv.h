@@ -1,3 +1,4 @@
+#include "base/strings.h"
 // TSV field escaping and splitting for packs (docs/formats/packs.md, "Text").
 //
 // A field never holds a raw tab or newline. The writer escapes backslash, tab, newline
@@ -13,14 +14,15 @@
 
 namespace dyad::kb {
 
+// base/strings.h EscapeTsv (NUL, which packs never hold, also becomes \0).
 std::string EscapeField(std::string_view raw);
 
 // Unescapes `field` into *out. Returns false on a bad escape; *bad_offset is then the
 // byte offset of the backslash.
 bool UnescapeField(std::string_view field, std::string* out, size_t* bad_offset);
 
-// Splits a line on tabs (no unescaping); an empty line yields one empty field.
-void SplitTabs(std::string_view line, std::vector<std::string_view>* fields);
+// Splitting lines is dyad::SplitTabs (base/strings.h).
+using dyad::SplitTabs;
 
 }  // namespace dyad::kb
 

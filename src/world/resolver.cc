@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "base/strings.h"
 #include "base/unicode.h"
 #include "world/resolver_index.h"
 #include "world/resolver_text.h"
@@ -78,13 +79,6 @@ MatchKind KindOf(NameKind kind) {
 }
 
 bool IsEnglish(std::string_view lang) { return lang.empty() || lang == "en"; }
-
-std::string_view Trim(std::string_view s) {
-  const char* ws = " \t\r\n\v\f";
-  size_t b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(ws) - b + 1);
-}
 
 MatchTokenizer& LocalTokenizer() {
   thread_local MatchTokenizer tokenizer;
@@ -589,7 +583,7 @@ Result<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const World> 
 }
 
 Resolution Resolver::Resolve(std::string_view text, const ResolveOptions& options) const {
-  text = Trim(text);
+  text = TrimWhitespace(text);
   if (text.empty() || !ValidateUtf8(text).ok()) return {};
   if (options.scheme) return impl_->ResolveCode(text, *options.scheme, options);
   return impl_->ResolveName(text, options);

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "base/line_reader.h"
+#include "base/strings.h"
 #include "base/paths.h"
 #include "base/unicode.h"
 #include "world/resolver.h"
@@ -12,18 +13,6 @@ namespace dyad::world {
 namespace {
 
 constexpr std::string_view kHeader = "alias\tstate\tkind\tlang\tvalid\tsource";
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return out;
-}
 
 Result<NameKind> ParseNameKind(std::string_view s) {
   if (s == "short") return NameKind::kShort;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <unordered_map>
 
+#include "base/strings.h"
 #include "base/paths.h"
 #include "world/world_builder.h"
 
@@ -19,12 +20,6 @@ constexpr std::array<std::string_view, kSchemeCount> kSchemeNames = {
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
 }
 
@@ -48,7 +43,7 @@ bool SpellValidOn(const CodeSpell& spell, const std::optional<Date>& on) {
 std::string_view SchemeName(Scheme scheme) { return kSchemeNames[static_cast<size_t>(scheme)]; }
 
 Result<Scheme> ParseScheme(std::string_view name) {
-  const std::string n = Lower(name);
+  const std::string n = AsciiLower(name);
   for (size_t i = 0; i < kSchemeNames.size(); ++i)
     if (n == kSchemeNames[i]) return static_cast<Scheme>(i);
   static const std::unordered_map<std::string, Scheme> kAliases = {

@@ -51,9 +51,9 @@ std::vector<NameVariant> ReadNameVariants(const std::string& path) {
       header = false;
       continue;
     }
-    std::vector<std::string> f = SplitTabs(line);
+    std::vector<std::string_view> f = SplitTabs(line);
     if (f.size() != 4) continue;
-    NameVariant r{f[0], Unescape(f[1]), f[2], f[3]};
+    NameVariant r{std::string(f[0]), Unescape(f[1]), std::string(f[2]), std::string(f[3])};
     if (r.scheme == "country.name.en(cldr)") {
       auto it = CldrNames().find(r.expected);
       r.expected = it == CldrNames().end() ? "?" + r.expected : it->second;
