@@ -128,6 +128,16 @@ struct SegmentBuilder::Impl {
     dict_ids.emplace(dict.back(), id);
     return id;
   }
+
+  // The steps of Finish, in order.
+  std::vector<uint32_t> SortDictionary();
+  void SortRows();
+  struct Columns;
+  Columns BuildColumns() const;
+  void WriteDictionary(const std::vector<uint32_t>& order, std::string* out) const;
+  void AppendChunk(uint64_t first, uint64_t last, std::string* raw) const;
+  std::vector<ChunkIndexEntry> WriteChunks(uint64_t n_chunks, std::string* out) const;
+  void Reset();
 };
 
 SegmentBuilder::SegmentBuilder() : impl_(std::make_unique<Impl>()) {}
@@ -170,35 +180,37 @@ void SegmentBuilder::Add(const EventView& ev) {
   m.rows.push_back(r);
 }
 
-std::string SegmentBuilder::Finish() {
-  Impl& m = *impl_;
-  m.Intern("");
-  // Sorted dictionary: remap ids so that id order is string order.
-  std::vector<uint32_t> order(m.dict.size());
+// Sorted dictionary: remaps ids so that id order is string order; returns the old ids in
+// string order.
+std::vector<uint32_t> SegmentBuilder::Impl::SortDictionary() {
+  std::vector<uint32_t> order(dict.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return m.dict[a] < m.dict[b]; });
-  std::vector<uint32_t> remap(m.dict.size());
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return dict[a] < dict[b]; });
+  std::vector<uint32_t> remap(dict.size());
   for (uint32_t i = 0; i < order.size(); ++i) remap[order[i]] = i;
-  for (auto& r : m.rows) {
+  for (auto& r : rows) {
     r.src = remap[r.src];
     r.tgt = remap[r.tgt];
     r.src_state = remap[r.src_state];
     r.tgt_state = remap[r.tgt_state];
     r.code = remap[r.code];
   }
-  // Sort keys: (src, tgt, src_state, tgt_state) in 64 bits (dictionary ids < 2^16), then
-  // (day, id) — no indirection in the comparisons.
+  return order;
+}
+
+// Rows by (src, tgt, src_state, tgt_state) packed in 64 bits (dictionary ids < 2^16), then
+// (day, id): no indirection in the comparisons.
+void SegmentBuilder::Impl::SortRows() {
   struct SortKey {
     uint64_t dyad;
     int64_t day;
     uint64_t id;
     uint32_t row;
   };
-  std::vector<SortKey> keys(m.rows.size());
+  std::vector<SortKey> keys(rows.size());
   for (uint32_t i = 0; i < keys.size(); ++i) {
-    const auto& r = m.rows[i];
-    keys[i] = {(uint64_t{r.src} << 48) | (uint64_t{r.tgt} << 32) | (uint64_t{r.src_state} << 16) |
-                   r.tgt_state,
+    const auto& r = rows[i];
+    keys[i] = {(uint64_t{r.src} << 48) | (uint64_t{r.tgt} << 32) | (uint64_t{r.src_state} << 16) | r.tgt_state,
                r.day, r.id, i};
   }
   std::sort(keys.begin(), keys.end(), [](const SortKey& x, const SortKey& y) {
@@ -209,44 +221,33 @@ std::string SegmentBuilder::Finish() {
   std::vector<uint32_t> perm(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) perm[i] = keys[i].row;
   keys.clear();
-  keys.shrink_to_fit();
-  const uint64_t n = perm.size();
-  {
-    std::vector<Impl::Row> sorted(n);
-    for (uint64_t i = 0; i < n; ++i) sorted[i] = m.rows[perm[i]];
-    m.rows.swap(sorted);
-  }
+  keys.shrink_to_fit();  // before the sorted copy, to keep the peak low
+  std::vector<Row> sorted(perm.size());
+  for (size_t i = 0; i < perm.size(); ++i) sorted[i] = rows[perm[i]];
+  rows.swap(sorted);
+}
 
-  // Dyad directory, hot columns and summary.
+// The dyad directory, the hot columns and the month-major summary of the sorted rows.
+struct SegmentBuilder::Impl::Columns {
   std::vector<DyadEntry> dyads;
-  std::vector<int32_t> day(n);
-  std::vector<uint16_t> code(n);
-  std::vector<int16_t> gold(n);
-  std::vector<uint8_t> quad(n);
+  std::vector<int32_t> day;
+  std::vector<uint16_t> code;
+  std::vector<int16_t> gold;
+  std::vector<uint8_t> quad;
   std::vector<SummaryEntry> summary;
-  int32_t min_day = n ? INT32_MAX : 0, max_day = n ? INT32_MIN : 0;
-  int32_t cached_day = INT32_MIN, cached_month = 0;
-  for (uint64_t i = 0; i < n; ++i) {
-    const auto& r = m.rows[i];
+  int32_t min_day = 0, max_day = 0;
+
+  void AddDyadOf(const Row& r, uint64_t i) {
     if (dyads.empty() || dyads.back().src != r.src || dyads.back().tgt != r.tgt ||
-        dyads.back().src_state != r.src_state || dyads.back().tgt_state != r.tgt_state) {
+        dyads.back().src_state != r.src_state || dyads.back().tgt_state != r.tgt_state)
       dyads.push_back({r.src, r.tgt, r.src_state, r.tgt_state, i, 0});
-    }
     ++dyads.back().count;
-    day[i] = r.day;
-    code[i] = static_cast<uint16_t>(r.code);
-    gold[i] = r.gold10;
-    quad[i] = r.quad;
-    min_day = std::min(min_day, r.day);
-    max_day = std::max(max_day, r.day);
-    if (r.day != cached_day) {
-      cached_day = r.day;
-      cached_month = MonthOfDay(r.day);
-    }
-    uint32_t d = static_cast<uint32_t>(dyads.size() - 1);
-    if (summary.empty() || summary.back().dyad != d || summary.back().month != cached_month) {
+  }
+  void AddToSummary(const Row& r, int32_t month) {
+    const uint32_t d = static_cast<uint32_t>(dyads.size() - 1);
+    if (summary.empty() || summary.back().dyad != d || summary.back().month != month) {
       SummaryEntry e{};
-      e.month = cached_month;
+      e.month = month;
       e.dyad = d;
       summary.push_back(e);
     }
@@ -255,106 +256,152 @@ std::string SegmentBuilder::Finish() {
     if (r.quad >= 1 && r.quad <= 4) ++e.quad[r.quad - 1];
     e.gold10 += r.gold10;
   }
-  std::sort(summary.begin(), summary.end(), [](const SummaryEntry& a, const SummaryEntry& b) {
+};
+
+SegmentBuilder::Impl::Columns SegmentBuilder::Impl::BuildColumns() const {
+  const uint64_t n = rows.size();
+  Columns c;
+  c.day.resize(n);
+  c.code.resize(n);
+  c.gold.resize(n);
+  c.quad.resize(n);
+  c.min_day = n ? INT32_MAX : 0;
+  c.max_day = n ? INT32_MIN : 0;
+  int32_t cached_day = INT32_MIN, cached_month = 0;
+  for (uint64_t i = 0; i < n; ++i) {
+    const auto& r = rows[i];
+    c.AddDyadOf(r, i);
+    c.day[i] = r.day;
+    c.code[i] = static_cast<uint16_t>(r.code);
+    c.gold[i] = r.gold10;
+    c.quad[i] = r.quad;
+    c.min_day = std::min(c.min_day, r.day);
+    c.max_day = std::max(c.max_day, r.day);
+    if (r.day != cached_day) {
+      cached_day = r.day;
+      cached_month = MonthOfDay(r.day);
+    }
+    c.AddToSummary(r, cached_month);
+  }
+  std::sort(c.summary.begin(), c.summary.end(), [](const SummaryEntry& a, const SummaryEntry& b) {
     return a.month != b.month ? a.month < b.month : a.dyad < b.dyad;
   });
+  return c;
+}
 
-  // Serialize.
-  std::string out;
+// Offsets (n_dict + 1) then the strings, in string order.
+void SegmentBuilder::Impl::WriteDictionary(const std::vector<uint32_t>& order, std::string* out) const {
+  uint32_t off = 0;
+  for (uint32_t i : order) {
+    Put(out, off);
+    off += static_cast<uint32_t>(dict[i].size());
+  }
+  Put(out, off);
+  for (uint32_t i : order) *out += dict[i];
+  Align8(out);
+}
+
+// The cold columns of rows [first, last), column after column, uncompressed.
+void SegmentBuilder::Impl::AppendChunk(uint64_t first, uint64_t last, std::string* raw) const {
+  auto col = [&](auto getter) {
+    using T = decltype(getter(rows[0]));
+    size_t at = raw->size();
+    raw->resize(at + (last - first) * sizeof(T));
+    char* p = raw->data() + at;
+    for (uint64_t i = first; i < last; ++i, p += sizeof(T)) {
+      T v = getter(rows[i]);
+      std::memcpy(p, &v, sizeof(T));
+    }
+  };
+  col([](const Row& r) { return r.id; });
+  col([](const Row& r) { return r.mentions; });
+  col([](const Row& r) { return r.sources; });
+  col([](const Row& r) { return r.articles; });
+  col([](const Row& r) { return r.tone; });
+  col([](const Row& r) { return r.lat; });
+  col([](const Row& r) { return r.lon; });
+  col([](const Row& r) { return r.dataset; });
+  col([](const Row& r) { return r.is_root; });
+  col([](const Row& r) { return r.geo_type; });
+  for (int s = 0; s < kStringFields; ++s) {
+    col([s](const Row& r) { return r.len[s]; });
+    for (uint64_t i = first; i < last; ++i) {
+      const auto& r = rows[i];
+      uint64_t off = r.str_off;
+      for (int k = 0; k < s; ++k) off += r.len[k];
+      raw->append(arena, off, r.len[s]);
+    }
+  }
+}
+
+// The zstd-compressed chunks of kChunkRows rows, appended to *out; returns their index.
+std::vector<ChunkIndexEntry> SegmentBuilder::Impl::WriteChunks(uint64_t n_chunks, std::string* out) const {
+  std::vector<ChunkIndexEntry> index(n_chunks);
+  std::string raw, packed;
+  for (uint64_t c = 0; c < n_chunks; ++c) {
+    const uint64_t first = c * kChunkRows;
+    const uint64_t last = std::min<uint64_t>(rows.size(), first + kChunkRows);
+    raw.clear();
+    AppendChunk(first, last, &raw);
+    packed.resize(ZSTD_compressBound(raw.size()));
+    size_t got = ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), kZstdLevel);
+    index[c] = {out->size(), got, static_cast<uint32_t>(last - first), static_cast<uint32_t>(raw.size())};
+    out->append(packed.data(), got);
+  }
+  return index;
+}
+
+void SegmentBuilder::Impl::Reset() {
+  rows.clear();
+  rows.shrink_to_fit();
+  arena.clear();
+  arena.shrink_to_fit();
+  dict.clear();
+  dict_ids.clear();
+  cache.assign(cache.size(), CacheSlot());
+}
+
+template <typename T>
+void PutAligned(std::string* out, uint64_t* offset, const std::vector<T>& v) {
+  *offset = out->size();
+  PutArray(out, v);
+  Align8(out);
+}
+
+std::string SegmentBuilder::Finish() {
+  Impl& m = *impl_;
+  m.Intern("");
+  const std::vector<uint32_t> order = m.SortDictionary();
+  m.SortRows();
+  const Impl::Columns cols = m.BuildColumns();
+  const uint64_t n = m.rows.size();
   SegmentHeader h{};
   std::memcpy(h.magic, kMagic, 8);
   h.version = 1;
   h.rows = n;
   h.n_dict = static_cast<uint32_t>(m.dict.size());
-  h.n_dyads = static_cast<uint32_t>(dyads.size());
-  h.n_summary = static_cast<uint32_t>(summary.size());
+  h.n_dyads = static_cast<uint32_t>(cols.dyads.size());
+  h.n_summary = static_cast<uint32_t>(cols.summary.size());
   h.n_chunks = static_cast<uint32_t>((n + kChunkRows - 1) / kChunkRows);
-  h.min_day = min_day;
-  h.max_day = max_day;
-  out.append(sizeof h, '\0');
+  h.min_day = cols.min_day;
+  h.max_day = cols.max_day;
+  std::string out(sizeof h, '\0');
   h.off_dict = out.size();
-  {
-    uint32_t off = 0;
-    for (uint32_t i : order) {
-      Put(&out, off);
-      off += static_cast<uint32_t>(m.dict[i].size());
-    }
-    Put(&out, off);
-    for (uint32_t i : order) out += m.dict[i];
-    Align8(&out);
-  }
-  h.off_dyads = out.size();
-  PutArray(&out, dyads);
-  Align8(&out);
-  h.off_day = out.size();
-  PutArray(&out, day);
-  Align8(&out);
-  h.off_code = out.size();
-  PutArray(&out, code);
-  Align8(&out);
-  h.off_gold = out.size();
-  PutArray(&out, gold);
-  Align8(&out);
-  h.off_quad = out.size();
-  PutArray(&out, quad);
-  Align8(&out);
-  h.off_summary = out.size();
-  PutArray(&out, summary);
-  Align8(&out);
+  m.WriteDictionary(order, &out);
+  PutAligned(&out, &h.off_dyads, cols.dyads);
+  PutAligned(&out, &h.off_day, cols.day);
+  PutAligned(&out, &h.off_code, cols.code);
+  PutAligned(&out, &h.off_gold, cols.gold);
+  PutAligned(&out, &h.off_quad, cols.quad);
+  PutAligned(&out, &h.off_summary, cols.summary);
   h.off_chunk_index = out.size();
   out.append(h.n_chunks * sizeof(ChunkIndexEntry), '\0');
   Align8(&out);
   h.off_chunks = out.size();
-  std::vector<ChunkIndexEntry> index(h.n_chunks);
-  std::string raw, packed;
-  for (uint32_t c = 0; c < h.n_chunks; ++c) {
-    uint64_t first = uint64_t{c} * kChunkRows;
-    uint64_t last = std::min<uint64_t>(n, first + kChunkRows);
-    raw.clear();
-    auto col = [&](auto getter) {
-      using T = decltype(getter(m.rows[0]));
-      size_t at = raw.size();
-      raw.resize(at + (last - first) * sizeof(T));
-      char* p = raw.data() + at;
-      for (uint64_t i = first; i < last; ++i, p += sizeof(T)) {
-        T v = getter(m.rows[i]);
-        std::memcpy(p, &v, sizeof(T));
-      }
-    };
-    col([](const Impl::Row& r) { return r.id; });
-    col([](const Impl::Row& r) { return r.mentions; });
-    col([](const Impl::Row& r) { return r.sources; });
-    col([](const Impl::Row& r) { return r.articles; });
-    col([](const Impl::Row& r) { return r.tone; });
-    col([](const Impl::Row& r) { return r.lat; });
-    col([](const Impl::Row& r) { return r.lon; });
-    col([](const Impl::Row& r) { return r.dataset; });
-    col([](const Impl::Row& r) { return r.is_root; });
-    col([](const Impl::Row& r) { return r.geo_type; });
-    for (int s = 0; s < kStringFields; ++s) {
-      col([s](const Impl::Row& r) { return r.len[s]; });
-      for (uint64_t i = first; i < last; ++i) {
-        const auto& r = m.rows[i];
-        uint64_t off = r.str_off;
-        for (int k = 0; k < s; ++k) off += r.len[k];
-        raw.append(m.arena, off, r.len[s]);
-      }
-    }
-    packed.resize(ZSTD_compressBound(raw.size()));
-    size_t got = ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), kZstdLevel);
-    index[c] = {out.size(), got, static_cast<uint32_t>(last - first),
-                static_cast<uint32_t>(raw.size())};
-    out.append(packed.data(), got);
-  }
+  const std::vector<ChunkIndexEntry> index = m.WriteChunks(h.n_chunks, &out);
   std::memcpy(out.data() + h.off_chunk_index, index.data(), index.size() * sizeof(ChunkIndexEntry));
   std::memcpy(out.data(), &h, sizeof h);
-  m.rows.clear();
-  m.rows.shrink_to_fit();
-  m.arena.clear();
-  m.arena.shrink_to_fit();
-  m.dict.clear();
-  m.dict_ids.clear();
-  m.cache.assign(m.cache.size(), Impl::CacheSlot());
+  m.Reset();
   return out;
 }
 
