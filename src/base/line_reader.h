@@ -8,7 +8,14 @@
 //   - A last line without "\n" is still yielded; missing_final_newline() then is true.
 //   - Lines longer than max_line_bytes (default 16 MiB) are not buffered whole: Next()
 //     returns them truncated to the limit and sets line_too_long(); the rest is skipped.
-//   - Gzip is detected by magic bytes (1f 8b), not by name, and multi-member files work.
+//   - Compression is sniffed from the first bytes read, never by name and never by seeking
+//     back, so pipes, FIFOs and "-" (standard input) work like files: gzip (1f 8b,
+//     multi-member), zstd (28 b5 2f fd) and zip (50 4b 03 04: every entry in order, each
+//     ending with a newline; a zip is read into memory first, up to max_zip_bytes).
+//   - A compressed stream that ends early (no gzip trailer, an unfinished zstd frame) is
+//     an IOError naming the input ("truncated gzip stream"), never a silent short read.
+//   - A UTF-8 byte order mark at the very start is removed and had_bom() is set.
+//   - A directory is refused; "-" reads standard input (named "<stdin>" in messages).
 #ifndef DYAD_BASE_LINE_READER_H_
 #define DYAD_BASE_LINE_READER_H_
 
@@ -43,6 +50,9 @@ class LineReader {
   bool line_too_long() const { return line_too_long_; }
   uint64_t crlf_lines() const { return crlf_lines_; }
   bool missing_final_newline() const { return missing_final_newline_; }
+  bool had_bom() const { return had_bom_; }
+  // "plain", "gzip", "zstd" or "zip".
+  const char* compression() const { return compression_; }
   uint64_t bytes_read() const { return consumed_; }
 
  public:
@@ -73,6 +83,8 @@ class LineReader {
   bool line_had_crlf_ = false;
   bool line_too_long_ = false;
   bool missing_final_newline_ = false;
+  bool had_bom_ = false;
+  const char* compression_ = "plain";
 };
 
 }  // namespace dyad

@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
+#include "base/file.h"
+
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -28,36 +32,54 @@ std::string EscapeTsvField(std::string_view raw, size_t max_bytes) {
   return out;
 }
 
-Result<RejectSink> RejectSink::Open(const std::string& path) {
+namespace {
+
+// Refuses a rejects path that is an input of the run, or an existing file that is not a
+// previous rejects file (unless forced).
+Status CheckRejectsPath(const std::string& path, const RejectsOptions& options) {
+  for (const auto& input : options.inputs) {
+    if (input == path || SameFile(input, path)) {
+      return Status::InvalidArgument(
+          fmt::format("--rejects {} is also an input of this run; refusing to overwrite it", path));
+    }
+  }
+  if (options.force || !FileExists(path)) return Status::OK();
+  auto out = ClassifyOutput(path);
+  if (!out.ok() || out->kind != OutputKind::kRegular) return out.status();
+  FILE* f = std::fopen(out->path.c_str(), "rb");
+  char head[64] = {0};
+  size_t n = f ? std::fread(head, 1, kRejectsHeader.size(), f) : 0;
+  if (f) std::fclose(f);
+  if (std::string_view(head, n) == kRejectsHeader) return Status::OK();
+  return Status::FailedPrecondition(fmt::format(
+      "--rejects {} exists and is not a rejects file; refusing to replace it (pass --force "
+      "to replace it)",
+      path));
+}
+
+}  // namespace
+
+Result<RejectSink> RejectSink::Open(const std::string& path, const RejectsOptions& options) {
   RejectSink sink;
   if (path.empty()) return sink;
-  sink.f_ = std::fopen(path.c_str(), "w");
-  if (sink.f_ == nullptr) {
-    return Status::IOError(fmt::format("cannot create rejects file {}: {}", path, std::strerror(errno)));
+  DYAD_RETURN_IF_ERROR(CheckRejectsPath(path, options));
+  auto out = FileWriter::Create(path);
+  if (!out.ok()) {
+    return Status::IOError(fmt::format("cannot create rejects file: {}", out.status().message()));
   }
+  sink.out_ = std::move(out).value();
   sink.path_ = path;
-  std::fputs("file\tline\tcolumn\treason\traw\n", sink.f_);
+  sink.buf_ = std::string(kRejectsHeader) + "\n";
   return sink;
 }
 
-RejectSink::RejectSink(RejectSink&& o) noexcept
-    : f_(o.f_), path_(std::move(o.path_)), first_(std::move(o.first_)) {
-  o.f_ = nullptr;
-}
+RejectSink::RejectSink(RejectSink&& o) noexcept = default;
+RejectSink& RejectSink::operator=(RejectSink&& o) noexcept = default;
+RejectSink::~RejectSink() = default;
 
-RejectSink& RejectSink::operator=(RejectSink&& o) noexcept {
-  if (this != &o) {
-    if (f_) std::fclose(f_);
-    f_ = o.f_;
-    o.f_ = nullptr;
-    path_ = std::move(o.path_);
-    first_ = std::move(o.first_);
-  }
-  return *this;
-}
-
-RejectSink::~RejectSink() {
-  if (f_) std::fclose(f_);
+void RejectSink::Flush() {
+  if (out_ && status_.ok() && !buf_.empty()) status_ = out_->Append(buf_);
+  buf_.clear();
 }
 
 void RejectSink::Reject(std::string_view file, uint64_t line, int column, std::string_view kind,
@@ -67,17 +89,19 @@ void RejectSink::Reject(std::string_view file, uint64_t line, int column, std::s
     ++counts->rejected_by_reason[std::string(kind)];
   }
   if (first_.size() < 20) first_.push_back(fmt::format("{}:{}:{}: {}", file, line, column, message));
-  if (f_) {
-    fmt::print(f_, "{}\t{}\t{}\t{}\t{}\n", EscapeTsvField(file), line, column,
-               EscapeTsvField(message), EscapeTsvField(raw));
+  if (out_) {
+    fmt::format_to(std::back_inserter(buf_), "{}\t{}\t{}\t{}\t{}\n", EscapeTsvField(file), line,
+                   column, EscapeTsvField(message), EscapeTsvField(raw));
+    if (buf_.size() >= (1u << 16)) Flush();
   }
 }
 
 Status RejectSink::Close() {
-  if (f_ == nullptr) return Status::OK();
-  int rc = std::fclose(f_);
-  f_ = nullptr;
-  if (rc != 0) return Status::IOError(fmt::format("cannot close rejects file {}", path_));
+  if (!out_) return Status::OK();
+  Flush();
+  Status st = status_.ok() ? out_->Commit() : status_;
+  out_.reset();
+  if (!st.ok()) return Status::IOError(fmt::format("rejects file {}: {}", path_, st.message()));
   return Status::OK();
 }
 

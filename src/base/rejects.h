@@ -5,16 +5,23 @@
 //   file <TAB> line <TAB> column <TAB> reason <TAB> raw row (tabs and newlines escaped as
 //   \t and \n, backslash as \\, cut to 4096 bytes)
 // with a header line. Column is 1-based (0 when the row as a whole is bad).
+//
+// The rejects file is published atomically when the sink is closed (base/file.h
+// FileWriter), every write checked. It never replaces an input of the same run, and it
+// replaces an existing file only when that file is a previous rejects file (it starts
+// with the header line) or the caller passes `force`.
 #ifndef DYAD_BASE_REJECTS_H_
 #define DYAD_BASE_REJECTS_H_
 
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <vector>
 #include <string>
 #include <string_view>
 
+#include "base/file.h"
 #include "base/status.h"
 
 namespace dyad {
@@ -31,10 +38,17 @@ struct ReadCounts {
   std::string ToString() const;
 };
 
+inline constexpr std::string_view kRejectsHeader = "file\tline\tcolumn\treason\traw";
+
+struct RejectsOptions {
+  std::vector<std::string> inputs;  // the run's input files: never overwritten
+  bool force = false;               // replace an existing file that is not a rejects file
+};
+
 class RejectSink {
  public:
   // An empty path keeps only the counts (and the first few messages).
-  static Result<RejectSink> Open(const std::string& path);
+  static Result<RejectSink> Open(const std::string& path, const RejectsOptions& options = {});
   RejectSink() = default;
   RejectSink(RejectSink&& other) noexcept;
   RejectSink& operator=(RejectSink&& other) noexcept;
@@ -48,10 +62,14 @@ class RejectSink {
   // The first messages, "file:line:column: message", for printing on the terminal.
   const std::vector<std::string>& first_messages() const { return first_; }
   const std::string& path() const { return path_; }
+  // Flushes and publishes the rejects file; the first write error, if any.
   Status Close();
 
  private:
-  FILE* f_ = nullptr;
+  void Flush();
+  std::unique_ptr<FileWriter> out_;
+  std::string buf_;
+  Status status_;
   std::string path_;
   std::vector<std::string> first_;
 };

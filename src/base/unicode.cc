@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 
@@ -60,6 +61,29 @@ Result<std::string> StripDiacritics(std::string_view text) {
 Result<std::string> FoldForMatch(std::string_view text) {
   return Map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
                        UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+}
+
+std::string EscapeForTerminal(std::string_view text, size_t max_bytes) {
+  std::string out;
+  const size_t n = std::min(text.size(), max_bytes);
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool valid = len > 0 && i + len <= text.size() && ValidateUtf8(text.substr(i, len)).ok();
+    bool c1 = len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0;
+    if (!valid || c1 || (c < 0x20 && c != '\n') || c == 0x7F) {
+      for (size_t k = 0; k < (valid ? len : 1); ++k) {
+        out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i + k]));
+      }
+      i += valid ? len : 1;
+      continue;
+    }
+    out.append(text.substr(i, len));
+    i += len;
+  }
+  if (text.size() > i) out += fmt::format("... ({} more bytes)", text.size() - i);
+  return out;
 }
 
 }  // namespace dyad

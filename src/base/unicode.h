@@ -28,6 +28,11 @@ Result<std::string> StripDiacritics(std::string_view text);
 // stripped, default-ignorable code points (soft hyphen, zero-width joiner) dropped.
 Result<std::string> FoldForMatch(std::string_view text);
 
+// Text safe to show on a terminal: control characters (C0 except newline, DEL, C1) and
+// invalid UTF-8 bytes are written as \xHH escapes, and text longer
+// than `max_bytes` is cut with "... (N more bytes)".
+std::string EscapeForTerminal(std::string_view text, size_t max_bytes = 1024);
+
 }  // namespace dyad
 
 #endif  // DYAD_BASE_UNICODE_H_

@@ -3,11 +3,15 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "base/file.h"
 #include "base/paths.h"
+#include "base/unicode.h"
 #include "base/rejects.h"
 #include "cli/commands.h"
 #include "cli/session.h"
@@ -31,9 +35,7 @@ using events::Store;
 
 std::string DefaultStore() { return DataDir() + "/events/store"; }
 
-void Fail(const std::string& cmd, const Status& st) {
-  std::fprintf(stderr, "dyad %s: %s\n", cmd.c_str(), st.message().c_str());
-}
+void Fail(const std::string& cmd, const Status& st) { PrintError(cmd, st.message()); }
 
 // A result table printed as an aligned table, CSV (with a header row) or JSON records.
 struct Table {
@@ -112,7 +114,9 @@ struct IngestArgs {
   std::string duplicates = "drop";
   std::string goldstein = "source";
   std::string ack_file;
-  size_t batch_rows = size_t{1} << 20;
+  int64_t batch_rows = int64_t{1} << 20;
+  bool force = false;
+  bool resume = false;
   bool no_world = false;
   bool compact = false;
   bool quiet = false;
@@ -134,12 +138,69 @@ Result<std::unique_ptr<events::CountryMap>> MakeCountries(bool no_world) {
   return events::MakeCodeShapeCountryMap(std::move(regions));
 }
 
+// Every input must be readable before the store is touched: a missing file creates
+// nothing.
+Status CheckInputs(const std::vector<std::string>& files) {
+  for (const auto& f : files) {
+    if (f == "-") continue;
+    if (::access(f.c_str(), R_OK) != 0) {
+      return Status::NotFound(fmt::format("cannot read input {}: {}", f, std::strerror(errno)));
+    }
+  }
+  return Status::OK();
+}
+
+// The --ack-file: one durable row count per line, appended after each publish. A failed
+// write stops the ingest (the count would otherwise claim less than is durable).
+class AckFile {
+ public:
+  Status Open(const std::string& path) {
+    if (path.empty()) return Status::OK();
+    f_ = std::fopen(path.c_str(), "a");
+    if (f_ == nullptr) return Status::IOError(fmt::format("cannot open --ack-file {}: {}", path, std::strerror(errno)));
+    path_ = path;
+    return Status::OK();
+  }
+  void Write(uint64_t rows) {
+    if (f_ == nullptr || !status_.ok()) return;
+    if (std::fprintf(f_, "%llu\n", static_cast<unsigned long long>(rows)) < 0 ||
+        std::fflush(f_) != 0 || ::fsync(fileno(f_)) != 0) {
+      status_ = Status::IOError(fmt::format("cannot write --ack-file {}: {}", path_, std::strerror(errno)));
+    }
+  }
+  Status Close() {
+    if (f_ != nullptr && std::fclose(f_) != 0 && status_.ok()) {
+      status_ = Status::IOError(fmt::format("cannot close --ack-file {}", path_));
+    }
+    f_ = nullptr;
+    return status_;
+  }
+  ~AckFile() { Close().ok(); }
+
+ private:
+  FILE* f_ = nullptr;
+  std::string path_;
+  Status status_;
+};
+
 int RunIngest(const IngestArgs& a) {
   auto t0 = std::chrono::steady_clock::now();
   auto format = events::ParseInputFormat(a.format);
   if (!format.ok()) {
     Fail("ingest", format.status());
     return kExitUsage;
+  }
+  if (a.batch_rows < 1) {
+    Fail("ingest", Status::InvalidArgument(fmt::format("--batch-rows must be at least 1, not {}", a.batch_rows)));
+    return kExitUsage;
+  }
+  if (Status st = CheckInputs(a.files); !st.ok()) {
+    Fail("ingest", st);
+    return kExitError;
+  }
+  if (a.resume && !FileExists(a.store + "/MANIFEST")) {
+    Fail("ingest", Status::NotFound(fmt::format("--resume: no event store at {} to resume", a.store)));
+    return kExitError;
   }
   auto tax = events::Taxonomy::LoadDefault();
   if (!tax.ok()) {
@@ -151,7 +212,11 @@ int RunIngest(const IngestArgs& a) {
     Fail("ingest", countries.status());
     return kExitError;
   }
-  auto rejects = RejectSink::Open(a.rejects);
+  RejectsOptions ropt;
+  ropt.inputs = a.files;
+  ropt.inputs.push_back(a.ack_file);
+  ropt.force = a.force;
+  auto rejects = RejectSink::Open(a.rejects, ropt);
   if (!rejects.ok()) {
     Fail("ingest", rejects.status());
     return kExitError;
@@ -161,26 +226,28 @@ int RunIngest(const IngestArgs& a) {
     Fail("ingest", store.status());
     return kExitError;
   }
-  FILE* ack = nullptr;
-  if (!a.ack_file.empty()) ack = std::fopen(a.ack_file.c_str(), "a");
+  AckFile ack;
+  if (Status st = ack.Open(a.ack_file); !st.ok()) {
+    Fail("ingest", st);
+    return kExitError;
+  }
   events::IngestOptions opt;
-  opt.batch_rows = std::max<size_t>(1, a.batch_rows);
+  opt.batch_rows = static_cast<size_t>(a.batch_rows);
   opt.read.duplicates = a.duplicates == "keep" ? events::DuplicatePolicy::kKeep
                                                : events::DuplicatePolicy::kDrop;
   opt.read.progress = !a.quiet && isatty(2);
   if (a.goldstein != "source") opt.read.rescale = *events::ParseGoldsteinScale(a.goldstein);
-  opt.on_ack = [&](uint64_t rows) {
-    if (ack) {
-      std::fprintf(ack, "%llu\n", static_cast<unsigned long long>(rows));
-      std::fflush(ack);
-    }
-  };
+  opt.on_ack = [&](uint64_t rows) { ack.Write(rows); };
   auto report = events::IngestFiles(store->get(), a.files, *format, **tax, **countries,
                                     &*rejects, opt);
-  if (ack) std::fclose(ack);
+  Status acked = ack.Close();
   Status closed = rejects->Close();
   if (!report.ok()) {
     Fail("ingest", report.status());
+    return kExitError;
+  }
+  if (!acked.ok()) {
+    Fail("ingest", acked);
     return kExitError;
   }
   if (a.compact) {
@@ -193,10 +260,14 @@ int RunIngest(const IngestArgs& a) {
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const ReadCounts& c = report->counts;
   std::printf("%s\n", c.ToString().c_str());
+  if (report->already_stored > 0) {
+    std::printf("  %s %llu rows already in the store (not stored again)\n",
+                a.resume ? "resumed: skipped" : "duplicates include", static_cast<unsigned long long>(report->already_stored));
+  }
   for (const auto& [reason, n] : c.rejected_by_reason) {
     std::printf("  rejected %s: %llu\n", reason.c_str(), static_cast<unsigned long long>(n));
   }
-  for (const auto& m : rejects->first_messages()) std::fprintf(stderr, "%s\n", m.c_str());
+  for (const auto& m : rejects->first_messages()) std::fprintf(stderr, "%s\n", EscapeForTerminal(m).c_str());
   std::printf("store %s: %llu rows in %zu segments, %llu bytes; %.2f s, %.0f rows/s\n",
               a.store.c_str(), static_cast<unsigned long long>((*store)->rows()),
               (*store)->segments().size(), static_cast<unsigned long long>((*store)->bytes()), secs,
@@ -214,9 +285,14 @@ void AddIngest(CLI::App& app) {
   args->store = DefaultStore();
   cmd->add_option("format", args->format, "gdelt (1.0 and 2.0), icews or tsv")->required()
       ->check(CLI::IsMember({"gdelt", "icews", "tsv"}));
-  cmd->add_option("files", args->files, "input files: plain, .gz or .zip")->required();
+  cmd->add_option("files", args->files, "input files: plain, gzip, zstd or zip ('-' = stdin)")->required();
   cmd->add_option("--store", args->store, "store directory (created if absent)");
-  cmd->add_option("--rejects", args->rejects, "write rejected rows here (TSV: file, line, column, reason, row)");
+  cmd->add_option("--rejects", args->rejects,
+                  "write rejected rows here (TSV: file, line, column, reason, row); never an input, "
+                  "and an existing file only if it is a rejects file");
+  cmd->add_flag("--force", args->force, "let --rejects replace an existing file that is not a rejects file");
+  cmd->add_flag("--resume", args->resume,
+                "continue an interrupted ingest into an existing store: rows already stored are skipped");
   cmd->add_option("--duplicates", args->duplicates,
                   "drop (default) or keep later copies of an event id (ICEWS: id and date)")
       ->check(CLI::IsMember({"drop", "keep"}));

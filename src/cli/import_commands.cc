@@ -7,6 +7,7 @@
 #include "base/file.h"
 #include "base/paths.h"
 #include "base/rejects.h"
+#include "base/unicode.h"
 #include "cli/commands.h"
 #include "ingest/historian_import.h"
 #include "ingest/historian_xml.h"
@@ -23,6 +24,7 @@ struct HistorianArgs {
   std::string rejects;
   std::string keys;
   bool print_keys = false;
+  bool force = false;
 };
 
 double Seconds(std::chrono::steady_clock::time_point since) {
@@ -48,6 +50,14 @@ int RunHistorian(const HistorianArgs& args) {
     return kExitError;
   }
   double read_s = Seconds(t0);
+  if (data->chiefs.empty() && data->territories.empty() && data->rdcr.empty() &&
+      data->visits.empty() && data->posts.empty()) {
+    std::fprintf(stderr,
+                 "dyad import historian: read no records under %s (expected pocom/, gsh/, rdcr/, "
+                 "visits/ or travels/ with XML files); nothing written\n",
+                 EscapeForTerminal(args.dir).c_str());
+    return kExitError;
+  }
 
   std::shared_ptr<const world::World> world;
   if (auto w = world::World::LoadDefault(); w.ok()) {
@@ -68,7 +78,10 @@ int RunHistorian(const HistorianArgs& args) {
   }
   auto keys = ingest::TerritoryKeys::Make(*data, world.get(), std::move(overrides));
 
-  auto sink = RejectSink::Open(args.rejects);
+  RejectsOptions ropt;
+  ropt.inputs = {args.keys};
+  ropt.force = args.force;
+  auto sink = RejectSink::Open(args.rejects, ropt);
   if (!sink.ok()) {
     std::fprintf(stderr, "dyad import historian: %s\n", sink.status().message().c_str());
     return kExitError;
@@ -131,6 +144,7 @@ CommandGroup g_import(50, [](CLI::App& app) {
   hist->add_option("--keys", args->keys,
                    "override table historian_id/key/source (default data/historian/territory_keys.tsv)");
   hist->add_flag("--print-keys", args->print_keys, "also list every id mapped and how");
+  hist->add_flag("--force", args->force, "let --rejects replace an existing file that is not a rejects file");
   hist->callback([args] { SetExitCode(RunHistorian(*args)); });
 });
 

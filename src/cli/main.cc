@@ -2,7 +2,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+
+#include "base/unicode.h"
 
 #include "cli/commands.h"
 
@@ -34,17 +38,49 @@ int ExitCode() { return g_exit_code; }
 
 }  // namespace dyad::cli
 
+namespace {
+
+// "unknown command 'bogus'" when the first word names no subcommand (CLI11 would only
+// say that an argument was not expected).
+bool UnknownSubcommand(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') return false;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (sub->check_name(argv[1])) return false;
+  }
+  std::string names;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    names += (names.empty() ? "" : ", ") + sub->get_name();
+  }
+  std::fprintf(stderr, "dyad: unknown command '%s'; commands: %s (see dyad --help)\n",
+               dyad::EscapeForTerminal(argv[1], 200).c_str(), names.c_str());
+  return true;
+}
+
+// Every command's output is flushed and checked here: a full disk or closed pipe on
+// standard output is a failure (exit 1), never a silent success.
+int FinishStdout(int rc) {
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "dyad: cannot write standard output: %s\n", std::strerror(errno));
+    return dyad::cli::kExitError;
+  }
+  return rc;
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"dyad: the relations between states, as data"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "dyad 0.1.0");
   for (const auto& [order, add] : dyad::cli::CommandGroups()) add(app);
+  if (UnknownSubcommand(app, argc, argv)) return dyad::cli::kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : dyad::cli::kExitUsage;
+    if (e.get_exit_code() == 0) return FinishStdout(app.exit(e));
+    std::fprintf(stderr, "dyad: %s\nRun with --help for more information.\n",
+                 dyad::EscapeForTerminal(e.what()).c_str());
+    return dyad::cli::kExitUsage;
   }
-  std::fflush(stdout);
-  return dyad::cli::ExitCode();
+  return FinishStdout(dyad::cli::ExitCode());
 }

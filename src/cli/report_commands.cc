@@ -1,6 +1,8 @@
 // `dyad report A B`: the dossier of a pair of states (src/report/dossier.h).
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include <cstdio>
 #include <filesystem>
 
@@ -26,7 +28,8 @@ struct ReportArgs {
 };
 
 std::string FormatFromPath(const std::string& path) {
-  const std::string ext = std::filesystem::path(path).extension().string();
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // X.JSON
   if (ext == ".json") return "json";
   if (ext == ".html" || ext == ".htm") return "html";
   return "md";

@@ -11,8 +11,9 @@
 namespace dyad::cli {
 
 void PrintError(std::string_view command, std::string_view message) {
-  std::fprintf(stderr, "dyad %.*s: %.*s\n", static_cast<int>(command.size()), command.data(),
-               static_cast<int>(message.size()), message.data());
+  const std::string safe = EscapeForTerminal(message);  // user input may hold ESC sequences
+  std::fprintf(stderr, "dyad %.*s: %s\n", static_cast<int>(command.size()), command.data(),
+               safe.c_str());
 }
 
 bool ParseDateOption(std::string_view command, std::string_view flag, const std::string& text,

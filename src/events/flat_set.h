@@ -20,6 +20,15 @@ class FlatU64Set {
     if ((size_ + 1) * 2 > slots_.size()) Grow();
     return InsertSlot(key);
   }
+  bool Contains(uint64_t key) const {
+    if (key == 0) return has_zero_;
+    if (slots_.empty()) return false;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == key) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
   uint64_t size() const { return size_ + (has_zero_ ? 1 : 0); }
 
  private:
@@ -73,6 +82,12 @@ class IdBitmap {
     if (word & bit) return false;
     word |= bit;
     return true;
+  }
+  bool Contains(uint64_t id) const {
+    if (id >> 48) return overflow_.Contains(id);
+    uint64_t page = id >> 16;
+    if (page >= pages_.size() || pages_[page].empty()) return false;
+    return (pages_[page][(id >> 6) & 1023] >> (id & 63)) & 1;
   }
 
  private:

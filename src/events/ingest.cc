@@ -1,5 +1,6 @@
 #include "events/ingest.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -77,6 +78,16 @@ class Publisher {
   std::thread thread_;
 };
 
+Status MarkStoredEvents(const Store& store, EventReader* reader) {
+  for (const auto& seg : store.segments()) {
+    for (uint64_t first = 0; first < seg->rows(); first += kChunkRows) {
+      DYAD_ASSIGN_OR_RETURN(auto rows, seg->ReadRows(first, std::min<uint64_t>(kChunkRows, seg->rows() - first)));
+      for (const auto& e : rows) reader->MarkStored(e.dataset, e.id, e.day);
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<IngestReport> IngestFiles(Store* store, const std::vector<std::string>& files,
@@ -85,6 +96,7 @@ Result<IngestReport> IngestFiles(Store* store, const std::vector<std::string>& f
                                  const IngestOptions& options) {
   IngestReport report;
   EventReader reader(taxonomy, countries, rejects, options.read);
+  DYAD_RETURN_IF_ERROR(MarkStoredEvents(*store, &reader));
   auto builder = std::make_unique<SegmentBuilder>();
   Publisher publisher(store, options.on_ack);
   auto sink = [&](const EventView& ev) -> Status {
@@ -106,6 +118,7 @@ Result<IngestReport> IngestFiles(Store* store, const std::vector<std::string>& f
   DYAD_RETURN_IF_ERROR(publish_status);
   report.counts = reader.counts();
   report.segments_written = publisher.segments();
+  report.already_stored = reader.already_stored();
   return report;
 }
 

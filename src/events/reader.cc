@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zip.h>
 
 #include <charconv>
 #include <cstdio>
+#include <cmath>
 #include <cstring>
 
 #include "base/strings.h"
@@ -100,47 +100,53 @@ std::string_view FirstOfList(std::string_view s) {
   return first;
 }
 
-Result<std::string> ReadZipEntries(const std::string& path) {
-  int err = 0;
-  zip_t* za = zip_open(path.c_str(), ZIP_RDONLY, &err);
-  if (za == nullptr) {
-    zip_error_t ze;
-    zip_error_init_with_code(&ze, err);
-    std::string msg = fmt::format("{}: cannot open zip: {}", path, zip_error_strerror(&ze));
-    zip_error_fini(&ze);
-    return Status::IOError(msg);
+// The name of column `col` (0-based) of a row with `n` fields, for messages.
+std::string GdeltFieldName(int n, int col) {
+  static const char* const kHead[] = {
+      "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"};
+  static const char* const kActor[] = {"Code", "Name", "CountryCode", "KnownGroupCode",
+                                       "EthnicCode", "Religion1Code", "Religion2Code",
+                                       "Type1Code", "Type2Code", "Type3Code"};
+  static const char* const kEvent[] = {"IsRootEvent", "EventCode", "EventBaseCode",
+                                       "EventRootCode", "QuadClass", "GoldsteinScale",
+                                       "NumMentions", "NumSources", "NumArticles", "AvgTone"};
+  static const char* const kGeo1[] = {"Type", "FullName", "CountryCode", "ADM1Code",
+                                      "Lat", "Long", "FeatureID"};
+  static const char* const kGeo2[] = {"Type", "FullName", "CountryCode", "ADM1Code",
+                                      "ADM2Code", "Lat", "Long", "FeatureID"};
+  static const char* const kGeoName[] = {"Actor1Geo_", "Actor2Geo_", "ActionGeo_"};
+  if (col < 5) return kHead[col];
+  if (col < 25) return fmt::format("Actor{}{}", col < 15 ? 1 : 2, kActor[(col - 5) % 10]);
+  if (col < 35) return kEvent[col - 25];
+  const int per = n == 61 ? 8 : 7;
+  if (col < 35 + 3 * per) {
+    int g = (col - 35) / per, k = (col - 35) % per;
+    return fmt::format("{}{}", kGeoName[g], per == 8 ? kGeo2[k] : kGeo1[k]);
   }
-  std::string out;
-  zip_int64_t n = zip_get_num_entries(za, 0);
-  for (zip_int64_t i = 0; i < n; ++i) {
-    zip_file_t* zf = zip_fopen_index(za, i, 0);
-    if (zf == nullptr) {
-      std::string msg = fmt::format("{}: cannot read entry {}: {}", path, i, zip_strerror(za));
-      zip_close(za);
-      return Status::IOError(msg);
-    }
-    char buf[1 << 16];
-    zip_int64_t got;
-    while ((got = zip_fread(zf, buf, sizeof buf)) > 0) out.append(buf, got);
-    zip_fclose(zf);
-    if (got < 0) {
-      zip_close(za);
-      return Status::IOError(fmt::format("{}: corrupt zip entry {}", path, i));
-    }
-    if (!out.empty() && out.back() != '\n') out.push_back('\n');
-  }
-  zip_discard(za);
-  return out;
+  return col == 35 + 3 * per ? "DATEADDED" : "SOURCEURL";
 }
 
-bool IsZip(const std::string& path) {
-  FILE* f = std::fopen(path.c_str(), "rb");
-  if (f == nullptr) return false;
-  unsigned char magic[4] = {0, 0, 0, 0};
-  size_t got = std::fread(magic, 1, 4, f);
-  std::fclose(f);
-  return got == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+constexpr const char* kIcewsFields[] = {
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text",
+    "CAMEO Code", "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID",
+    "Sentence Number", "Publisher", "City", "District", "Province", "Country", "Latitude",
+    "Longitude"};
+
+constexpr const char* kNativeFields[] = {
+    "dataset", "id", "date", "src_country", "tgt_country", "src_state", "tgt_state",
+    "src_actor", "tgt_actor", "src_role", "tgt_role", "code", "quad", "goldstein", "mentions",
+    "sources", "articles", "tone", "geo_fips", "geo_state", "geo_type", "lat", "lon",
+    "is_root", "url"};
+
+std::string FieldName(InputFormat format, int n, int col) {
+  if (format == InputFormat::kGdelt && (n == 57 || n == 58 || n == 61)) return GdeltFieldName(n, col);
+  if (format == InputFormat::kIcews && col < 20) return kIcewsFields[col];
+  if (format == InputFormat::kNative && col < 25) return kNativeFields[col];
+  return fmt::format("field {}", col + 1);
 }
+
+bool InRange(float v, float lo, float hi) { return v >= lo && v <= hi; }  // false for NaN
+bool OptInRange(float v, float lo, float hi) { return std::isnan(v) || InRange(v, lo, hi); }
 
 constexpr int kNativeColumns = 25;
 constexpr std::string_view kNativeHeader =
@@ -203,12 +209,35 @@ bool EventReader::ResolveName(std::string_view name, std::string_view* key) {
   return true;
 }
 
+namespace {
+
+// The identity of an event other than GDELT's (whose GLOBALEVENTID alone is its key).
+uint64_t EventKey(Dataset dataset, uint64_t id, int32_t day) {
+  uint64_t key = id * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(dataset);
+  if (dataset == Dataset::kIcews) key ^= static_cast<uint64_t>(day) * 0xC2B2AE3D27D4EB4Full;
+  return key;
+}
+
+}  // namespace
+
 bool EventReader::IsDuplicate(const EventView& ev) {
   if (ev.dataset == Dataset::kGdelt1) return !seen_gdelt_[0].Insert(ev.id);
   if (ev.dataset == Dataset::kGdelt2) return !seen_gdelt_[1].Insert(ev.id);
-  uint64_t key = ev.id * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(ev.dataset);
-  if (ev.dataset == Dataset::kIcews) key ^= static_cast<uint64_t>(ev.day) * 0xC2B2AE3D27D4EB4Full;
-  return !seen_.Insert(key);
+  return !seen_.Insert(EventKey(ev.dataset, ev.id, ev.day));
+}
+
+bool EventReader::IsStored(const EventView& ev) const {
+  if (!any_stored_) return false;
+  if (ev.dataset == Dataset::kGdelt1) return stored_gdelt_[0].Contains(ev.id);
+  if (ev.dataset == Dataset::kGdelt2) return stored_gdelt_[1].Contains(ev.id);
+  return stored_.Contains(EventKey(ev.dataset, ev.id, ev.day));
+}
+
+void EventReader::MarkStored(Dataset dataset, uint64_t id, int32_t day) {
+  any_stored_ = true;
+  if (dataset == Dataset::kGdelt1) stored_gdelt_[0].Insert(id);
+  else if (dataset == Dataset::kGdelt2) stored_gdelt_[1].Insert(id);
+  else stored_.Insert(EventKey(dataset, id, day));
 }
 
 // GDELT 1.0 / 2.0 column positions (0-based) that differ between the layouts.
@@ -272,11 +301,19 @@ bool EventReader::ParseGdelt(std::string_view* f, int n, EventView* ev, int* col
   if (!ParseInt(f[32], &ev->sources)) return fail(32, "bad-number", fmt::format("bad NumSources '{}'", f[32]));
   if (!ParseInt(f[33], &ev->articles)) return fail(33, "bad-number", fmt::format("bad NumArticles '{}'", f[33]));
   if (!ParseFloat(f[34], &ev->tone)) return fail(34, "bad-number", fmt::format("bad AvgTone '{}'", f[34]));
+  if (!InRange(ev->goldstein, -10, 10)) return fail(30, "out-of-range", fmt::format("GoldsteinScale {} outside [-10, 10]", f[30]));
+  if (ev->mentions < 0) return fail(31, "out-of-range", fmt::format("NumMentions {} is negative", f[31]));
+  if (ev->sources < 0) return fail(32, "out-of-range", fmt::format("NumSources {} is negative", f[32]));
+  if (ev->articles < 0) return fail(33, "out-of-range", fmt::format("NumArticles {} is negative", f[33]));
+  if (!InRange(ev->tone, -100, 100)) return fail(34, "out-of-range", fmt::format("AvgTone {} outside [-100, 100]", f[34]));
   if (!ParseInt(f[L.action_geo], &ev->geo_type)) ev->geo_type = 0;
+  if (ev->geo_type < 0 || ev->geo_type > 5) return fail(L.action_geo, "out-of-range", fmt::format("ActionGeo_Type {} outside 0-5", f[L.action_geo]));
   ev->geo_fips = f[L.geo_cc];
   ev->geo_state = ResolveFips(ev->geo_fips);
   if (!ParseOptFloat(f[L.geo_lat], &ev->lat)) ev->lat = NAN;
   if (!ParseOptFloat(f[L.geo_lat + 1], &ev->lon)) ev->lon = NAN;
+  if (!OptInRange(ev->lat, -90, 90)) return fail(L.geo_lat, "out-of-range", fmt::format("ActionGeo_Lat {} outside [-90, 90]", f[L.geo_lat]));
+  if (!OptInRange(ev->lon, -180, 180)) return fail(L.geo_lat + 1, "out-of-range", fmt::format("ActionGeo_Long {} outside [-180, 180]", f[L.geo_lat + 1]));
   ev->url = L.url >= 0 ? f[L.url] : std::string_view();
   return true;
 }
@@ -316,6 +353,7 @@ bool EventReader::ParseIcews(std::string_view* f, int n, EventView* ev, int* col
   ev->code = code->code;
   ev->quad = code->quad;
   if (!ParseFloat(f[7], &ev->goldstein)) return fail(7, "bad-number", fmt::format("bad Intensity '{}'", f[7]));
+  if (!InRange(ev->goldstein, -10, 10)) return fail(7, "out-of-range", fmt::format("Intensity {} outside [-10, 10]", f[7]));
   ev->mentions = ev->sources = ev->articles = 0;
   ev->tone = NAN;
   ev->geo_fips = {};
@@ -327,6 +365,8 @@ bool EventReader::ParseIcews(std::string_view* f, int n, EventView* ev, int* col
   ev->geo_type = 0;
   if (!ParseOptFloat(f[18], &ev->lat)) return fail(18, "bad-number", fmt::format("bad Latitude '{}'", f[18]));
   if (!ParseOptFloat(f[19], &ev->lon)) return fail(19, "bad-number", fmt::format("bad Longitude '{}'", f[19]));
+  if (!OptInRange(ev->lat, -90, 90)) return fail(18, "out-of-range", fmt::format("Latitude {} outside [-90, 90]", f[18]));
+  if (!OptInRange(ev->lon, -180, 180)) return fail(19, "out-of-range", fmt::format("Longitude {} outside [-180, 180]", f[19]));
   ev->is_root = false;
   ev->url = {};
   return true;
@@ -382,6 +422,15 @@ bool EventReader::ParseNative(std::string_view* f, int n, EventView* ev, int* co
   if (!ParseOptFloat(f[22], &ev->lon)) return fail(22, "bad-number", "bad lon");
   ev->is_root = f[23] == "1";
   ev->url = f[24];
+  if (!InRange(ev->goldstein, -10, 10)) return fail(13, "out-of-range", "goldstein outside [-10, 10]");
+  if (ev->mentions < 0 || ev->sources < 0 || ev->articles < 0) {
+    int c = ev->mentions < 0 ? 14 : ev->sources < 0 ? 15 : 16;
+    return fail(c, "out-of-range", fmt::format("{} is negative", kNativeFields[c]));
+  }
+  if (!OptInRange(ev->tone, -100, 100)) return fail(17, "out-of-range", "tone outside [-100, 100]");
+  if (ev->geo_type < 0 || ev->geo_type > 5) return fail(20, "out-of-range", "geo_type outside 0-5");
+  if (!OptInRange(ev->lat, -90, 90)) return fail(21, "out-of-range", "lat outside [-90, 90]");
+  if (!OptInRange(ev->lon, -180, 180)) return fail(22, "out-of-range", "lon outside [-180, 180]");
   return true;
 }
 
@@ -411,13 +460,21 @@ Status EventReader::ReadLines(LineReader& lines, InputFormat format, uint64_t to
                    lines.bytes_read() / 1e6, total_bytes / 1e6,
                    static_cast<unsigned long long>(counts_.read));
     }
-    size_t bad = 0;
-    if (!IsAscii(line) && !ValidateUtf8(line, &bad).ok()) {
-      rejects_->Reject(lines.name(), lines.line_number(), 0, "invalid-utf8",
-                       fmt::format("invalid UTF-8 at byte {}", bad), line, &counts_);
-      continue;
-    }
     int n = SplitTabs(line, fields, kMaxFields);
+    if (!IsAscii(line)) {
+      int bad_col = -1;
+      size_t bad = 0;
+      for (int i = 0; i < std::min(n, kMaxFields) && bad_col < 0; ++i) {
+        if (!ValidateUtf8(fields[i], &bad).ok()) bad_col = i;
+      }
+      if (bad_col >= 0) {
+        rejects_->Reject(lines.name(), lines.line_number(), bad_col + 1, "invalid-utf8",
+                         fmt::format("invalid UTF-8 in {} at byte {} of the field",
+                                     FieldName(format, n, bad_col), bad),
+                         line, &counts_);
+        continue;
+      }
+    }
     int col = 0;
     std::string_view reason;
     bool ok = format == InputFormat::kGdelt ? ParseGdelt(fields, n, &ev, &col, &reason, &msg)
@@ -432,7 +489,11 @@ Status EventReader::ReadLines(LineReader& lines, InputFormat format, uint64_t to
       auto g = c ? taxonomy_.Goldstein(*c, *options_.rescale) : std::nullopt;
       if (g) ev.goldstein = static_cast<float>(*g);
     }
-    if (IsDuplicate(ev)) {
+    if (IsStored(ev)) {
+      ++counts_.duplicates;
+      ++already_stored_;
+      if (options_.duplicates == DuplicatePolicy::kDrop) continue;
+    } else if (IsDuplicate(ev)) {
       ++counts_.duplicates;
       if (options_.duplicates == DuplicatePolicy::kDrop) continue;
     }
@@ -444,13 +505,9 @@ Status EventReader::ReadLines(LineReader& lines, InputFormat format, uint64_t to
 }
 
 Status EventReader::Read(const std::string& path, InputFormat format, const EventSink& sink) {
-  if (IsZip(path)) {
-    DYAD_ASSIGN_OR_RETURN(std::string data, ReadZipEntries(path));
-    return ReadString(std::move(data), path, format, sink);
-  }
   DYAD_ASSIGN_OR_RETURN(auto lines, LineReader::Open(path));
   struct stat st;
-  uint64_t size = ::stat(path.c_str(), &st) == 0 ? st.st_size : 0;
+  uint64_t size = path != "-" && ::stat(path.c_str(), &st) == 0 ? st.st_size : 0;
   return ReadLines(*lines, format, size, sink);
 }
 

@@ -6,7 +6,7 @@
 //   - Every row is counted as read; it is either handed to the sink (accepted), dropped as
 //     a duplicate, or rejected with file, line, column and reason into the RejectSink.
 //   - Reject reasons (stable keys): column-count, invalid-utf8, bad-id, bad-date,
-//     invalid-code, bad-quad, bad-number, unknown-country, bad-header.
+//     invalid-code, bad-quad, bad-number, out-of-range, unknown-country, bad-header.
 //   - A CRLF terminator is tolerated (the row is read without the CR). A last line without
 //     a newline is read like any other row; if it was cut short it fails column-count.
 //   - Duplicates: the same dataset and id (GDELT GLOBALEVENTID), or the same id and date
@@ -15,6 +15,13 @@
 //     they are counted and kept. GDELT ids are kept in a
 //     paged bitmap (about 1 bit per id in the ranges used); other keys in a hash set of
 //     16-32 bytes per event.
+//   - Events already in the store (MarkStored, called by the ingest for every stored row)
+//     are dropped the same way and counted both as duplicates and in already_stored(), so
+//     re-ingesting a file or resuming an interrupted ingest never stores an event twice.
+//   - Out-of-range values are rejects (reason out-of-range) naming the field: Goldstein
+//     (GoldsteinScale, Intensity) in [-10, 10], NumMentions/NumSources/NumArticles >= 0,
+//     AvgTone in [-100, 100], latitude in [-90, 90], longitude in [-180, 180], geo type 0-5.
+//   - Invalid UTF-8 is a reject naming the column and field in which it occurs.
 //   - A sink error stops the read and is returned.
 #ifndef DYAD_EVENTS_READER_H_
 #define DYAD_EVENTS_READER_H_
@@ -61,6 +68,9 @@ class EventReader {
   Status ReadString(std::string data, const std::string& name, InputFormat format,
                     const EventSink& sink);
   const ReadCounts& counts() const { return counts_; }
+  // Records the identity of an event already stored (see the contract above).
+  void MarkStored(Dataset dataset, uint64_t id, int32_t day);
+  uint64_t already_stored() const { return already_stored_; }
 
  private:
   Status ReadLines(LineReader& lines, InputFormat format, uint64_t total_bytes,
@@ -75,6 +85,7 @@ class EventReader {
   std::string_view ResolveFips(std::string_view code);
   bool ResolveName(std::string_view name, std::string_view* key);
   bool IsDuplicate(const EventView& ev);
+  bool IsStored(const EventView& ev) const;
 
   const Taxonomy& taxonomy_;
   const CountryMap& countries_;
@@ -86,6 +97,10 @@ class EventReader {
       name_cache_;
   FlatU64Set seen_;           // ICEWS (id, day) and native keys
   IdBitmap seen_gdelt_[2];    // GDELT 1.0 and 2.0 GLOBALEVENTIDs
+  FlatU64Set stored_;         // the same keys, of events already in the store
+  IdBitmap stored_gdelt_[2];
+  bool any_stored_ = false;
+  uint64_t already_stored_ = 0;
 };
 
 }  // namespace dyad::events

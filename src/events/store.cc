@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <algorithm>
 #include <sstream>
 #include <unordered_set>
 
@@ -117,9 +118,64 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir) {
   return store;
 }
 
-Result<std::unique_ptr<Store>> Store::OpenForWrite(const std::string& dir) {
+namespace {
+
+// A directory a writer may make a store in: absent, empty, or holding only a LOCK
+// (left by an earlier version that created it before failing).
+Status CheckStoreDir(const std::string& dir) {
+  struct stat st;
+  if (::stat(dir.c_str(), &st) != 0) return Status::OK();
+  if (!S_ISDIR(st.st_mode)) {
+    return Status::FailedPrecondition(fmt::format("{} exists and is not a directory", dir));
+  }
+  if (FileExists(dir + "/MANIFEST")) return Status::OK();
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return Status::IOError(fmt::format("cannot list {}: {}", dir, std::strerror(errno)));
+  std::string other;
+  while (dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name != "." && name != ".." && name != "LOCK") {
+      other = name;
+      break;
+    }
+  }
+  ::closedir(d);
+  if (other.empty()) return Status::OK();
+  return Status::FailedPrecondition(fmt::format(
+      "{} is not an event store (no MANIFEST) and is not empty (it holds {}); refusing to "
+      "write into it: give a new or empty directory",
+      dir, other));
+}
+
+// Files a store's writer may remove: its own segment names and temporaries.
+bool IsDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsSegmentName(std::string_view name) {
+  return name.size() > 9 && name.substr(0, 4) == "seg-" && name.substr(name.size() - 5) == ".dseg" &&
+         IsDigits(name.substr(4, name.size() - 9));
+}
+
+// BASE.tmp-<pid>[-<n>] where BASE is MANIFEST or a segment name.
+bool IsStoreTemp(std::string_view name) {
+  size_t at = name.rfind(".tmp-");
+  if (at == std::string_view::npos) return false;
+  std::string_view base = name.substr(0, at), tail = name.substr(at + 5);
+  size_t dash = tail.find('-');
+  bool tail_ok = dash == std::string_view::npos
+                     ? IsDigits(tail)
+                     : IsDigits(tail.substr(0, dash)) && IsDigits(tail.substr(dash + 1));
+  return tail_ok && (base == "MANIFEST" || IsSegmentName(base));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::OpenForWrite(const std::string& dir, Env* env) {
+  DYAD_RETURN_IF_ERROR(CheckStoreDir(dir));
   std::unique_ptr<Store> store(new Store());
   store->dir_ = dir;
+  store->env_ = env;
   DYAD_RETURN_IF_ERROR(MakeDir(dir));
   std::string lock = dir + "/LOCK";
   store->lock_fd_ = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
@@ -143,13 +199,11 @@ Status Store::RemoveOrphans() {
   std::vector<std::string> doomed;
   while (dirent* e = ::readdir(d)) {
     std::string name = e->d_name;
-    bool seg = name.rfind("seg-", 0) == 0;
-    bool tmp = name.find(".tmp-") != std::string::npos;
-    if ((seg && !live.count(name)) || tmp) doomed.push_back(name);
+    if ((IsSegmentName(name) && !live.count(name)) || IsStoreTemp(name)) doomed.push_back(name);
   }
   ::closedir(d);
-  for (const auto& name : doomed) ::unlink((dir_ + "/" + name).c_str());
-  if (!doomed.empty()) DYAD_RETURN_IF_ERROR(SyncDirectory(dir_));
+  for (const auto& name : doomed) DYAD_RETURN_IF_ERROR(env_->Unlink(dir_ + "/" + name));
+  if (!doomed.empty()) DYAD_RETURN_IF_ERROR(env_->SyncDir(dir_));
   return Status::OK();
 }
 
@@ -161,7 +215,7 @@ Status Store::PublishManifest(const std::vector<SegmentInfo>& infos, uint64_t ne
     text += fmt::format("segment {} rows {} bytes {} crc32 {:08x} min_day {} max_day {}\n", s.name,
                         s.rows, s.bytes, s.crc32, s.min_day, s.max_day);
   }
-  return WriteFileAtomic(dir_ + "/MANIFEST", text);
+  return WriteFileAtomic(dir_ + "/MANIFEST", text, env_);
 }
 
 Result<SegmentInfo> Store::WriteSegment(const std::string& data) {
@@ -174,7 +228,7 @@ Result<SegmentInfo> Store::WriteSegment(const std::string& data) {
   info.crc32 = Crc(data);
   info.min_day = h->min_day;
   info.max_day = h->max_day;
-  DYAD_RETURN_IF_ERROR(WriteFileAtomic(dir_ + "/" + info.name, data));
+  DYAD_RETURN_IF_ERROR(WriteFileAtomic(dir_ + "/" + info.name, data, env_));
   return info;
 }
 
@@ -187,7 +241,10 @@ Status Store::Append(SegmentBuilder* builder) {
   data.shrink_to_fit();
   std::vector<SegmentInfo> next = infos_;
   next.push_back(info);
-  DYAD_RETURN_IF_ERROR(PublishManifest(next, next_));
+  if (Status st = PublishManifest(next, next_); !st.ok()) {
+    Rollback({info.name}).ok();
+    return st;
+  }
   DYAD_ASSIGN_OR_RETURN(auto seg, Segment::Open(dir_ + "/" + info.name));
   infos_ = std::move(next);
   segments_.push_back(std::move(seg));
@@ -197,7 +254,7 @@ Status Store::Append(SegmentBuilder* builder) {
 Status Store::Compact(uint64_t max_rows) {
   if (lock_fd_ < 0) return Status::FailedPrecondition("store opened read-only");
   std::vector<SegmentInfo> out;
-  std::vector<std::string> retired;
+  std::vector<std::string> retired, written;
   size_t i = 0;
   while (i < infos_.size()) {
     size_t j = i;
@@ -215,16 +272,36 @@ Status Store::Compact(uint64_t max_rows) {
       retired.push_back(infos_[k].name);
     }
     std::string data = builder.Finish();
-    DYAD_ASSIGN_OR_RETURN(SegmentInfo info, WriteSegment(data));
-    out.push_back(info);
+    auto info = WriteSegment(data);
+    if (!info.ok()) {
+      Rollback(written).ok();
+      return info.status();
+    }
+    written.push_back(info->name);
+    out.push_back(*info);
     i = j;
   }
   if (retired.empty()) return Status::OK();
-  DYAD_RETURN_IF_ERROR(PublishManifest(out, next_));
+  if (Status st = PublishManifest(out, next_); !st.ok()) {
+    Rollback(written).ok();
+    return st;
+  }
   segments_.clear();
-  for (const auto& name : retired) ::unlink((dir_ + "/" + name).c_str());
-  DYAD_RETURN_IF_ERROR(SyncDirectory(dir_));
-  return LoadManifest();
+  // The new MANIFEST is durable: retired segments are unreferenced; one left behind by an
+  // error here is an orphan the next writer removes.
+  for (const auto& name : retired) env_->Unlink(dir_ + "/" + name).ok();
+  Status synced = env_->SyncDir(dir_);
+  DYAD_RETURN_IF_ERROR(LoadManifest());
+  return synced;
+}
+
+// After a failed publish: puts the MANIFEST of infos_ back (a rename of the new one may
+// already have happened) and removes the segments written for it. Best effort: if the
+// file system still fails, the next writer's RemoveOrphans finishes the job.
+Status Store::Rollback(const std::vector<std::string>& written) {
+  Status st = PublishManifest(infos_, next_);
+  for (const auto& name : written) env_->Unlink(dir_ + "/" + name).ok();
+  return st;
 }
 
 Status Store::Check() const {

@@ -7,8 +7,14 @@
 // Appends publish atomically: the segment is written to a temporary file, fsynced,
 // renamed into place and the directory fsynced; then the MANIFEST is replaced the same
 // way. A crash at any moment leaves the old or the new MANIFEST, each naming only complete
-// segments; files the MANIFEST does not name are removed when a writer next opens the
-// store. An append is acknowledged (Append returns OK) only after the MANIFEST is durable.
+// segments. When a writer next opens the store it removes only files it can prove are its
+// own leftovers: `seg-<digits>.dseg` not named by the MANIFEST and `seg-<digits>.dseg.tmp-*`
+// / `MANIFEST.tmp-*` temporaries; nothing else in the directory is touched. A directory
+// that holds files but no MANIFEST is not a store and is refused. An append is
+// acknowledged (Append returns OK) only after the MANIFEST is durable; an append that
+// fails puts the previous MANIFEST back (when the file system lets it), so a store
+// reopened after an error holds every acknowledged batch and nothing else. Every file
+// operation goes through an Env (base/env.h), so tests inject faults.
 #ifndef DYAD_EVENTS_STORE_H_
 #define DYAD_EVENTS_STORE_H_
 
@@ -17,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "base/env.h"
 #include "base/status.h"
 #include "events/segment.h"
 
@@ -36,7 +43,8 @@ class Store {
   static Result<std::unique_ptr<Store>> Open(const std::string& dir);
   // Opens for writing, creating the directory and an empty MANIFEST if needed. Takes the
   // writer lock and removes files left by an interrupted append.
-  static Result<std::unique_ptr<Store>> OpenForWrite(const std::string& dir);
+  static Result<std::unique_ptr<Store>> OpenForWrite(const std::string& dir,
+                                                     Env* env = Env::Default());
   ~Store();
 
   const std::string& dir() const { return dir_; }
@@ -59,7 +67,9 @@ class Store {
   Status PublishManifest(const std::vector<SegmentInfo>& infos, uint64_t next);
   Result<SegmentInfo> WriteSegment(const std::string& data);
   Status RemoveOrphans();
+  Status Rollback(const std::vector<std::string>& written);
 
+  Env* env_ = Env::Default();
   std::string dir_;
   int lock_fd_ = -1;
   uint64_t next_ = 1;

@@ -121,9 +121,16 @@ Status WritePack(const PackData& pack, const std::string& dir) {
       {kOccurrencesFile, OccurrencesTsv(pack)},
       {kParticipantsFile, ParticipantsTsv(pack)},
   };
+  // Every file is written and fsynced before any is renamed into place, so a failed write
+  // (a full disk) leaves the previous pack as it was.
+  std::vector<std::unique_ptr<FileWriter>> staged;
   for (const auto& [name, text] : files) {
-    DYAD_RETURN_IF_ERROR(WriteFileAtomic(fmt::format("{}/{}", dir, name), text));
+    DYAD_ASSIGN_OR_RETURN(auto w, FileWriter::Create(fmt::format("{}/{}", dir, name)));
+    DYAD_RETURN_IF_ERROR(w->Append(text));
+    DYAD_RETURN_IF_ERROR(w->Sync());
+    staged.push_back(std::move(w));
   }
+  for (auto& w : staged) DYAD_RETURN_IF_ERROR(w->Commit());
   return Status::OK();
 }
 
