@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 
 #include "base/unicode.h"
 
@@ -81,6 +82,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "dyad: %s\nRun with --help for more information.\n",
                  dyad::EscapeForTerminal(e.what()).c_str());
     return dyad::cli::kExitUsage;
+  } catch (const std::exception& e) {
+    // A safety net, not a code path: modules return Status. An escaped exception is a
+    // bug, reported as a failure instead of an abort.
+    std::fflush(stdout);
+    std::fprintf(stderr, "dyad: internal error: %s\n", dyad::EscapeForTerminal(e.what()).c_str());
+    return dyad::cli::kExitError;
   }
   return FinishStdout(dyad::cli::ExitCode());
 }

@@ -40,7 +40,7 @@ struct Diagnostic {
   // unknown-entity, unknown-state, wrong-kind, missing-object, unexpected-object,
   // missing-value, bad-number, bad-qualifier, missing-qualifier, missing-source,
   // unknown-source, duplicate-row, duplicate-id, overlapping-terms, unknown-occurrence,
-  // bad-cameo, crlf, missing-file.
+  // bad-cameo, crlf, missing-file, io, bom, invalid-utf8, line-too-long, compressed-file.
   std::string kind;
   std::string message;
 
@@ -84,6 +84,14 @@ Status WritePack(const PackData& pack, const std::string& dir);
 // Parses the pack in `dir`. Rows with syntax errors (bad date, unknown relation, column
 // count, ...) are not returned; each produces a Diagnostic in `report`. A missing
 // optional file is fine; a missing directory or sources.tsv is an error (Status).
+// Limits of ReadPack: a pack file is at most kMaxPackFileBytes (a larger file, a FIFO or a
+// device is an "io" error naming the file, so `dyad check` never hangs or grows without
+// bound) and a line at most kMaxPackLineBytes ("line-too-long"). Invalid UTF-8 is an
+// error in the field that holds it ("invalid-utf8"); a leading byte order mark is a
+// warning ("bom") and is skipped; a compressed file in place of a pack file
+// (facts.tsv.gz) is an error ("compressed-file"), never a silent 0 rows.
+inline constexpr uint64_t kMaxPackFileBytes = uint64_t{256} << 20;
+inline constexpr size_t kMaxPackLineBytes = size_t{1} << 20;
 Result<PackData> ReadPack(const std::string& dir, LoadReport* report);
 
 // Identity of a fact's content (everything but sources, record, note and origin): two

@@ -10,6 +10,7 @@
 
 #include "base/file.h"
 #include "base/strings.h"
+#include "base/unicode.h"
 #include "kb/pack.h"
 #include "kb/tsv.h"
 
@@ -188,13 +189,17 @@ void TableReader::Report(Severity sev, std::string_view kind, int column, std::s
 bool TableReader::Open(const std::vector<std::string_view>& required,
                        const std::vector<std::string_view>& optional, bool* missing) {
   *missing = false;
-  Result<std::string> data = ReadFile(path_);
+  Result<std::string> data = ReadFile(path_, kMaxPackFileBytes);
   if (!data.ok()) {
     *missing = data.status().code() == StatusCode::kNotFound;
     if (!*missing) Report(Severity::kError, "io", 0, data.status().message());
     return false;
   }
   data_ = std::move(data).value();
+  if (data_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    pos_ = 3;  // a UTF-8 byte order mark: read past it, and say so
+    Report(Severity::kWarning, "bom", 0, "file starts with a UTF-8 byte order mark (ignored)");
+  }
   if (!Next()) {
     Report(Severity::kError, "bad-header", 0, "file has no header row");
     return false;
@@ -242,6 +247,23 @@ bool TableReader::Next() {
       Report(Severity::kWarning, "crlf", 0, "line ends in CR LF");
     }
     if (line.empty() || line.front() == '#') continue;
+    if (line.size() > kMaxPackLineBytes) {
+      Report(Severity::kError, "line-too-long", 0,
+             fmt::format("line of {} bytes, more than the limit of {}", line.size(), kMaxPackLineBytes));
+      values_.assign(header_.empty() ? 1 : header_.size(), std::string());
+      return true;
+    }
+    if (size_t bad = 0; !ValidateUtf8(line, &bad).ok()) {
+      // Reported in the field that holds the bad byte, so no invalid text reaches a model.
+      SplitTabs(line, &raw_);
+      size_t start = 0, col = 0;
+      while (col + 1 < raw_.size() && start + raw_[col].size() < bad) start += raw_[col++].size() + 1;
+      const std::string name = col < header_.size() ? header_[col] : fmt::format("field {}", col + 1);
+      Report(Severity::kError, "invalid-utf8", static_cast<int>(col + 1),
+             fmt::format("invalid UTF-8 in '{}' at byte {} of the line", name, bad));
+      values_.assign(header_.empty() ? raw_.size() : header_.size(), std::string());
+      return true;
+    }
     SplitTabs(line, &raw_);
     values_.resize(raw_.size());
     if (!header_.empty() && raw_.size() != header_.size()) {
@@ -652,6 +674,7 @@ void ReadParticipants(TableReader& r, PackData* pack) {
 }  // namespace
 
 Result<PackData> ReadPack(const std::string& dir, LoadReport* report) {
+  // Packs are read whole: files above kMaxPackFileBytes (and FIFOs, devices) are refused.
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -684,6 +707,13 @@ Result<PackData> ReadPack(const std::string& dir, LoadReport* report) {
     TableReader reader(path, report);
     bool missing = false;
     if (!reader.Open(spec.required, spec.optional, &missing)) {
+      for (const char* ext : {".gz", ".zst", ".xz", ".bz2", ".zip"}) {
+        if (missing && fs::exists(path + ext)) {
+          report->Add(Diagnostic{Severity::kError, path + ext, 0, 0, "compressed-file",
+                                 fmt::format("pack files are plain TSV: {}{} is not read; "
+                                             "decompress it to {}", spec.file, ext, spec.file)});
+        }
+      }
       if (missing && spec.file == kSourcesFile) {
         report->Add(Diagnostic{Severity::kError, path, 0, 0, "missing-file",
                                "a pack needs sources.tsv"});
