@@ -312,8 +312,9 @@ bool EventReader::ParseGdelt(std::string_view* f, int n, EventView* ev, int* col
   ev->geo_state = ResolveFips(ev->geo_fips);
   if (!ParseOptFloat(f[L.geo_lat], &ev->lat)) ev->lat = NAN;
   if (!ParseOptFloat(f[L.geo_lat + 1], &ev->lon)) ev->lon = NAN;
-  if (!OptInRange(ev->lat, -90, 90)) return fail(L.geo_lat, "out-of-range", fmt::format("ActionGeo_Lat {} outside [-90, 90]", f[L.geo_lat]));
-  if (!OptInRange(ev->lon, -180, 180)) return fail(L.geo_lat + 1, "out-of-range", fmt::format("ActionGeo_Long {} outside [-180, 180]", f[L.geo_lat + 1]));
+  // GDELT's geocoder writes longitudes a little past 180 near the antimeridian (Fiji): the
+  // event is kept and its point is unknown, never an invalid coordinate.
+  if (!OptInRange(ev->lat, -90, 90) || !OptInRange(ev->lon, -180, 180)) ev->lat = ev->lon = NAN;
   ev->url = L.url >= 0 ? f[L.url] : std::string_view();
   return true;
 }

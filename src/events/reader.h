@@ -20,7 +20,8 @@
 //     re-ingesting a file or resuming an interrupted ingest never stores an event twice.
 //   - Out-of-range values are rejects (reason out-of-range) naming the field: Goldstein
 //     (GoldsteinScale, Intensity) in [-10, 10], NumMentions/NumSources/NumArticles >= 0,
-//     AvgTone in [-100, 100], latitude in [-90, 90], longitude in [-180, 180], geo type 0-5.
+//     AvgTone in [-100, 100], latitude in [-90, 90], longitude in [-180, 180], geo type 0-5
+//     (GDELT coordinates out of range are read as unknown, NaN, and the row is kept).
 //   - Invalid UTF-8 is a reject naming the column and field in which it occurs.
 //   - A sink error stops the read and is returned.
 #ifndef DYAD_EVENTS_READER_H_
