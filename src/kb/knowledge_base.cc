@@ -62,12 +62,19 @@ void KnowledgeBase::AppendStates(std::string_view id, std::vector<std::string_vi
   for (const std::string& s : it->second) out->push_back(s);
 }
 
+// A fact or occurrence touching more states than this (a party to a multilateral treaty
+// reaches every other party) is not listed under each pair: n parties would make n^2/2
+// entries per row. Shared multilateral treaties and memberships are found by intersecting
+// the two states' own facts instead.
+constexpr size_t kMaxDyadStates = 8;
+
 // Adds `item` to the index of every pair of distinct states in `states`.
 void KnowledgeBase::AddToDyads(std::vector<std::string_view>& states, uint32_t item,
                                StringMap<std::vector<uint32_t>>* index) {
   if (states.size() < 2) return;
   std::sort(states.begin(), states.end());
   states.erase(std::unique(states.begin(), states.end()), states.end());
+  if (states.size() > kMaxDyadStates) return;
   for (size_t a = 0; a < states.size(); ++a) {
     for (size_t b = a + 1; b < states.size(); ++b) {
       (*index)[DyadKey(states[a], states[b])].push_back(item);

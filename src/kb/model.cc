@@ -115,6 +115,10 @@ std::vector<RelationInfo> MakeTable() {
        "the subject bore the name in value"},
       {R::kLocatedIn, "located_in", S::kSpan, false, kAny & ~kState, O::kRequired,
        kPlace | kState, V::kNone, "the subject was in the place or state"},
+      {R::kAccreditedTo, "accredited_to", S::kSpan, false, kMission, O::kRequired, kState,
+       V::kNone, "the mission was also accredited to the object state (concurrent accreditation)"},
+      {R::kLeaderOf, "leader_of", S::kSpan, false, kPerson, O::kRequired, kState, V::kOptional,
+       "the person led the object state; value the title, qualifier role="},
   };
 }
 

@@ -151,8 +151,14 @@ enum class Relation : uint8_t {
   kIndependenceDeclared,  // point; subject state, object optional predecessor state
   kNamed,                 // span; subject state or entity, value the name it bore
   kLocatedIn,             // span; subject entity, object place or state
+  // Added for the relations datasets (src/ingest embassies, leaders, factbook).
+  kAccreditedTo,          // span; subject mission, object a state it also covers
+                          // (concurrent accreditation from its seat in the host state)
+  kLeaderOf,              // span; subject person, object state; value the title
+                          // (President), qualifier role=effective-leader|chief-of-state|
+                          // head-of-government
 };
-inline constexpr int kRelationCount = static_cast<int>(Relation::kLocatedIn) + 1;
+inline constexpr int kRelationCount = static_cast<int>(Relation::kLeaderOf) + 1;
 
 enum class Shape : uint8_t { kPoint, kSpan };
 

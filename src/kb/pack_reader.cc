@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "base/file.h"
+#include "base/line_reader.h"
 #include "base/strings.h"
 #include "base/unicode.h"
 #include "kb/pack.h"
@@ -186,10 +187,32 @@ void TableReader::Report(Severity sev, std::string_view kind, int column, std::s
   }
 }
 
+// The text of a gzip-compressed pack file (`facts.tsv.gz`), lines joined with "\n".
+Result<std::string> ReadGzipText(const std::string& path) {
+  auto lines = LineReader::Open(path);
+  if (!lines.ok()) return lines.status();
+  std::string text;
+  std::string_view line;
+  while ((*lines)->Next(&line)) {
+    text.append(line);
+    text.push_back('\n');
+    if (text.size() > kMaxPackFileBytes) {
+      return Status::InvalidArgument(
+          fmt::format("{}: decompressed text exceeds {} bytes", path, kMaxPackFileBytes));
+    }
+  }
+  if (!(*lines)->status().ok()) return (*lines)->status();
+  return text;
+}
+
 bool TableReader::Open(const std::vector<std::string_view>& required,
                        const std::vector<std::string_view>& optional, bool* missing) {
   *missing = false;
   Result<std::string> data = ReadFile(path_, kMaxPackFileBytes);
+  if (!data.ok() && data.status().code() == StatusCode::kNotFound) {
+    Result<std::string> gz = ReadGzipText(path_ + ".gz");
+    if (gz.status().code() != StatusCode::kNotFound) data = std::move(gz);
+  }
   if (!data.ok()) {
     *missing = data.status().code() == StatusCode::kNotFound;
     if (!*missing) Report(Severity::kError, "io", 0, data.status().message());
@@ -707,10 +730,11 @@ Result<PackData> ReadPack(const std::string& dir, LoadReport* report) {
     TableReader reader(path, report);
     bool missing = false;
     if (!reader.Open(spec.required, spec.optional, &missing)) {
-      for (const char* ext : {".gz", ".zst", ".xz", ".bz2", ".zip"}) {
+      // `.gz` beside a missing plain file was read by Open; other compressions are not.
+      for (const char* ext : {".zst", ".xz", ".bz2", ".zip"}) {
         if (missing && fs::exists(path + ext)) {
           report->Add(Diagnostic{Severity::kError, path + ext, 0, 0, "compressed-file",
-                                 fmt::format("pack files are plain TSV: {}{} is not read; "
+                                 fmt::format("pack files are plain or gzip TSV: {}{} is not read; "
                                              "decompress it to {}", spec.file, ext, spec.file)});
         }
       }

@@ -54,6 +54,8 @@ std::string_view Template(Relation r) {
     case Relation::kIndependenceDeclared: return "{s} declared independence{from_o}";
     case Relation::kNamed: return "{s} {is} named {v}";
     case Relation::kLocatedIn: return "{s} {is} located in {o}";
+    case Relation::kAccreditedTo: return "{s} {is} also accredited to {o}";
+    case Relation::kLeaderOf: return "{s} {leads} {o}";
   }
   return "{s} {o} {v}";
 }
@@ -66,7 +68,7 @@ std::string Verb(std::string_view token, bool ongoing) {
       {"reports", "reports", "reported"}, {"holds", "holds", "held"},
       {"provides", "provides", "provided"}, {"uses", "uses", "used"},
       {"restricts", "restricts", "restricted"}, {"contributes", "contributes", "contributed"},
-      {"cooperate", "cooperate", "cooperated"},
+      {"cooperate", "cooperate", "cooperated"}, {"leads", "leads", "led"},
   };
   for (const Form& f : kForms)
     if (f.token == token) return std::string(ongoing ? f.present : f.past);
