@@ -50,7 +50,8 @@ std::vector<std::string_view> SplitBar(std::string_view s) {
 }
 
 struct Row {
-  uint64_t line = 0;
+  uint64_t line = 0;  // in the file, for rejects
+  uint64_t row = 0;   // data row, for records
   std::string raw;
   std::vector<std::string> f;
 };
@@ -132,24 +133,29 @@ Result<std::string> QidMap::Map(std::string_view qid_url) {
   return Status::NotFound(why);
 }
 
+// Reads every row (the base reader rejects rows without 25 fields); `counts` gets its counts.
 Result<std::vector<Row>> ReadRows(const std::string& path, RejectSink* rejects, ReadCounts* counts) {
-  auto csv = CsvReader::Open(path, CsvOptions{';', false});
+  CsvOptions options;
+  options.delimiter = ';';
+  options.quote = '\0';
+  options.allow_trailing_empty_header = true;
+  auto csv = CsvReader::Open(path, options, rejects);
   if (!csv.ok()) return csv.status();
-  if (!(*csv)->Next()) return Status::InvalidArgument(fmt::format("{}: no header", path));
-  if ((*csv)->size() != kFieldCount + 1 || (*csv)->field(kQid) != "QID")
+  if ((*csv)->header().size() != kFieldCount || (*csv)->header()[kQid] != "QID")
     return Status::InvalidArgument(fmt::format(
         "{}:1: expected the 26-field header operator;...;QID; of database-of-embassies", path));
   std::vector<Row> rows;
-  while ((*csv)->Next()) {
-    ++counts->read;
-    if ((*csv)->size() != kFieldCount) {
-      RejectRow(rejects, **csv, 0, "column-count",
-                fmt::format("{} fields, expected {}", (*csv)->size(), int{kFieldCount}), counts);
-      continue;
+  CsvRow row;
+  while ((*csv)->Next(&row)) {
+    Row r{(*csv)->line(), (*csv)->row(), "", {}};
+    for (size_t i = 0; i < row.size(); ++i) {
+      r.f.emplace_back(row[i]);
+      r.raw += (i ? ";" : "") + r.f.back();
     }
-    rows.push_back(Row{(*csv)->line(), (*csv)->raw(), (*csv)->fields()});
+    rows.push_back(std::move(r));
   }
   if (!(*csv)->status().ok()) return (*csv)->status();
+  *counts = (*csv)->counts();
   return rows;
 }
 
@@ -178,7 +184,7 @@ class Mapper {
   void AddPlace(const Row& r, const std::string& host);
   void AddFacts(const Row& r, const std::string& id, const std::string& host);
   std::string Record(const Row& r) const {
-    return fmt::format("{}:{}#{}", BaseName(file_), r.line, StripWikidataPrefix(r.f[kQid]));
+    return fmt::format("{}:{}#{}", BaseName(file_), r.row, StripWikidataPrefix(r.f[kQid]));
   }
 
   const ImportInputs& in_;

@@ -45,23 +45,17 @@ Result<Interval> MakeInterval(const std::optional<Date>& from, const std::option
   return Interval::Make(from, to);
 }
 
-Result<CsvHeader> ReadHeader(CsvReader* csv, const std::vector<std::string_view>& required) {
-  if (!csv->Next()) {
-    if (!csv->status().ok()) return csv->status();
-    return Status::InvalidArgument(fmt::format("{}: empty file, no header", csv->name()));
-  }
-  CsvHeader header(csv->fields());
-  for (std::string_view name : required) {
-    if (header.Column(name) == 0)
-      return Status::InvalidArgument(
-          fmt::format("{}:1: header lacks the column '{}'", csv->name(), name));
-  }
-  return header;
+Result<std::unique_ptr<CsvReader>> OpenCsv(const std::string& path, const std::vector<std::string_view>& required,
+                                           RejectSink* rejects, CsvOptions options) {
+  auto csv = CsvReader::Open(path, options, rejects);
+  if (!csv.ok()) return csv.status();
+  if (auto cols = (*csv)->Columns(required); !cols.ok()) return cols.status();
+  return csv;
 }
 
-void RejectRow(RejectSink* sink, const CsvReader& csv, int column, std::string_view kind,
-               std::string_view message, ReadCounts* counts) {
-  sink->Reject(csv.name(), csv.line(), column, kind, message, csv.raw(), counts);
+std::string Field(const CsvReader& csv, const CsvRow& row, std::string_view column) {
+  int c = csv.Column(column);
+  return c < 0 ? std::string() : std::string(row[c]);
 }
 
 void AddCodeReport(const CodeMap& map, ImportResult* out) {

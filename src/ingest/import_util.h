@@ -11,7 +11,7 @@
 #include "base/interval.h"
 #include "base/rejects.h"
 #include "ingest/code_map.h"
-#include "ingest/csv_reader.h"
+#include "base/csv_reader.h"
 #include "ingest/kb_datasets_import.h"
 #include "kb/model.h"
 
@@ -27,13 +27,14 @@ std::string Slug(std::string_view text);
 // An interval from optional ends (open where absent).
 Result<Interval> MakeInterval(const std::optional<Date>& from, const std::optional<Date>& to);
 
-// Reads the header record of `csv`; an error Status when the file is empty or lacks one
-// of `required`.
-Result<CsvHeader> ReadHeader(CsvReader* csv, const std::vector<std::string_view>& required);
+// Opens a CSV file (base/csv_reader.h) and checks that its header has `required`.
+Result<std::unique_ptr<CsvReader>> OpenCsv(const std::string& path, const std::vector<std::string_view>& required,
+                                           RejectSink* rejects, CsvOptions options = {});
 
-// Rejects the current record of `csv`.
-void RejectRow(RejectSink* sink, const CsvReader& csv, int column, std::string_view kind,
-               std::string_view message, ReadCounts* counts);
+// The field named `column` of `row` (the header must have it: see OpenCsv).
+std::string Field(const CsvReader& csv, const CsvRow& row, std::string_view column);
+// 1-based column of `name` for reject messages.
+inline int Col1(const CsvReader& csv, std::string_view name) { return csv.Column(name) + 1; }
 
 // Adds what `map` could not map, and what it mapped outside the registry's validity, to *out.
 void AddCodeReport(const CodeMap& map, ImportResult* out);

@@ -57,21 +57,22 @@ kb::Source ReignSource() {
 using Lead = std::map<std::string, std::vector<kb::Qualifier>>;
 
 // LEAD.csv: obsid -> background qualifiers.
-Result<Lead> ReadLead(const std::string& path) {
-  auto csv = CsvReader::Open(path);
+Result<Lead> ReadLead(const std::string& path, RejectSink* rejects) {
+  auto csv = OpenCsv(path, {"obsid", "leveledu", "milservice", "combat", "rebel"}, rejects);
   if (!csv.ok()) return csv.status();
-  auto h = ReadHeader(csv->get(), {"obsid", "leveledu", "milservice", "combat", "rebel"});
-  if (!h.ok()) return h.status();
   Lead lead;
   const std::pair<std::string_view, std::string_view> cols[] = {
       {"leveledu", "edu"}, {"milservice", "military_service"}, {"combat", "combat"}, {"rebel", "rebel"}};
-  while ((*csv)->Next()) {
-    auto& q = lead[(*csv)->field(h->Column("obsid") - 1)];
+  CsvRow row;
+  while ((*csv)->Next(&row)) {
+    auto& q = lead[Field(**csv, row, "obsid")];
     for (auto [col, key] : cols) {
-      const std::string& v = (*csv)->field(h->Column(col) - 1);
+      std::string v = Field(**csv, row, col);
       if (!v.empty()) q.push_back({std::string(key), v});
     }
+    (*csv)->Accept();
   }
+  if (!(*csv)->status().ok()) return (*csv)->status();
   return lead;
 }
 
@@ -88,19 +89,19 @@ class LeaderMapper {
     std::vector<kb::Qualifier> qualifiers;
   };
   void Emit(Spell s);
-  bool MapCode(CodeMap* map, const CsvReader& csv, int col, std::optional<Date> on, ReadCounts* c,
-               std::string* key);
+  bool MapCode(CodeMap* map, CsvReader& csv, const CsvRow& row, std::string_view col,
+               std::optional<Date> on, std::string* key);
 
   const ImportInputs& in_;
   ImportResult* out_;
   std::set<std::string> persons_;
 };
 
-bool LeaderMapper::MapCode(CodeMap* map, const CsvReader& csv, int col, std::optional<Date> on,
-                           ReadCounts* c, std::string* key) {
-  auto k = map->Map(csv.field(col - 1), on);
+bool LeaderMapper::MapCode(CodeMap* map, CsvReader& csv, const CsvRow& row, std::string_view col,
+                           std::optional<Date> on, std::string* key) {
+  auto k = map->Map(Field(csv, row, col), on);
   if (!k.ok()) {
-    RejectRow(in_.rejects, csv, col, "unmapped-code", k.status().message(), c);
+    csv.Reject(Col1(csv, col), "unmapped-code", k.status().message());
     return false;
   }
   *key = *k;
@@ -126,47 +127,41 @@ void LeaderMapper::Emit(Spell s) {
 }
 
 Status LeaderMapper::Archigos(const std::string& path, const Lead& lead) {
-  auto csv = CsvReader::Open(path);
-  if (!csv.ok()) return csv.status();
-  auto h = ReadHeader(csv->get(), {"obsid", "gwcode", "leadid", "leader", "startdate", "enddate", "exit"});
-  if (!h.ok()) return h.status();
+  auto opened = OpenCsv(path, {"obsid", "gwcode", "leadid", "leader", "startdate", "enddate", "exit"}, in_.rejects);
+  if (!opened.ok()) return opened.status();
+  CsvReader& csv = **opened;
   CodeMap map(*in_.world, world::Scheme::kGwNumeric, "G-W gwcode");
-  ReadCounts& c = out_->counts["leaders/archigos"];
-  auto col = [&](std::string_view n) -> const std::string& { return (*csv)->field(h->Column(n) - 1); };
-  while ((*csv)->Next()) {
-    ++c.read;
-    if ((*csv)->size() != h->names().size()) {
-      RejectRow(in_.rejects, **csv, 0, "column-count", "wrong number of fields", &c);
-      continue;
-    }
+  CsvRow row;
+  auto col = [&](std::string_view n) { return Field(csv, row, n); };
+  while (csv.Next(&row)) {
     MessyDate start = ParseMessyDate(col("startdate")), end = ParseMessyDate(col("enddate"));
     if (!start.has_date()) {
-      RejectRow(in_.rejects, **csv, h->Column("startdate"), "bad-date",
-                start.reason.empty() ? "no start date" : start.reason, &c);
+      csv.Reject(Col1(csv, "startdate"), "bad-date", start.reason.empty() ? "no start date" : start.reason);
       continue;
     }
     if (end.bad()) {
-      RejectRow(in_.rejects, **csv, h->Column("enddate"), "bad-date", end.reason, &c);
+      csv.Reject(Col1(csv, "enddate"), "bad-date", end.reason);
       continue;
     }
     Spell s;
-    if (!MapCode(&map, **csv, h->Column("gwcode"), start.date, &c, &s.state)) continue;
+    s.start = start.date;
+    if (col("exit") != "Still in Office") s.end = end.date;
+    if (!MakeInterval(s.start, s.end).ok()) {
+      csv.Reject(Col1(csv, "enddate"), "end-before-start", "the spell ends before it starts");
+      continue;
+    }
+    if (!MapCode(&map, csv, row, "gwcode", start.date, &s.state)) continue;
     s.person_id = "person:archigos-" + Slug(col("leadid"));
     s.name = col("leader");
     s.source = std::string(kArchigos);
-    s.record = fmt::format("archigos.csv:{}#{}", (*csv)->line(), col("obsid"));
-    s.start = start.date;
-    if (col("exit") != "Still in Office") s.end = end.date;
+    s.record = fmt::format("archigos.csv:{}#{}", csv.row(), col("obsid"));
     if (auto it = lead.find(col("obsid")); it != lead.end()) s.qualifiers = it->second;
-    if (!MakeInterval(s.start, s.end).ok()) {
-      RejectRow(in_.rejects, **csv, h->Column("enddate"), "end-before-start", "the spell ends before it starts", &c);
-      continue;
-    }
     Emit(std::move(s));
-    ++c.accepted;
+    csv.Accept();
   }
+  out_->counts["leaders/archigos"] = csv.counts();
   AddCodeReport(map, out_);
-  return (*csv)->status();
+  return csv.status();
 }
 
 // REIGN start: day/month/year; end: month/year (either may be missing).
@@ -179,41 +174,35 @@ std::optional<Date> ReignDate(const std::string& day, const std::string& month, 
 }
 
 Status LeaderMapper::Reign(const std::string& path) {
-  auto csv = CsvReader::Open(path);
-  if (!csv.ok()) return csv.status();
-  auto h = ReadHeader(csv->get(), {"ccode", "leadid", "leader", "sdate", "smonth", "syear", "emonth", "eyear"});
-  if (!h.ok()) return h.status();
+  auto opened = OpenCsv(path, {"ccode", "leadid", "leader", "sdate", "smonth", "syear", "emonth", "eyear"}, in_.rejects);
+  if (!opened.ok()) return opened.status();
+  CsvReader& csv = **opened;
   CodeMap map(*in_.world, world::Scheme::kCowNumeric, "COW ccode");
-  ReadCounts& c = out_->counts["leaders/reign"];
-  auto col = [&](std::string_view n) -> const std::string& { return (*csv)->field(h->Column(n) - 1); };
-  while ((*csv)->Next()) {
-    ++c.read;
-    if ((*csv)->size() != h->names().size()) {
-      RejectRow(in_.rejects, **csv, 0, "column-count", "wrong number of fields", &c);
-      continue;
-    }
+  CsvRow row;
+  auto col = [&](std::string_view n) { return Field(csv, row, n); };
+  while (csv.Next(&row)) {
     Spell s;
     s.start = ReignDate(col("sdate"), col("smonth"), col("syear"));
     s.end = ReignDate("", col("emonth"), col("eyear"));
     if (!s.start || (!col("eyear").empty() && !s.end)) {
-      RejectRow(in_.rejects, **csv, h->Column(s.start ? "eyear" : "syear"), "bad-date",
-                "not a valid day, month and year", &c);
+      csv.Reject(Col1(csv, s.start ? "eyear" : "syear"), "bad-date", "not a valid day, month and year");
       continue;
     }
     if (!MakeInterval(s.start, s.end).ok()) {
-      RejectRow(in_.rejects, **csv, h->Column("eyear"), "end-before-start", "the spell ends before it starts", &c);
+      csv.Reject(Col1(csv, "eyear"), "end-before-start", "the spell ends before it starts");
       continue;
     }
-    if (!MapCode(&map, **csv, h->Column("ccode"), s.start, &c, &s.state)) continue;
+    if (!MapCode(&map, csv, row, "ccode", s.start, &s.state)) continue;
     s.person_id = "person:reign-" + Slug(col("leadid"));
     s.name = col("leader");
     s.source = std::string(kReign);
-    s.record = fmt::format("{}:{}#{}", BaseName(path), (*csv)->line(), col("leadid"));
+    s.record = fmt::format("{}:{}#{}", BaseName(path), csv.row(), col("leadid"));
     Emit(std::move(s));
-    ++c.accepted;
+    csv.Accept();
   }
+  out_->counts["leaders/reign"] = csv.counts();
   AddCodeReport(map, out_);
-  return (*csv)->status();
+  return csv.status();
 }
 
 }  // namespace
@@ -222,7 +211,7 @@ Result<ImportResult> ImportLeaders(const ImportInputs& in) {
   ImportResult out;
   out.pack.name = "leaders";
   out.pack.sources = {ArchigosSource(), ReignSource()};
-  auto lead = ReadLead(in.dir + "/LEAD.csv");
+  auto lead = ReadLead(in.dir + "/LEAD.csv", in.rejects);
   if (!lead.ok()) return lead.status();
   LeaderMapper mapper(in, &out);
   if (Status s = mapper.Archigos(in.dir + "/archigos.csv", *lead); !s.ok()) return s;

@@ -75,7 +75,7 @@ class TreatyMapper {
     std::set<std::string> parties;
   };
   Result<std::string> MapState(const std::string& code, std::optional<Date> on);
-  void Party(const PartyFile& spec, const CsvReader& csv, const CsvHeader& h, ReadCounts* c);
+  void Party(const PartyFile& spec, CsvReader& csv, const CsvRow& row);
 
   const ImportInputs& in_;
   ImportResult* out_;
@@ -83,6 +83,7 @@ class TreatyMapper {
   std::map<std::string, Agreement> agreements_;
   std::map<std::pair<std::string, std::string>, size_t> party_fact_;  // (state, agr) -> fact
   std::optional<Date> latest_;
+  std::map<std::string_view, uint64_t> duplicates_;  // by database
 };
 
 Result<std::string> TreatyMapper::MapState(const std::string& code, std::optional<Date> on) {
@@ -100,9 +101,8 @@ struct Dates {
   MessyDate signature, force, end, state_signature, state_force, state_end, begin;
 };
 
-MessyDate Get(const CsvReader& csv, const CsvHeader& h, std::string_view col) {
-  int c = col.empty() ? 0 : h.Column(col);
-  return c == 0 ? MessyDate{} : ParseMessyDate(csv.field(c - 1));
+MessyDate Get(const CsvReader& csv, const CsvRow& row, std::string_view col) {
+  return col.empty() ? MessyDate{} : ParseMessyDate(Field(csv, row, col));
 }
 
 // The first of `ds` that holds a date.
@@ -112,27 +112,27 @@ std::optional<Date> First(std::initializer_list<const MessyDate*> ds) {
   return std::nullopt;
 }
 
-void TreatyMapper::Party(const PartyFile& spec, const CsvReader& csv, const CsvHeader& h, ReadCounts* c) {
-  Dates d{Get(csv, h, "Signature"), Get(csv, h, "Force"), Get(csv, h, spec.treaty_end),
-          Get(csv, h, spec.state_signature), Get(csv, h, spec.state_force), Get(csv, h, spec.state_end),
-          Get(csv, h, "Begin")};
+void TreatyMapper::Party(const PartyFile& spec, CsvReader& csv, const CsvRow& row) {
+  Dates d{Get(csv, row, "Signature"), Get(csv, row, "Force"), Get(csv, row, spec.treaty_end),
+          Get(csv, row, spec.state_signature), Get(csv, row, spec.state_force), Get(csv, row, spec.state_end),
+          Get(csv, row, "Begin")};
   const std::pair<const MessyDate*, std::string_view> checks[] = {
       {&d.signature, "Signature"}, {&d.force, "Force"}, {&d.end, spec.treaty_end},
       {&d.state_signature, spec.state_signature}, {&d.state_force, spec.state_force},
       {&d.state_end, spec.state_end}, {&d.begin, "Begin"}};
   for (auto [m, col] : checks) {
-    if (m->bad()) return RejectRow(in_.rejects, csv, h.Column(col), "bad-date", m->reason, c);
+    if (m->bad()) return csv.Reject(Col1(csv, col), "bad-date", m->reason);
   }
-  const std::string& treaty = csv.field(h.Column("treatyID") - 1);
-  if (treaty.empty()) return RejectRow(in_.rejects, csv, h.Column("treatyID"), "missing-id", "no treatyID", c);
+  const std::string treaty = Field(csv, row, "treatyID");
+  if (treaty.empty()) return csv.Reject(Col1(csv, "treatyID"), "missing-id", "no treatyID");
   // The state's own dates where the database has them; DESTA, GPTAD and TFDD rows give
   // only the treaty's, which are then the party's. Without a date of the party the code is
   // mapped over all time and the party's start left open.
   const bool per_state = !spec.state_force.empty();
   std::optional<Date> on = per_state ? First({&d.state_force, &d.state_signature})
                                      : First({&d.force, &d.signature, &d.begin});
-  auto state = MapState(csv.field(h.Column("stateID") - 1), on);
-  if (!state.ok()) return RejectRow(in_.rejects, csv, h.Column("stateID"), "unmapped-code", state.status().message(), c);
+  auto state = MapState(Field(csv, row, "stateID"), on);
+  if (!state.ok()) return csv.Reject(Col1(csv, "stateID"), "unmapped-code", state.status().message());
   std::optional<Date> from = on, to = per_state ? First({&d.state_end}) : First({&d.end});
   auto valid = MakeInterval(from, to);
   std::string note;
@@ -146,17 +146,18 @@ void TreatyMapper::Party(const PartyFile& spec, const CsvReader& csv, const CsvH
   if (on && (!latest_ || *latest_ < *on)) latest_ = on;
   std::string id = "agr:" + Slug(treaty);
   std::string source = SourceId(spec);
-  std::string record = fmt::format("{}:{}#{}", spec.file, csv.line(), treaty);
+  std::string record = fmt::format("{}:{}#{}", spec.file, csv.row(), treaty);
   Agreement& a = agreements_[id];
   if (a.record.empty()) {
-    a = Agreement{csv.field(h.Column("Title") - 1), record, source, d.signature.date, d.force.date, d.end.date, {}};
+    a = Agreement{Field(csv, row, "Title"), record, source, d.signature.date, d.force.date, d.end.date, {}};
   }
   a.parties.insert(*state);
   auto [it, fresh] = party_fact_.try_emplace({*state, id}, out_->pack.facts.size());
   if (!fresh) {
     auto& srcs = out_->pack.facts[it->second].sources;
     if (std::find(srcs.begin(), srcs.end(), source) == srcs.end()) srcs.push_back(source);
-    ++c->duplicates;
+    ++duplicates_[spec.database];
+    csv.Accept();  // merged into the first database's row
     return;
   }
   kb::Fact f = MakeFact(*state, kb::Relation::kPartyTo, id, *valid, record, source);
@@ -166,28 +167,20 @@ void TreatyMapper::Party(const PartyFile& spec, const CsvReader& csv, const CsvH
   if (d.state_force.kind == MessyDate::Kind::kPlaceholder || d.force.kind == MessyDate::Kind::kPlaceholder)
     f.qualifiers.push_back({"in_force", "no"});
   out_->pack.facts.push_back(std::move(f));
-  ++c->accepted;
+  csv.Accept();
 }
 
 Status TreatyMapper::Read(const PartyFile& spec, const std::string& path) {
-  auto csv = CsvReader::Open(path);
-  if (!csv.ok()) return csv.status();
-  auto h = ReadHeader(csv->get(), {"stateID", "treatyID", "Title", "Signature"});
-  if (!h.ok()) return h.status();
+  auto opened = OpenCsv(path, {"stateID", "treatyID", "Title", "Signature"}, in_.rejects);
+  if (!opened.ok()) return opened.status();
+  CsvReader& csv = **opened;
   out_->pack.sources.push_back(MakeSource(spec, path));
+  CsvRow row;
+  while (csv.Next(&row)) Party(spec, csv, row);
   ReadCounts& c = out_->counts[fmt::format("{}/{}", spec.package, spec.database)];
-  while ((*csv)->Next()) {
-    ++c.read;
-    if (!(*csv)->error().empty()) {
-      RejectRow(in_.rejects, **csv, (*csv)->error_column(), "bad-csv", (*csv)->error(), &c);
-    } else if ((*csv)->size() != h->names().size()) {
-      RejectRow(in_.rejects, **csv, 0, "column-count",
-                fmt::format("{} fields, the header has {}", (*csv)->size(), h->names().size()), &c);
-    } else {
-      Party(spec, **csv, *h, &c);
-    }
-  }
-  return (*csv)->status();
+  c = csv.counts();
+  c.duplicates = duplicates_[spec.database];
+  return csv.status();
 }
 
 void TreatyMapper::Finish() {
