@@ -25,6 +25,7 @@
 #include "cli/commands.h"
 #include "cli/session.h"
 #include "world/resolver.h"
+#include "world/kind_names.h"
 #include "world/world.h"
 
 namespace dyad::cli {
@@ -43,27 +44,6 @@ Result<std::shared_ptr<const World>> LoadWorld(std::string_view command) {
   Result<std::shared_ptr<const World>> w = World::LoadDefault();
   if (!w.ok()) PrintError(command, "cannot load the world: " + w.status().message());
   return w;
-}
-
-std::string_view KindName(world::StateKind kind) {
-  switch (kind) {
-    case world::StateKind::kSovereign: return "sovereign";
-    case world::StateKind::kTerritory: return "territory";
-    case world::StateKind::kFormer: return "former";
-  }
-  return "";
-}
-
-std::string_view NameKindName(world::NameKind kind) {
-  switch (kind) {
-    case world::NameKind::kShort: return "short";
-    case world::NameKind::kOfficial: return "official";
-    case world::NameKind::kCommon: return "common";
-    case world::NameKind::kHistorical: return "historical";
-    case world::NameKind::kDemonym: return "demonym";
-    case world::NameKind::kAdjective: return "adjective";
-  }
-  return "";
 }
 
 // ---------------------------------------------------------------------------------------
@@ -217,7 +197,7 @@ void PrintSpellsAndLinks(const World& w, const State& s) {
 }
 
 void PrintTable(const World& w, const State& s, std::optional<Date> on) {
-  std::printf("%s (%s): %s%s\n", s.name.c_str(), s.key.c_str(), std::string(KindName(s.kind)).c_str(),
+  std::printf("%s (%s): %s%s\n", s.name.c_str(), s.key.c_str(), std::string(world::StateKindName(s.kind)).c_str(),
               s.un_member ? ", UN member" : "");
   if (!s.official_name.empty() && s.official_name != s.name)
     std::printf("  official name: %s\n", s.official_name.c_str());
@@ -248,7 +228,7 @@ nlohmann::json IntervalJson(const Interval& i) {
 
 nlohmann::json StateJson(const State& s, std::optional<Date> on) {
   nlohmann::json j = {{"key", s.key}, {"name", s.name}, {"official_name", s.official_name},
-                      {"kind", std::string(KindName(s.kind))}, {"existence", IntervalJson(s.existence)},
+                      {"kind", std::string(world::StateKindName(s.kind))}, {"existence", IntervalJson(s.existence)},
                       {"un_member", s.un_member}, {"region", s.region}, {"subregion", s.subregion},
                       {"borders", s.borders}, {"sources", s.sources}};
   j["capital"] = {{"name", s.capital}, {"lat", s.capital_lat ? nlohmann::json(*s.capital_lat) : nlohmann::json()},
@@ -268,7 +248,7 @@ nlohmann::json StateJson(const State& s, std::optional<Date> on) {
   j["languages"] = Languages(s).size();
   j["names"] = nlohmann::json::array();
   for (const world::Name& n : s.names)
-    j["names"].push_back({{"text", n.text}, {"lang", n.lang}, {"kind", std::string(NameKindName(n.kind))},
+    j["names"].push_back({{"text", n.text}, {"lang", n.lang}, {"kind", std::string(world::NameKindName(n.kind))},
                           {"valid", IntervalJson(n.valid)}, {"source", n.source}});
   j["spells"] = nlohmann::json::array();
   for (const world::SystemSpell& sp : s.spells)

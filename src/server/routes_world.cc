@@ -7,32 +7,12 @@
 
 #include "base/unicode.h"
 #include "server/api.h"
+#include "world/kind_names.h"
 
 namespace dyad::server {
 namespace {
 
 using world::Resolution;
-
-std::string_view KindName(world::StateKind k) {
-  switch (k) {
-    case world::StateKind::kSovereign: return "sovereign";
-    case world::StateKind::kTerritory: return "territory";
-    case world::StateKind::kFormer: return "former";
-  }
-  return "";
-}
-
-std::string_view NameKindName(world::NameKind k) {
-  switch (k) {
-    case world::NameKind::kShort: return "short";
-    case world::NameKind::kOfficial: return "official";
-    case world::NameKind::kCommon: return "common";
-    case world::NameKind::kHistorical: return "historical";
-    case world::NameKind::kDemonym: return "demonym";
-    case world::NameKind::kAdjective: return "adjective";
-  }
-  return "";
-}
 
 Json Opt(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(); }
 
@@ -91,7 +71,7 @@ Result<size_t> LimitParam(const Query& q, size_t fallback, size_t max) {
 }
 
 std::vector<Json> OptionRow(const world::State& s, std::string_view label, std::string_view how) {
-  return {s.key, s.name, std::string(KindName(s.kind)), std::string(label), std::string(how),
+  return {s.key, s.name, std::string(world::StateKindName(s.kind)), std::string(label), std::string(how),
           Opt(s.existence.start()), Opt(s.existence.end())};
 }
 
@@ -112,7 +92,7 @@ const world::State* StandingOn(const world::World& world, const world::State& st
 }  // namespace
 
 Json StateSummary(const world::State& s) {
-  return {{"key", s.key}, {"name", s.name}, {"kind", KindName(s.kind)},
+  return {{"key", s.key}, {"name", s.name}, {"kind", world::StateKindName(s.kind)},
           {"existence", IntervalJson(s.existence)}};
 }
 
@@ -192,7 +172,7 @@ Result<Answer> HandleStates(const AppData& app, Query& q) {
                      "cow", "cowc", "gw", "gwc", "cameo", "fips", "wikidata"}, {}};
   for (const world::State& s : app.world->states()) {
     if (*on && !s.ExistsOn(**on)) continue;
-    std::vector<Json> row = {s.key, s.name, std::string(KindName(s.kind)), Opt(s.existence.start()), Opt(s.existence.end())};
+    std::vector<Json> row = {s.key, s.name, std::string(world::StateKindName(s.kind)), Opt(s.existence.start()), Opt(s.existence.end())};
     for (int i = 0; i < world::kSchemeCount; ++i) {
       std::optional<std::string> code = s.Code(static_cast<world::Scheme>(i), *on);
       row.push_back(code ? Json(*code) : Json());
@@ -228,7 +208,7 @@ Result<Answer> HandleState(const AppData& app, Query& q) {
   Json names = Json::array();
   for (const world::Name& n : s.names) {
     if (n.lang != "en" && !n.lang.empty()) continue;
-    names.push_back({{"text", n.text}, {"kind", NameKindName(n.kind)}, {"valid", IntervalJson(n.valid)}, {"source", n.source}});
+    names.push_back({{"text", n.text}, {"kind", world::NameKindName(n.kind)}, {"valid", IntervalJson(n.valid)}, {"source", n.source}});
   }
   a.fields["names_en"] = std::move(names);
   Json links = Json::array();
