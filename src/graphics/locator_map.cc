@@ -531,6 +531,71 @@ void AddArcStrokeCut(const std::vector<LonLat>& arc, const View& view, const Rec
   flush();
 }
 
+// The whole sphere's outline in `view`, filled as sea.
+void WriteSphere(MarkupWriter& w, const View& view) {
+  std::vector<Vec2> outline;
+  for (int lat = -90; lat <= 90; lat += 5) outline.push_back(view.ToPx(view.PlanarRotated({-180, double(lat)})));
+  for (int lat = 90; lat >= -90; lat -= 5) outline.push_back(view.ToPx(view.PlanarRotated({180, double(lat)})));
+  PathEncoder sphere(0.3);
+  sphere.Add(outline, true);
+  WritePath(w, "dy-sea", sphere, {{"fill", kSea}});
+}
+
+// Every country of `world` as land, with fa and fb in their sides' colours.
+void WriteWorldLand(MarkupWriter& w, const Topology& world, const View& view, const Feature* fa, const Feature* fb) {
+  const Rect all{-1e9, -1e9, 1e9, 1e9};
+  PathEncoder land(1.4), pa(0.8), pb(0.8);
+  for (const Feature& f : world.features)
+    AddFeatureFillCut(f, world, view, all, &f == fa ? &pa : &f == fb ? &pb : &land);
+  WritePath(w, "dy-land", land, {{"fill", kLand}});
+  WritePath(w, "dy-a", pa, {{"fill", kColourA}});
+  WritePath(w, "dy-b", pb, {{"fill", kColourB}});
+}
+
+// A state with no shape, or whose box is under 4 pixels both ways in `view`.
+bool TinyIn(const View& view, const Feature* f) {
+  if (f == nullptr) return true;
+  const Vec2 p0 = view.ToPx(view.PlanarRotated({f->bbox.west, f->bbox.south}));
+  const Vec2 p1 = view.ToPx(view.PlanarRotated({f->bbox.east, f->bbox.north}));
+  return std::abs(p1.x - p0.x) < 4 && std::abs(p1.y - p0.y) < 4;
+}
+
+// The dot of side i (0: a, 1: b) at its representative point.
+void WriteSideDot(MarkupWriter& w, const View& view, const SideGeo& g, size_t i) {
+  const Vec2 c = view.ToPx(view.PlanarRotated(g.rep));
+  w.Void("circle", {{"cx", Num(c.x)}, {"cy", Num(c.y)}, {"r", "2.5"}, {"class", i == 0 ? "dy-a" : "dy-b"},
+                    {"fill", i == 0 ? kColourA : kColourB}, {"stroke", i == 0 ? kEdgeA : kEdgeB},
+                    {"stroke-width", "0.8"}});
+}
+
+// Point k of kSteps along side `side` (top, right, bottom, left) of the main map, in pixels.
+Vec2 BorderPoint(const View& main, int side, int k, int steps) {
+  const double t = static_cast<double>(k) / steps;
+  const double x = side == 0 ? t * main.width : side == 1 ? main.width : side == 2 ? (1 - t) * main.width : 0;
+  const double y = side == 0 ? 0 : side == 1 ? t * main.height : side == 2 ? main.height : (1 - t) * main.height;
+  return {x, y};
+}
+
+// The main map's border, unprojected to longitude and latitude, closed.
+std::vector<LonLat> MainBorder(const View& main) {
+  std::vector<LonLat> border;
+  const int kSteps = 48;
+  for (int side = 0; side < 4; ++side)
+    for (int k = 0; k < kSteps; ++k)
+      if (auto ll = main.Inverse(BorderPoint(main, side, k, kSteps))) border.push_back(*ll);
+  if (!border.empty()) border.push_back(border.front());
+  return border;
+}
+
+// Extent of the main map: its border drawn in the inset's projection, split where it
+// crosses the antimeridian.
+void WriteExtent(MarkupWriter& w, const View& view, const View& main) {
+  PathEncoder extent(1.0);
+  AddArcStrokeCut(MainBorder(main), view, Rect{-1e9, -1e9, 1e9, 1e9}, &extent);
+  WritePath(w, "dy-extent", extent,
+            {{"fill", "none"}, {"stroke", "#c0392b"}, {"stroke-width", "1"}, {"stroke-linejoin", "round"}});
+}
+
 // The inset: the whole world in Equal Earth, both states highlighted (a dot where a state
 // is too small to see), and the main map's extent outlined.
 void WriteInset(MarkupWriter& w, const Rect& r, const Topology& world, const Feature* fa,
@@ -542,52 +607,11 @@ void WriteInset(MarkupWriter& w, const Rect& r, const Topology& world, const Fea
                   {"height", Num(r.y1 - r.y0)}, {"rx", "3"}, {"class", "dy-panel"}, {"fill", "#ffffff"},
                   {"stroke", "#8a9aa6"}, {"stroke-width", "0.5"}});
   w.Open("g", {{"transform", fmt::format("translate({} {})", Num(r.x0 + pad), Num(r.y0 + pad))}});
-  std::vector<Vec2> outline;
-  for (int lat = -90; lat <= 90; lat += 5) outline.push_back(view.ToPx(view.PlanarRotated({-180, double(lat)})));
-  for (int lat = 90; lat >= -90; lat -= 5) outline.push_back(view.ToPx(view.PlanarRotated({180, double(lat)})));
-  PathEncoder sphere(0.3);
-  sphere.Add(outline, true);
-  WritePath(w, "dy-sea", sphere, {{"fill", kSea}});
-  const Rect all{-1e9, -1e9, 1e9, 1e9};
-  PathEncoder land(1.4), pa(0.8), pb(0.8);
-  for (const Feature& f : world.features)
-    AddFeatureFillCut(f, world, view, all, &f == fa ? &pa : &f == fb ? &pb : &land);
-  WritePath(w, "dy-land", land, {{"fill", kLand}});
-  WritePath(w, "dy-a", pa, {{"fill", kColourA}});
-  WritePath(w, "dy-b", pb, {{"fill", kColourB}});
-  // Dots for states smaller than a few pixels at this scale.
-  const std::pair<const SideGeo*, const Feature*> sides[] = {{&ga, fa}, {&gb, fb}};
-  for (size_t i = 0; i < 2; ++i) {
-    const auto& [g, f] = sides[i];
-    bool tiny = f == nullptr;
-    if (f != nullptr) {
-      const Vec2 p0 = view.ToPx(view.PlanarRotated({f->bbox.west, f->bbox.south}));
-      const Vec2 p1 = view.ToPx(view.PlanarRotated({f->bbox.east, f->bbox.north}));
-      tiny = std::abs(p1.x - p0.x) < 4 && std::abs(p1.y - p0.y) < 4;
-    }
-    if (!tiny) continue;
-    const Vec2 c = view.ToPx(view.PlanarRotated(g->rep));
-    w.Void("circle", {{"cx", Num(c.x)}, {"cy", Num(c.y)}, {"r", "2.5"}, {"class", i == 0 ? "dy-a" : "dy-b"},
-                      {"fill", i == 0 ? kColourA : kColourB}, {"stroke", i == 0 ? kEdgeA : kEdgeB},
-                      {"stroke-width", "0.8"}});
-  }
-  // Extent of the main map: its border, unprojected and drawn in Equal Earth, split
-  // where it crosses the antimeridian.
-  std::vector<LonLat> border;
-  const int kSteps = 48;
-  for (int side = 0; side < 4; ++side) {
-    for (int k = 0; k < kSteps; ++k) {
-      const double t = static_cast<double>(k) / kSteps;
-      const double x = side == 0 ? t * main.width : side == 1 ? main.width : side == 2 ? (1 - t) * main.width : 0;
-      const double y = side == 0 ? 0 : side == 1 ? t * main.height : side == 2 ? main.height : (1 - t) * main.height;
-      if (auto ll = main.Inverse({x, y})) border.push_back(*ll);
-    }
-  }
-  if (!border.empty()) border.push_back(border.front());
-  PathEncoder extent(1.0);
-  AddArcStrokeCut(border, view, all, &extent);
-  WritePath(w, "dy-extent", extent,
-            {{"fill", "none"}, {"stroke", "#c0392b"}, {"stroke-width", "1"}, {"stroke-linejoin", "round"}});
+  WriteSphere(w, view);
+  WriteWorldLand(w, world, view, fa, fb);
+  if (TinyIn(view, fa)) WriteSideDot(w, view, ga, 0);
+  if (TinyIn(view, fb)) WriteSideDot(w, view, gb, 1);
+  WriteExtent(w, view, main);
   w.Close();
   w.Close();
 }

@@ -61,7 +61,9 @@ class MarkupWriter {
   const std::string& str() const { return out_; }
 
  private:
+  void WriteAttr(std::string_view name, std::string_view value);
   void WriteAttrs(std::initializer_list<Attr> attrs);
+  void EndOpen(std::string_view tag);  // ends the start tag and pushes `tag`
   std::string out_;
   std::vector<std::string> stack_;
 };

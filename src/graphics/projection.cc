@@ -13,6 +13,32 @@ constexpr double kDeg = std::numbers::pi / 180.0;
 constexpr double kA1 = 1.340264, kA2 = -0.081106, kA3 = 0.000893, kA4 = 0.003796;
 const double kM = std::sqrt(3.0) / 2.0;
 
+// Equal Earth's y of the parametric latitude t, and its derivative dy/dt.
+double EqualEarthY(double t) {
+  const double t2 = t * t, t6 = t2 * t2 * t2;
+  return t * (kA1 + kA2 * t2 + t6 * (kA3 + kA4 * t2));
+}
+double EqualEarthDy(double t) {
+  const double t2 = t * t, t6 = t2 * t2 * t2;
+  return kA1 + 3 * kA2 * t2 + t6 * (7 * kA3 + 9 * kA4 * t2);
+}
+
+// The parametric latitude whose y is `y` (Newton's method, at most 20 steps).
+double ParametricLatitude(double y) {
+  double t = y;
+  for (int i = 0; i < 20; ++i) {
+    const double step = (EqualEarthY(t) - y) / EqualEarthDy(t);
+    t -= step;
+    if (std::abs(step) < 1e-12) break;
+  }
+  return t;
+}
+
+// a·u + b·v
+Vec3 Mix(double a, const Vec3& u, double b, const Vec3& v) {
+  return {a * u.x + b * v.x, a * u.y + b * v.y, a * u.z + b * v.z};
+}
+
 }  // namespace
 
 Vec3 ToUnitVector(const LonLat& p) {
@@ -35,8 +61,7 @@ double AngularDistanceDeg(const LonLat& a, const LonLat& b) {
 }
 
 LonLat GreatCircleMidpoint(const LonLat& a, const LonLat& b) {
-  const Vec3 u = ToUnitVector(a), v = ToUnitVector(b);
-  const Vec3 s{u.x + v.x, u.y + v.y, u.z + v.z};
+  const Vec3 s = Mix(1, ToUnitVector(a), 1, ToUnitVector(b));
   if (Dot(s, s) < 1e-12) return a;
   return FromUnitVector(s);
 }
@@ -50,12 +75,9 @@ AzimuthalEqualArea::AzimuthalEqualArea(LonLat centre) : centre_(centre) {
 
 Vec2 AzimuthalEqualArea::ForwardUnit(const Vec3& p) const {
   const double cosc = Dot(p, c_);
-  const double e = Dot(p, east_), n = Dot(p, north_);
-  if (1 + cosc < 1e-12) {  // the antipode: any direction; put it on the rim
-    return {0, -2};
-  }
+  if (1 + cosc < 1e-12) return {0, -2};  // the antipode: any direction; put it on the rim
   const double k = std::sqrt(2 / (1 + cosc));
-  return {k * e, k * n};
+  return {k * Dot(p, east_), k * Dot(p, north_)};
 }
 
 std::optional<LonLat> AzimuthalEqualArea::Inverse(const Vec2& v) const {
@@ -65,37 +87,21 @@ std::optional<LonLat> AzimuthalEqualArea::Inverse(const Vec2& v) const {
   const double c = 2 * std::asin(std::min(1.0, rho / 2));
   const double sc = std::sin(c), cc = std::cos(c);
   // Direction on the tangent plane, then rotate away from the centre by c.
-  const double de = v.x / rho, dn = v.y / rho;
-  const Vec3 dir{de * east_.x + dn * north_.x, de * east_.y + dn * north_.y,
-                 de * east_.z + dn * north_.z};
-  const Vec3 p{cc * c_.x + sc * dir.x, cc * c_.y + sc * dir.y, cc * c_.z + sc * dir.z};
-  return FromUnitVector(p);
+  const Vec3 dir = Mix(v.x / rho, east_, v.y / rho, north_);
+  return FromUnitVector(Mix(cc, c_, sc, dir));
 }
 
 Vec2 EqualEarth::Forward(const LonLat& p) const {
   const double lambda = p.lon * kDeg, phi = p.lat * kDeg;
   const double t = std::asin(kM * std::sin(phi));
-  const double t2 = t * t, t6 = t2 * t2 * t2;
-  const double x = lambda * std::cos(t) / (kM * (kA1 + 3 * kA2 * t2 + t6 * (7 * kA3 + 9 * kA4 * t2)));
-  const double y = t * (kA1 + kA2 * t2 + t6 * (kA3 + kA4 * t2));
-  return {x, y};
+  return {lambda * std::cos(t) / (kM * EqualEarthDy(t)), EqualEarthY(t)};
 }
 
 std::optional<LonLat> EqualEarth::Inverse(const Vec2& v) const {
-  double t = v.y;
-  for (int i = 0; i < 20; ++i) {
-    const double t2 = t * t, t6 = t2 * t2 * t2;
-    const double f = t * (kA1 + kA2 * t2 + t6 * (kA3 + kA4 * t2)) - v.y;
-    const double fp = kA1 + 3 * kA2 * t2 + t6 * (7 * kA3 + 9 * kA4 * t2);
-    const double step = f / fp;
-    t -= step;
-    if (std::abs(step) < 1e-12) break;
-  }
+  const double t = ParametricLatitude(v.y);
   const double s = std::sin(t) / kM;
   if (std::abs(s) > 1 + 1e-9) return std::nullopt;
-  const double t2 = t * t, t6 = t2 * t2 * t2;
-  const double fp = kA1 + 3 * kA2 * t2 + t6 * (7 * kA3 + 9 * kA4 * t2);
-  const double lambda = kM * v.x * fp / std::cos(t);
+  const double lambda = kM * v.x * EqualEarthDy(t) / std::cos(t);
   if (std::abs(lambda) > std::numbers::pi + 1e-9) return std::nullopt;
   return LonLat{lambda / kDeg, std::asin(std::clamp(s, -1.0, 1.0)) / kDeg};
 }
