@@ -12,6 +12,7 @@
 
 #include "base/file.h"
 #include "base/paths.h"
+#include "graphics/projection.h"
 
 namespace dyad::graphics {
 namespace {
@@ -66,41 +67,48 @@ bool ReadNumber(dom::element e, double* out) {
   return e.get_double().get(*out) == simdjson::SUCCESS;
 }
 
+// One position [x, y]: delta-encoded from (*x, *y) in quantized files, absolute otherwise.
+Result<LonLat> ReadPosition(dom::element pos_el, const Transform& t, double* x, double* y) {
+  dom::array pos;
+  double px, py;
+  if (pos_el.get_array().get(pos) || pos.size() < 2 || !ReadNumber(pos.at(0).value_unsafe(), &px) ||
+      !ReadNumber(pos.at(1).value_unsafe(), &py))
+    return Status::InvalidArgument("position is not [x, y]");
+  if (!t.quantized) return LonLat{px, py};
+  *x += px;
+  *y += py;
+  return LonLat{*x * t.sx + t.tx, *y * t.sy + t.ty};
+}
+
+Result<std::vector<LonLat>> ReadArc(dom::element arc_el, const Transform& t) {
+  dom::array arc;
+  if (arc_el.get_array().get(arc)) return Status::InvalidArgument("not an array");
+  std::vector<LonLat> points;
+  points.reserve(arc.size());
+  double x = 0, y = 0;
+  for (dom::element pos_el : arc) {
+    DYAD_ASSIGN_OR_RETURN(LonLat p, ReadPosition(pos_el, t, &x, &y));
+    points.push_back(p);
+  }
+  if (points.size() < 2) return Status::InvalidArgument("fewer than two positions");
+  return points;
+}
+
+std::vector<Vec3> UnitVectors(const std::vector<LonLat>& points) {
+  std::vector<Vec3> xyz;
+  for (const LonLat& p : points) xyz.push_back(ToUnitVector(p));
+  return xyz;
+}
+
 Status ReadArcs(dom::object root, const Transform& t, Topology* topo) {
   dom::array arcs;
   if (root["arcs"].get_array().get(arcs)) return Bad("arcs", "missing or not an array");
   topo->arcs.reserve(arcs.size());
-  size_t index = 0;
   for (dom::element arc_el : arcs) {
-    dom::array arc;
-    if (arc_el.get_array().get(arc)) return Bad(fmt::format("arcs[{}]", index), "not an array");
-    std::vector<LonLat> points;
-    points.reserve(arc.size());
-    double x = 0, y = 0;
-    for (dom::element pos_el : arc) {
-      dom::array pos;
-      double px, py;
-      if (pos_el.get_array().get(pos) || pos.size() < 2 || !ReadNumber(pos.at(0).value_unsafe(), &px) ||
-          !ReadNumber(pos.at(1).value_unsafe(), &py))
-        return Bad(fmt::format("arcs[{}]", index), "position is not [x, y]");
-      if (t.quantized) {
-        x += px;
-        y += py;
-        points.push_back({x * t.sx + t.tx, y * t.sy + t.ty});
-      } else {
-        points.push_back({px, py});
-      }
-    }
-    if (points.size() < 2) return Bad(fmt::format("arcs[{}]", index), "fewer than two positions");
-    std::vector<Vec3> xyz;
-    xyz.reserve(points.size());
-    for (const LonLat& p : points) {
-      const double lon = p.lon * kRadPerDeg, lat = p.lat * kRadPerDeg, cl = std::cos(lat);
-      xyz.push_back({cl * std::cos(lon), cl * std::sin(lon), std::sin(lat)});
-    }
-    topo->arcs.push_back(std::move(points));
-    topo->arcs_xyz.push_back(std::move(xyz));
-    ++index;
+    Result<std::vector<LonLat>> points = ReadArc(arc_el, t);
+    if (!points.ok()) return Bad(fmt::format("arcs[{}]", topo->arcs.size()), points.status().message());
+    topo->arcs_xyz.push_back(UnitVectors(*points));
+    topo->arcs.push_back(std::move(points).value());
   }
   return Status::OK();
 }
@@ -149,6 +157,34 @@ std::string ReadProperty(dom::element g, std::string_view key) {
   return "";
 }
 
+Result<std::vector<ArcPolygon>> ReadMultiPolygon(dom::array parts, size_t arc_count, const std::string& where) {
+  std::vector<ArcPolygon> polygons;
+  for (dom::element p_el : parts) {
+    DYAD_ASSIGN_OR_RETURN(ArcPolygon p, ReadPolygon(p_el, arc_count, where));
+    polygons.push_back(std::move(p));
+  }
+  return polygons;
+}
+
+// The polygons of a Polygon (`single`) or MultiPolygon geometry.
+Result<std::vector<ArcPolygon>> ReadPolygons(dom::element g, bool single, size_t arc_count, const std::string& where) {
+  dom::element arcs_el;
+  dom::array arcs;
+  if (g["arcs"].get(arcs_el) || arcs_el.get_array().get(arcs)) return Bad(where, "missing arcs");
+  if (!single) return ReadMultiPolygon(arcs, arc_count, where);
+  DYAD_ASSIGN_OR_RETURN(ArcPolygon p, ReadPolygon(arcs_el, arc_count, where));
+  return std::vector<ArcPolygon>{std::move(p)};
+}
+
+// Feature `index` (being read into f) uses arc a: its points widen f's box, and the arc
+// notes its first two users (for borders between two countries).
+void UseArc(size_t a, int32_t index, Feature* f, Topology* topo) {
+  for (const LonLat& p : topo->arcs[a]) f->bbox.Add(p);
+  auto& users = topo->arc_users[a];
+  if (users.first == -1) users.first = index;
+  else if (users.first != index && users.second == -1) users.second = index;
+}
+
 Status ReadFeature(dom::element g, size_t i, Topology* topo) {
   const std::string where = fmt::format("geometries[{}]", i);
   std::string_view type;
@@ -158,32 +194,24 @@ Status ReadFeature(dom::element g, size_t i, Topology* topo) {
   f.id = ReadIdString(g);
   f.name = ReadProperty(g, "name");
   f.a3 = ReadProperty(g, "a3");
-  dom::element arcs_el;
-  dom::array arcs;
-  if (g["arcs"].get(arcs_el) || arcs_el.get_array().get(arcs)) return Bad(where, "missing arcs");
-  if (type == "Polygon") {
-    DYAD_ASSIGN_OR_RETURN(ArcPolygon p, ReadPolygon(arcs_el, topo->arcs.size(), where));
-    f.polygons.push_back(std::move(p));
-  } else {
-    for (dom::element p_el : arcs) {
-      DYAD_ASSIGN_OR_RETURN(ArcPolygon p, ReadPolygon(p_el, topo->arcs.size(), where));
-      f.polygons.push_back(std::move(p));
-    }
-  }
-  const auto feature_index = static_cast<int32_t>(topo->features.size());
-  for (const auto& poly : f.polygons) {
-    for (const auto& ring : poly) {
-      for (int32_t ref : ring) {
-        const size_t a = Topology::ArcIndex(ref);
-        for (const LonLat& p : topo->arcs[a]) f.bbox.Add(p);
-        auto& users = topo->arc_users[a];
-        if (users.first == -1) users.first = feature_index;
-        else if (users.first != feature_index && users.second == -1) users.second = feature_index;
-      }
-    }
-  }
+  DYAD_ASSIGN_OR_RETURN(f.polygons, ReadPolygons(g, type == "Polygon", topo->arcs.size(), where));
+  for (const auto& poly : f.polygons)
+    for (const auto& ring : poly)
+      for (int32_t ref : ring) UseArc(Topology::ArcIndex(ref), static_cast<int32_t>(topo->features.size()), &f, topo);
   topo->features.push_back(std::move(f));
   return Status::OK();
+}
+
+// Appends `arc` (reversed unless `forward`) without its first `skip` points.
+void AppendArc(const std::vector<LonLat>& arc, bool forward, size_t skip, std::vector<LonLat>* out) {
+  const auto n = static_cast<std::ptrdiff_t>(skip);
+  if (forward) out->insert(out->end(), arc.begin() + n, arc.end());
+  else out->insert(out->end(), arc.rbegin() + n, arc.rend());
+}
+
+bool SameIgnoringCase(std::string_view a, std::string_view b) {
+  const auto upper = [](char c) { return std::toupper(static_cast<unsigned char>(c)); };
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return upper(x) == upper(y); });
 }
 
 }  // namespace
@@ -206,28 +234,14 @@ const Feature* Topology::FindById(std::string_view id) const {
 
 const Feature* Topology::FindByA3(std::string_view a3) const {
   if (a3.empty()) return nullptr;
-  for (const Feature& f : features) {
-    if (f.a3.size() != a3.size()) continue;
-    bool same = true;
-    for (size_t i = 0; i < a3.size() && same; ++i)
-      same = std::toupper(static_cast<unsigned char>(a3[i])) ==
-             std::toupper(static_cast<unsigned char>(f.a3[i]));
-    if (same) return &f;
-  }
+  for (const Feature& f : features)
+    if (SameIgnoringCase(f.a3, a3)) return &f;
   return nullptr;
 }
 
 std::vector<LonLat> Topology::RingPoints(const ArcRing& ring) const {
   std::vector<LonLat> out;
-  for (int32_t ref : ring) {
-    const auto& arc = Arc(ref);
-    const size_t skip = out.empty() ? 0 : 1;
-    if (ref >= 0) {
-      out.insert(out.end(), arc.begin() + static_cast<std::ptrdiff_t>(skip), arc.end());
-    } else {
-      out.insert(out.end(), arc.rbegin() + static_cast<std::ptrdiff_t>(skip), arc.rend());
-    }
-  }
+  for (int32_t ref : ring) AppendArc(Arc(ref), ref >= 0, out.empty() ? 0 : 1, &out);
   return out;
 }
 

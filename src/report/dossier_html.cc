@@ -31,15 +31,36 @@ class Page {
     w_->Close();
   }
 
+  // Text followed by its citation marks.
+  void TextCited(const std::string& text, const Cites& cite) {
+    w_->Text(text);
+    Cite(cite);
+  }
+
+  // <tag>text [n]</tag>
+  void CitedElement(std::string_view tag, const std::string& text, const Cites& cite) {
+    w_->Open(tag);
+    TextCited(text, cite);
+    w_->Close();
+  }
+
+  // A muted note; none for empty text.
+  void Note(std::string_view text) {
+    if (!text.empty()) w_->Element("p", text, {{"class", "dy-note"}});
+  }
+
+  // "<strong>when</strong> — ", nothing for an empty date.
+  void When(const std::string& when) {
+    if (when.empty()) return;
+    w_->Element("strong", when);
+    w_->Text(" — ");
+  }
+
   // "<li><strong>when</strong> — text [n]</li>"
   void Item(const std::string& when, const std::string& text, const Cites& cite) {
     w_->Open("li");
-    if (!when.empty()) {
-      w_->Element("strong", when);
-      w_->Text(" — ");
-    }
-    w_->Text(text);
-    Cite(cite);
+    When(when);
+    TextCited(text, cite);
     w_->Close();
   }
   void Item(const FactStatement& f) { Item(f.when, f.text, f.cite); }
@@ -47,14 +68,17 @@ class Page {
   void Item(const TimelineItem& i) { i.fact ? Item(*i.fact) : Item(*i.occurrence); }
 
   template <typename List>
-  void FactList(const List& items, std::string_view empty) {
-    if (items.empty()) {
-      if (!empty.empty()) w_->Element("p", empty, {{"class", "dy-note"}});
-      return;
-    }
+  void Bullets(const List& items) {
     w_->Open("ul");
     for (const auto& item : items) Item(item);
     w_->Close();
+  }
+
+  // The items as a bulleted list, or the note `empty` when there are none.
+  template <typename List>
+  void FactList(const List& items, std::string_view empty) {
+    if (items.empty()) return Note(empty);
+    Bullets(items);
   }
 
   void SectionOpen(std::string_view id, std::string_view title) {
@@ -65,10 +89,7 @@ class Page {
   // Clauses of generated prose, each cited segment followed by its citation links.
   void Clauses(const std::vector<Clause>& clauses) {
     for (size_t i = 0; i < clauses.size(); ++i) {
-      for (const Segment& s : clauses[i]) {
-        w_->Text(s.text);
-        Cite(s.cite);
-      }
+      for (const Segment& s : clauses[i]) TextCited(s.text, s.cite);
       w_->Text(i + 1 < clauses.size() ? ". " : ".");
     }
   }
@@ -138,46 +159,37 @@ MapFigure DrawMap(const Dossier& d) {
   return fig;
 }
 
+void MissionLines(Page& p, const Mission& m) {
+  p.w().Element("div", m.name);
+  if (m.address) p.CitedElement("div", *m.address, m.address_cite);
+}
+
 void MissionCell(Page& p, const std::vector<Mission>& list) {
-  MarkupWriter& w = p.w();
-  if (list.empty()) w.Text("none recorded");
-  for (const Mission& m : list) {
-    w.Element("div", m.name);
-    if (!m.address) continue;
-    w.Open("div");
-    w.Text(*m.address);
-    p.Cite(m.address_cite);
-    w.Close();
-  }
+  if (list.empty()) p.w().Text("none recorded");
+  for (const Mission& m : list) MissionLines(p, m);
+}
+
+// The head of mission shown: the first current one, else the first undated one.
+const FactStatement* ShownHead(const Envoys& e) {
+  return !e.heads.empty() ? &e.heads[0] : !e.undated.empty() ? &e.undated[0] : nullptr;
+}
+
+void HeadLines(Page& p, const FactStatement& h) {
+  p.w().Element("div", h.term->person);
+  const std::string since = h.start ? ", since " + h.start->ToString() : "";
+  p.CitedElement("div", h.term->role_title + since + (h.undated ? " (undated)" : ""), h.cite);
 }
 
 void EnvoyCell(Page& p, const Envoys& e) {
-  MarkupWriter& w = p.w();
-  const FactStatement* h = !e.heads.empty() ? &e.heads[0] : !e.undated.empty() ? &e.undated[0] : nullptr;
-  if (h != nullptr) {
-    w.Element("div", h->term->person);
-    w.Open("div");
-    w.Text(h->term->role_title);
-    if (h->start) w.Text(", since " + h->start->ToString());
-    if (h->undated) w.Text(" (undated)");
-    p.Cite(h->cite);
-    w.Close();
-  } else if (!e.vacant.empty()) {
-    w.Text("vacant");
-    p.Cite(e.vacant[0].cite);
-  } else {
-    w.Text("none recorded on this date");
-  }
+  if (const FactStatement* h = ShownHead(e)) return HeadLines(p, *h);
+  if (e.vacant.empty()) return p.w().Text("none recorded on this date");
+  p.TextCited("vacant", e.vacant[0].cite);
 }
 
 void RelationsCell(Page& p) {
   const FactStatement* since = p.d().RelationsSince();
-  if (since == nullptr) {
-    p.w().Text(p.d().overview.relations.state);
-    return;
-  }
-  p.w().Text("since " + since->when);
-  p.Cite(since->cite);
+  if (since == nullptr) return p.w().Text(p.d().overview.relations.state);
+  p.TextCited("since " + since->when, since->cite);
 }
 
 std::string InfoboxHtml(Page& p, const MapFigure& map) {
@@ -198,26 +210,34 @@ std::string InfoboxHtml(Page& p, const MapFigure& map) {
 
 // ---- sections -----------------------------------------------------------------------------
 
-void OverviewHtml(Page& p) {
-  const Dossier& d = p.d();
-  MarkupWriter& w = p.w();
-  p.SectionOpen("overview", "Overview");
-  w.Open("p");
-  p.Clauses(d.overview.summary);
-  w.Close();
-  const RelationsOverview& rel = d.overview.relations;
-  w.Open("p");
-  w.Text(fmt::format("Status on {}: ", d.as_of.ToString()));
-  w.Element("strong", rel.state);
-  w.Text(".");
-  w.Close();
+// "Status on 2024-05-01: <strong>in relations</strong>."
+void StatusLine(Page& p) {
+  p.w().Open("p");
+  p.w().Text(fmt::format("Status on {}: ", p.d().as_of.ToString()));
+  p.w().Element("strong", p.d().overview.relations.state);
+  p.w().Text(".");
+  p.w().Close();
+}
+
+// Recognition, establishment and the last break, in that order.
+std::vector<FactStatement> RelationsFacts(const RelationsOverview& rel) {
   std::vector<FactStatement> items = rel.recognition;
   items.insert(items.end(), rel.since.begin(), rel.since.end());
   if (rel.last_break) items.push_back(*rel.last_break);
-  p.FactList(items, "No recognition or relations facts recorded.");
+  return items;
+}
+
+void OverviewHtml(Page& p) {
+  const RelationsOverview& rel = p.d().overview.relations;
+  p.SectionOpen("overview", "Overview");
+  p.w().Open("p");
+  p.Clauses(p.d().overview.summary);
+  p.w().Close();
+  StatusLine(p);
+  p.FactList(RelationsFacts(rel), "No recognition or relations facts recorded.");
   if (rel.recognition_disagrees || rel.sources_disagree)
-    w.Element("p", "Sources disagree on these dates; each is shown with its source.", {{"class", "dy-note"}});
-  w.Close();
+    p.Note("Sources disagree on these dates; each is shown with its source.");
+  p.w().Close();
 }
 
 // The first words of `text`, cut at a space before 48 bytes (never inside a character).
@@ -234,9 +254,18 @@ TimelineLane EnvoyLane(const std::vector<FactStatement>& chiefs, const std::stri
   return lane;
 }
 
-// The envoys of both sides and the pair's happenings on one time axis.
-void EnvoyStrip(Page& p) {
-  const Dossier& d = p.d();
+// The dated happenings of the timeline, as marks.
+std::vector<TimelineMark> HappeningMarks(const Dossier& d) {
+  std::vector<TimelineMark> marks;
+  for (const TimelineYear& y : d.timeline)
+    for (const TimelineItem& item : y.items)
+      if (item.occurrence && item.occurrence->start)
+        marks.push_back({ShortLabel(item.occurrence->text), *item.occurrence->start});
+  return marks;
+}
+
+// The envoys of both sides (lanes with terms only) and the pair's happenings.
+TimelineSpec EnvoyTimeline(const Dossier& d) {
   TimelineSpec spec;
   spec.title = "Envoys and happenings over time";
   spec.desc = fmt::format("Terms of the chiefs of mission of {} and {}, and dated happenings", AName(d), BName(d));
@@ -244,25 +273,28 @@ void EnvoyStrip(Page& p) {
   for (TimelineLane lane : {EnvoyLane(d.representation.chiefs.a_in_b, AName(d) + " envoys"),
                             EnvoyLane(d.representation.chiefs.b_in_a, BName(d) + " envoys")})
     if (!lane.spans.empty()) spec.lanes.push_back(std::move(lane));
-  for (const TimelineYear& y : d.timeline)
-    for (const TimelineItem& item : y.items)
-      if (item.occurrence && item.occurrence->start)
-        spec.marks.push_back({ShortLabel(item.occurrence->text), *item.occurrence->start});
-  if (spec.lanes.empty() && spec.marks.empty()) return;
+  spec.marks = HappeningMarks(d);
   spec.to = d.as_of.year() + 1;
+  return spec;
+}
+
+// The envoys of both sides and the pair's happenings on one time axis.
+void EnvoyStrip(Page& p) {
+  const TimelineSpec spec = EnvoyTimeline(p.d());
+  if (spec.lanes.empty() && spec.marks.empty()) return;
   p.w().Raw(RenderFigure(RenderTimeline(spec), spec.title));
 }
 
+void TimelineYearHtml(Page& p, const TimelineYear& y) {
+  p.w().Element("h3", y.year ? std::to_string(*y.year) : std::string("Undated"));
+  p.FactList(y.items, "");
+}
+
 void Timeline(Page& p) {
-  MarkupWriter& w = p.w();
   p.SectionOpen("timeline", "Timeline");
-  if (p.d().timeline.empty())
-    w.Element("p", "No dated facts or happenings are recorded for this pair.", {{"class", "dy-note"}});
-  for (const TimelineYear& y : p.d().timeline) {
-    w.Element("h3", y.year ? std::to_string(*y.year) : std::string("Undated"));
-    p.FactList(y.items, "");
-  }
-  w.Close();
+  if (p.d().timeline.empty()) p.Note("No dated facts or happenings are recorded for this pair.");
+  for (const TimelineYear& y : p.d().timeline) TimelineYearHtml(p, y);
+  p.w().Close();
 }
 
 void ChiefRow(Page& p, MarkupWriter& w, const FactStatement& t) {
@@ -271,33 +303,37 @@ void ChiefRow(Page& p, MarkupWriter& w, const FactStatement& t) {
   w.Element("td", t.vacant ? std::string() : t.term->role_title);
   w.Element("td", DateText(t.start, "?"));
   w.Element("td", t.end ? t.end->ToString() : (t.ongoing ? "present" : ""));
-  w.Open("td");
-  p.Cite(t.cite);
-  w.Close();
+  p.CitedElement("td", "", t.cite);
   w.Close();
 }
 
 void ChiefsTable(Page& p, const std::vector<FactStatement>& chiefs, const std::string& caption) {
-  if (chiefs.empty()) {
-    p.w().Element("p", caption + ": none recorded.", {{"class", "dy-note"}});
-    return;
-  }
+  if (chiefs.empty()) return p.Note(caption + ": none recorded.");
   ScrollTable(p, caption, [&](MarkupWriter& w) {
     HeaderRow(w, {"Name", "Title", "From", "To", "Sources"});
     for (const FactStatement& t : chiefs) ChiefRow(p, w, t);
   });
 }
 
+void MissionHtml(Page& p, const Mission& m) {
+  p.w().Element("h4", m.name, {{"id", "m-" + m.id}});
+  p.FactList(m.facts, "No dated facts about this mission.");
+}
+
 void MissionsOf(Page& p, const std::vector<Mission>& missions, const std::string& title) {
-  MarkupWriter& w = p.w();
-  w.Element("h3", "Missions of " + title);
-  if (missions.empty()) w.Element("p", "None recorded.", {{"class", "dy-note"}});
-  for (const Mission& m : missions) {
-    w.Open("h4", {{"id", "m-" + m.id}});
-    w.Text(m.name);
-    w.Close();
-    p.FactList(m.facts, "No dated facts about this mission.");
-  }
+  p.w().Element("h3", "Missions of " + title);
+  if (missions.empty()) p.Note("None recorded.");
+  for (const Mission& m : missions) MissionHtml(p, m);
+}
+
+// A step of the reporting chain: the entity, its holders, the link's citation.
+void ChainStepHtml(Page& p, const ChainStep& step) {
+  p.w().Open("li");
+  p.w().Text(step.name);
+  for (const FactStatement& h : step.holders)
+    p.TextCited(fmt::format(" — {}{}", h.holder->person, h.holder->acting ? " (acting)" : ""), h.cite);
+  if (step.link) p.Cite(step.link->cite);
+  p.w().Close();
 }
 
 void OfficeHtml(Page& p, const Office& o) {
@@ -305,16 +341,7 @@ void OfficeHtml(Page& p, const Office& o) {
   w.Element("h3", "Responsible office: " + o.name);
   p.FactList(std::vector<FactStatement>{o.responsible_for}, "");
   w.Open("ol", {{"aria-label", "Reporting chain"}});
-  for (const ChainStep& step : o.chain) {
-    w.Open("li");
-    w.Text(step.name);
-    for (const FactStatement& h : step.holders) {
-      w.Text(fmt::format(" — {}{}", h.holder->person, h.holder->acting ? " (acting)" : ""));
-      p.Cite(h.cite);
-    }
-    if (step.link) p.Cite(step.link->cite);
-    w.Close();
-  }
+  for (const ChainStep& step : o.chain) ChainStepHtml(p, step);
   w.Close();
 }
 
@@ -334,69 +361,65 @@ void RepresentationHtml(Page& p) {
 }
 
 void Groups(Page& p, const std::vector<Group>& groups, std::string_view empty) {
-  MarkupWriter& w = p.w();
-  if (groups.empty()) w.Element("p", empty, {{"class", "dy-note"}});
+  if (groups.empty()) p.Note(empty);
   for (const Group& g : groups) {
-    w.Open("h3");
-    w.Text(g.name + (g.status ? " — " + *g.status : ""));
-    p.Cite(g.cite);
-    w.Close();
+    p.CitedElement("h3", g.name + (g.status ? " — " + *g.status : ""), g.cite);
     p.FactList(g.facts, "");
   }
 }
 
-void MembershipCell(Page& p, MarkupWriter& w, const FactStatement* f) {
-  w.Open("td");
-  if (f != nullptr) {
-    w.Text(f->when);
-    p.Cite(f->cite);
-  } else {
-    w.Text("—");
-  }
-  w.Close();
+void MembershipCell(Page& p, const FactStatement* f) {
+  if (f == nullptr) return p.w().Element("td", "—");
+  p.CitedElement("td", f->when, f->cite);
 }
 
 void MembershipRow(Page& p, MarkupWriter& w, const std::string& org, const FactStatement* a, const FactStatement* b) {
   w.Open("tr");
   w.Element("td", org);
-  MembershipCell(p, w, a);
-  MembershipCell(p, w, b);
+  MembershipCell(p, a);
+  MembershipCell(p, b);
   w.Close();
 }
 
-void MembershipsHtml(Page& p) {
+void MembershipsTable(Page& p) {
   const Dossier& d = p.d();
   const Memberships& m = d.memberships;
-  p.SectionOpen("memberships", "Memberships");
-  if (m.shared.empty() && m.only_a.empty() && m.only_b.empty()) {
-    p.w().Element("p", "No memberships recorded.", {{"class", "dy-note"}});
-    p.w().Close();
-    return;
-  }
   ScrollTable(p, "Memberships in international organizations on " + d.as_of.ToString(), [&](MarkupWriter& w) {
     HeaderRow(w, {"Organization", AName(d), BName(d)});
     for (const SharedMembership& s : m.shared) MembershipRow(p, w, s.organization_name, &s.a, &s.b);
     for (const FactStatement& s : m.only_a) MembershipRow(p, w, s.membership->organization_name, &s, nullptr);
     for (const FactStatement& s : m.only_b) MembershipRow(p, w, s.membership->organization_name, nullptr, &s);
   });
+}
+
+void MembershipsHtml(Page& p) {
+  const Dossier& d = p.d();
+  const Memberships& m = d.memberships;
+  p.SectionOpen("memberships", "Memberships");
+  if (m.shared.empty() && m.only_a.empty() && m.only_b.empty()) p.Note("No memberships recorded.");
+  else MembershipsTable(p);
   p.w().Close();
 }
 
+// Poll n's answers as horizontal bars.
+HBarChartSpec PollChart(const Group& poll, int n) {
+  HBarChartSpec spec;
+  spec.title = poll.name;
+  spec.desc = fmt::format("{} {}", poll.poll->pollster, poll.poll->year);
+  spec.id_prefix = fmt::format("poll{}", n);
+  for (const PollAnswer& a : poll.poll->results) spec.items.push_back({a.answer, a.percent});
+  return spec;
+}
+
 void Opinion(Page& p) {
-  MarkupWriter& w = p.w();
   p.SectionOpen("opinion", "Public opinion");
-  if (p.d().public_opinion.empty()) w.Element("p", "No poll results recorded.", {{"class", "dy-note"}});
-  int n = 0;
-  for (const Group& poll : p.d().public_opinion) {
-    HBarChartSpec spec;
-    spec.title = poll.name;
-    spec.desc = fmt::format("{} {}", poll.poll->pollster, poll.poll->year);
-    spec.id_prefix = fmt::format("poll{}", n++);
-    for (const PollAnswer& a : poll.poll->results) spec.items.push_back({a.answer, a.percent});
-    w.Raw(RenderFigure(RenderHBarChart(spec), poll.name));
+  if (p.d().public_opinion.empty()) p.Note("No poll results recorded.");
+  for (size_t n = 0; n < p.d().public_opinion.size(); ++n) {
+    const Group& poll = p.d().public_opinion[n];
+    p.w().Raw(RenderFigure(RenderHBarChart(PollChart(poll, static_cast<int>(n))), poll.name));
     p.FactList(poll.facts, "");
   }
-  w.Close();
+  p.w().Close();
 }
 
 // ---- events -------------------------------------------------------------------------------

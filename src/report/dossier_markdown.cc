@@ -9,6 +9,14 @@ namespace {
 
 using Rows = std::vector<std::vector<std::string>>;
 
+// One table row per item, made by `row`.
+template <typename T, typename F>
+Rows RowsOf(const std::vector<T>& items, F row) {
+  Rows rows;
+  for (const T& x : items) rows.push_back(row(x));
+  return rows;
+}
+
 std::string DateText(const std::optional<Date>& d, std::string_view unknown = "") {
   return d ? d->ToString() : std::string(unknown);
 }
@@ -47,13 +55,11 @@ std::string Lines(const std::vector<FactStatement>& facts) {
 
 void Section(std::string& out, const std::string& title) { out += "\n" + MarkdownHeading(2, title) + "\n\n"; }
 
+std::string MissionText(const Mission& m) { return m.name + (m.address ? ", " + *m.address : ""); }
+
 std::string MissionCell(const std::vector<Mission>& list) {
   std::string s;
-  for (const Mission& m : list) {
-    if (!s.empty()) s += "; ";
-    s += m.name;
-    if (m.address) s += ", " + *m.address;
-  }
+  for (const Mission& m : list) s += (s.empty() ? "" : "; ") + MissionText(m);
   return s.empty() ? std::string("—") : s;
 }
 
@@ -90,14 +96,16 @@ void OverviewMd(const Dossier& d, std::string& out) {
   if (rel.last_break) out += Line(*rel.last_break);
 }
 
+std::string TimelineYearMd(const TimelineYear& y) {
+  std::string out = MarkdownHeading(3, y.year ? std::to_string(*y.year) : "Undated") + "\n\n";
+  for (const TimelineItem& item : y.items) out += Line(item);
+  return out + "\n";
+}
+
 void TimelineMd(const Dossier& d, std::string& out) {
   Section(out, "Timeline");
   if (d.timeline.empty()) out += "No dated facts or happenings are recorded for this pair.\n";
-  for (const TimelineYear& y : d.timeline) {
-    out += MarkdownHeading(3, y.year ? std::to_string(*y.year) : "Undated") + "\n\n";
-    for (const TimelineItem& item : y.items) out += Line(item);
-    out += "\n";
-  }
+  for (const TimelineYear& y : d.timeline) out += TimelineYearMd(y);
 }
 
 std::vector<std::string> ChiefRow(const FactStatement& t) {
@@ -114,28 +122,28 @@ void MissionsMd(const std::vector<Mission>& missions, const std::string& title, 
 
 void ChiefsMd(const std::vector<FactStatement>& chiefs, const std::string& title, std::string& out) {
   out += MarkdownHeading(3, "Chiefs of mission, " + title) + "\n\n";
-  Rows rows;
-  for (const FactStatement& t : chiefs) rows.push_back(ChiefRow(t));
-  if (rows.empty()) out += "None recorded.\n\n";
-  else out += MarkdownTable({"Name", "Title", "Term", "Sources"}, rows) + "\n";
+  const Rows rows = RowsOf(chiefs, ChiefRow);
+  out += rows.empty() ? "None recorded.\n\n" : MarkdownTable({"Name", "Title", "Term", "Sources"}, rows) + "\n";
 }
+
+std::string HolderName(const FactStatement& h) { return h.holder->person + (h.holder->acting ? " (acting)" : ""); }
 
 std::string Holders(const ChainStep& step) {
   std::string holders;
-  for (const FactStatement& h : step.holders)
-    holders += fmt::format("{}{}{}", holders.empty() ? "" : ", ", h.holder->person, h.holder->acting ? " (acting)" : "");
+  for (const FactStatement& h : step.holders) holders += (holders.empty() ? "" : ", ") + HolderName(h);
   return holders;
+}
+
+// A step of the reporting chain, indented under the one before.
+std::string ChainLine(const ChainStep& step, size_t depth) {
+  const std::string holders = Holders(step);
+  return fmt::format("{}- {}{} {}\n", std::string(depth * 2, ' '), EscapeMarkdown(step.name),
+                     holders.empty() ? "" : " — " + EscapeMarkdown(holders), step.link ? Cited(step.link->cite) : "");
 }
 
 void OfficeText(const Office& o, std::string& out) {
   out += MarkdownHeading(3, "Responsible office: " + o.name) + "\n\n" + Line(o.responsible_for);
-  int depth = 0;
-  for (const ChainStep& step : o.chain) {
-    const std::string holders = Holders(step);
-    out += fmt::format("{}- {}{} {}\n", std::string(depth * 2, ' '), EscapeMarkdown(step.name),
-                       holders.empty() ? "" : " — " + EscapeMarkdown(holders), step.link ? Cited(step.link->cite) : "");
-    ++depth;
-  }
+  for (size_t depth = 0; depth < o.chain.size(); ++depth) out += ChainLine(o.chain[depth], depth);
   out += "\n";
 }
 
@@ -152,19 +160,21 @@ void RepresentationMd(const Dossier& d, std::string& out) {
     for (const Office& o : *side) OfficeText(o, out);
 }
 
+std::string GroupMd(const Group& g) {
+  return fmt::format("**{}**{} {}\n\n", EscapeMarkdown(g.name), g.status ? " — " + EscapeMarkdown(*g.status) : "",
+                     Cited(g.cite)) +
+         Lines(g.facts) + "\n";
+}
+
 void GroupsMd(const std::vector<Group>& groups, const std::string& empty, std::string& out) {
   if (groups.empty()) out += empty + "\n";
-  for (const Group& g : groups) {
-    out += fmt::format("**{}**{} {}\n\n", EscapeMarkdown(g.name), g.status ? " — " + EscapeMarkdown(*g.status) : "",
-                       Cited(g.cite));
-    out += Lines(g.facts) + "\n";
-  }
+  for (const Group& g : groups) out += GroupMd(g);
 }
 
 std::string WhenCited(const FactStatement& f) { return f.when + " " + CitesPlain(f.cite); }
 
-void MembershipsMd(const Dossier& d, std::string& out) {
-  Section(out, "Memberships");
+// Shared memberships first, then those of either state alone.
+Rows MembershipRows(const Dossier& d) {
   const Memberships& m = d.memberships;
   Rows rows;
   for (const SharedMembership& s : m.shared) rows.push_back({s.organization_name, "both", WhenCited(s.a), WhenCited(s.b)});
@@ -172,6 +182,12 @@ void MembershipsMd(const Dossier& d, std::string& out) {
     rows.push_back({s.membership->organization_name, d.states[0].name, WhenCited(s), ""});
   for (const FactStatement& s : m.only_b)
     rows.push_back({s.membership->organization_name, d.states[1].name, "", WhenCited(s)});
+  return rows;
+}
+
+void MembershipsMd(const Dossier& d, std::string& out) {
+  Section(out, "Memberships");
+  const Rows rows = MembershipRows(d);
   if (rows.empty()) out += "No memberships recorded.\n";
   else out += MarkdownTable({"Organization", "Member", d.states[0].name, d.states[1].name}, rows);
 }
@@ -182,16 +198,20 @@ std::string AnswerOf(const FactStatement& f) {
   return "";
 }
 
+std::vector<std::string> PollRow(const FactStatement& f) { return {AnswerOf(f), f.value, CitesPlain(f.cite)}; }
+
+// A poll: its name, year and pollster, and a table of the answers.
+std::string PollMd(const Group& p) {
+  return fmt::format("**{}** ({}{}) {}\n\n", EscapeMarkdown(p.name), EscapeMarkdown(p.poll->year),
+                     p.poll->pollster.empty() ? "" : ", " + EscapeMarkdown(p.poll->pollster), Cited(p.cite)) +
+         MarkdownTable({"Answer", "%", "Sources"}, RowsOf(p.facts, PollRow), {Align::kLeft, Align::kRight, Align::kLeft}) +
+         "\n";
+}
+
 void OpinionMd(const Dossier& d, std::string& out) {
   Section(out, "Public opinion");
   if (d.public_opinion.empty()) out += "No poll results recorded.\n";
-  for (const Group& p : d.public_opinion) {
-    out += fmt::format("**{}** ({}{}) {}\n\n", EscapeMarkdown(p.name), EscapeMarkdown(p.poll->year),
-                       p.poll->pollster.empty() ? "" : ", " + EscapeMarkdown(p.poll->pollster), Cited(p.cite));
-    Rows rows;
-    for (const FactStatement& f : p.facts) rows.push_back({AnswerOf(f), f.value, CitesPlain(f.cite)});
-    out += MarkdownTable({"Answer", "%", "Sources"}, rows, {Align::kLeft, Align::kRight, Align::kLeft}) + "\n";
-  }
+  for (const Group& p : d.public_opinion) out += PollMd(p);
 }
 
 void FactSection(const std::string& title, const std::vector<FactStatement>& facts, const std::string& empty,
@@ -203,8 +223,7 @@ void FactSection(const std::string& title, const std::vector<FactStatement>& fac
 
 std::vector<FactStatement> AllSides(const SidedFacts& s) {
   std::vector<FactStatement> out = s.pair;
-  out.insert(out.end(), s.a.begin(), s.a.end());
-  out.insert(out.end(), s.b.begin(), s.b.end());
+  for (const auto* side : {&s.a, &s.b}) out.insert(out.end(), side->begin(), side->end());
   return out;
 }
 
@@ -222,6 +241,14 @@ std::string MonthsTable(const EventDirection& s) {
   return out + (rows.empty() ? "None.\n" : MarkdownTable({"Month", "Events", "Mean Goldstein"}, rows));
 }
 
+std::string TopCodesMd(const std::vector<CodeCount>& codes) {
+  if (codes.empty()) return "";
+  const Rows rows = RowsOf(codes, [](const CodeCount& t) -> std::vector<std::string> {
+    return {t.code, t.label, std::to_string(t.count)};
+  });
+  return "\n" + MarkdownTable({"CAMEO", "Event type", "Events"}, rows);
+}
+
 void EventsMd(const Dossier& d, std::string& out) {
   Section(out, "Event-based relations index");
   const EventsSection& e = d.events;
@@ -231,9 +258,7 @@ void EventsMd(const Dossier& d, std::string& out) {
   }
   out += fmt::format("{} events in the store ({}).\n\n", e.total, EscapeMarkdown(e.store));
   out += NotableLine("Most cooperative month", e.most_cooperative) + NotableLine("Most hostile month", e.most_hostile);
-  Rows rows;
-  for (const CodeCount& t : e.top_codes) rows.push_back({t.code, t.label, std::to_string(t.count)});
-  if (!rows.empty()) out += "\n" + MarkdownTable({"CAMEO", "Event type", "Events"}, rows);
+  out += TopCodesMd(e.top_codes);
   for (const EventDirection& dir : e.directions) out += MonthsTable(dir);
 }
 
@@ -251,55 +276,74 @@ std::string DatasetLine(const char* what, const DatasetRef& r) {
   return fmt::format("{} [{}] (data to {}).\n\n", what, r.cite, r.currency);
 }
 
+std::vector<std::string> UnVoteRow(const UnVotePoint& v) {
+  return {std::to_string(v.year), std::to_string(v.votes_both), fmt::format("{:.1f} %", 100.0 * v.agree / v.votes_both),
+          v.ideal_distance ? fmt::format("{:.2f}", *v.ideal_distance) : ""};
+}
+
+// A sub-section of the relations data: its heading, then the note when there are no
+// rows, else the dataset line and the table.
+void DatasetMd(const std::string& heading, const Rows& rows, const std::string& none, const std::string& table,
+               std::string& out) {
+  out += MarkdownHeading(3, heading) + "\n\n";
+  out += rows.empty() ? none : table;
+}
+
+void UnVotesMd(const RelationsData& r, std::string& out) {
+  const Rows rows = RowsOf(r.un_votes, UnVoteRow);
+  DatasetMd("UN General Assembly voting", rows, "No roll calls in which both voted.\n\n",
+            DatasetLine("Roll calls in which both voted yes, no or abstain, and the share with the same vote", r.un) +
+                MarkdownTable({"Year", "Both voted", "Agreement", "Ideal-point distance"}, rows),
+            out);
+}
+
+void TradeMd(const Dossier& d, const RelationsData& r, std::string& out) {
+  const Rows rows = RowsOf(r.trade_series, [](const TradePoint& t) -> std::vector<std::string> {
+    return {std::to_string(t.year), Money(t.a_from_b), Money(t.b_from_a)};
+  });
+  const std::string& a = d.states[0].name;
+  const std::string& b = d.states[1].name;
+  DatasetMd("Trade", rows, "No COW trade figures for the pair.\n\n",
+            DatasetLine("Imports each way, million current US dollars (COW rounds to whole millions)", r.trade) +
+                MarkdownTable({"Year", EscapeMarkdown(a + " from " + b), EscapeMarkdown(b + " from " + a)}, rows),
+            out);
+}
+
+void AlliancesMd(const Dossier& d, const RelationsData& r, std::string& out) {
+  const Rows rows = RowsOf(r.alliance_series, [](const AlliancePoint& p) -> std::vector<std::string> {
+    return {std::to_string(p.year), ObligationList(p.obligations[0]), ObligationList(p.obligations[1])};
+  });
+  const std::string& a = d.states[0].name;
+  const std::string& b = d.states[1].name;
+  DatasetMd("Alliance obligations", rows, "No ATOP alliance obligations between them.\n",
+            DatasetLine("ATOP obligations by year", r.alliances) +
+                MarkdownTable({"Year", EscapeMarkdown(a + " toward " + b), EscapeMarkdown(b + " toward " + a)}, rows),
+            out);
+}
+
 void RelationsDataMd(const Dossier& d, std::string& out) {
   const RelationsData& r = d.relations_data;
   if (!r.queried) return;
   Section(out, "Relations data");
-  const std::string& a = d.states[0].name;
-  const std::string& b = d.states[1].name;
-  out += MarkdownHeading(3, "UN General Assembly voting") + "\n\n";
-  if (r.un_votes.empty()) {
-    out += "No roll calls in which both voted.\n\n";
-  } else {
-    out += DatasetLine("Roll calls in which both voted yes, no or abstain, and the share with the same vote", r.un);
-    Rows rows;
-    for (const UnVotePoint& v : r.un_votes)
-      rows.push_back({std::to_string(v.year), std::to_string(v.votes_both),
-                      fmt::format("{:.1f} %", 100.0 * v.agree / v.votes_both),
-                      v.ideal_distance ? fmt::format("{:.2f}", *v.ideal_distance) : ""});
-    out += MarkdownTable({"Year", "Both voted", "Agreement", "Ideal-point distance"}, rows);
-  }
-  out += "\n" + MarkdownHeading(3, "Trade") + "\n\n";
-  if (r.trade_series.empty()) {
-    out += "No COW trade figures for the pair.\n\n";
-  } else {
-    out += DatasetLine("Imports each way, million current US dollars (COW rounds to whole millions)", r.trade);
-    Rows rows;
-    for (const TradePoint& t : r.trade_series)
-      rows.push_back({std::to_string(t.year), Money(t.a_from_b), Money(t.b_from_a)});
-    out += MarkdownTable({"Year", EscapeMarkdown(a + " from " + b), EscapeMarkdown(b + " from " + a)}, rows);
-  }
-  out += "\n" + MarkdownHeading(3, "Alliance obligations") + "\n\n";
-  if (r.alliance_series.empty()) {
-    out += "No ATOP alliance obligations between them.\n";
-  } else {
-    out += DatasetLine("ATOP obligations by year", r.alliances);
-    Rows rows;
-    for (const AlliancePoint& p : r.alliance_series)
-      rows.push_back({std::to_string(p.year), ObligationList(p.obligations[0]), ObligationList(p.obligations[1])});
-    out += MarkdownTable({"Year", EscapeMarkdown(a + " toward " + b), EscapeMarkdown(b + " toward " + a)}, rows);
-  }
+  UnVotesMd(r, out);
+  out += "\n";
+  TradeMd(d, r, out);
+  out += "\n";
+  AlliancesMd(d, r, out);
+}
+
+// "1. [Title](<url>). Author. Publisher. 2024-01-02. Licence"
+std::string SourceLine(const CitedSource& s) {
+  std::string line = fmt::format("{}. ", s.n);
+  line += s.url.empty() ? EscapeMarkdown(s.title) : MarkdownLink(s.title, s.url);
+  for (const std::string& k : {s.author, s.publisher, DateText(s.date), s.licence})
+    if (!k.empty()) line += ". " + EscapeMarkdown(k);
+  return line;
 }
 
 void SourcesMd(const Dossier& d, std::string& out) {
   Section(out, "Sources");
-  for (const CitedSource& s : d.sources) {
-    std::string line = fmt::format("{}. ", s.n);
-    line += s.url.empty() ? EscapeMarkdown(s.title) : MarkdownLink(s.title, s.url);
-    for (const std::string& k : {s.author, s.publisher, DateText(s.date), s.licence})
-      if (!k.empty()) line += ". " + EscapeMarkdown(k);
-    out += line + "\n";
-  }
+  for (const CitedSource& s : d.sources) out += SourceLine(s) + "\n";
 }
 
 void SeeAlsoMd(const Dossier& d, std::string& out) {
@@ -314,13 +358,14 @@ void SecurityMd(const Dossier& d, std::string& out) {
   for (const OccurrenceStatement& i : d.security.incidents) out += Line(i);
 }
 
-}  // namespace
+void TradeContextMd(const Dossier& d, std::string& out) {
+  FactSection("Trade and currency", AllSides(d.trade_currency), "Nothing recorded.", out);
+  std::vector<FactStatement> context = AllSides(d.context);
+  if (!context.empty()) FactSection("Context", context, "", out);
+}
 
-std::string RenderMarkdown(const Dossier& d) {
-  std::string out = MarkdownHeading(1, d.title) + "\n\n";
-  out += fmt::format("*As of {}. Generated by dyad from its data; every statement cites its numbered source.*\n\n",
-                     d.as_of.ToString());
-  InfoboxMd(d, out);
+// The sections after the infobox, in the order of the table of contents.
+void BodyMd(const Dossier& d, std::string& out) {
   OverviewMd(d, out);
   TimelineMd(d, out);
   RepresentationMd(d, out);
@@ -330,13 +375,21 @@ std::string RenderMarkdown(const Dossier& d) {
   SecurityMd(d, out);
   FactSection("Assistance", d.assistance, "No assistance recorded.", out);
   OpinionMd(d, out);
-  FactSection("Trade and currency", AllSides(d.trade_currency), "Nothing recorded.", out);
-  std::vector<FactStatement> context = AllSides(d.context);
-  if (!context.empty()) FactSection("Context", context, "", out);
+  TradeContextMd(d, out);
   EventsMd(d, out);
   RelationsDataMd(d, out);
   SourcesMd(d, out);
   SeeAlsoMd(d, out);
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const Dossier& d) {
+  std::string out = MarkdownHeading(1, d.title) + "\n\n";
+  out += fmt::format("*As of {}. Generated by dyad from its data; every statement cites its numbered source.*\n\n",
+                     d.as_of.ToString());
+  InfoboxMd(d, out);
+  BodyMd(d, out);
   return out;
 }
 
