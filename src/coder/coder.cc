@@ -1,0 +1,535 @@
+#include "coder/coder.h"
+
+#include <algorithm>
+#include <set>
+
+namespace dyad::coder {
+namespace {
+
+bool In(std::string_view w, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool IsNegation(std::string_view w) { return In(w, {"not", "n't", "never", "no"}); }
+bool IsModal(std::string_view w) {
+  return In(w, {"may", "might", "could", "should", "must", "can", "cannot", "ought"});
+}
+bool IsFuture(std::string_view w) { return In(w, {"will", "would", "shall", "'ll"}); }
+bool IsBe(std::string_view w) {
+  return In(w, {"is", "are", "was", "were", "be", "been", "being"});
+}
+bool IsIntentHead(std::string_view w) {
+  return In(w, {"plans", "plan", "planned", "planning", "intends", "intend", "intended",
+                "wants", "want", "wanted", "hopes", "hope", "hoped", "aims", "aim", "aimed",
+                "expected", "expects", "going", "seeks", "sought", "agreed", "agree", "agrees",
+                "pledged", "promised", "vowed", "proposed", "decided", "prepared", "preparing",
+                "is", "are", "was", "were", "set", "likely", "ready", "due", "scheduled",
+                "offered", "offers", "offer", "promises", "pledges", "vows", "threatens"});
+}
+bool IsFailHead(std::string_view w) {
+  return In(w, {"failed", "fails", "fail", "refused", "refuses", "declined", "declines"});
+}
+bool IsDeterminer(std::string_view w) {
+  return In(w, {"the", "a", "an", "its", "their", "his", "her", "this", "that", "'s", "our"});
+}
+bool IsConnector(std::string_view w) { return In(w, {",", "and", "both", "as", "well", "the", "or"}); }
+bool IsPronoun(std::string_view w) { return In(w, {"it", "they", "he", "she", "we"}); }
+bool IsClauseEnd(std::string_view w) { return In(w, {";", ":"}); }
+bool IsPreposition(std::string_view w) {
+  return In(w, {"on", "of", "for", "in", "with", "about", "over", "against", "after", "before",
+                "during", "from", "by", "into", "at", "under", "amid", "despite"});
+}
+
+enum class Mode { kCompleted, kIntent, kNegated, kModal, kEmbedded };
+
+struct Group {
+  std::vector<size_t> actors;  // indices into the sentence's actors
+  size_t first = 0, last = 0;  // tokens, [first, last)
+};
+
+struct VerbHit {
+  size_t token = 0;
+  const VerbPattern* pattern = nullptr;
+  size_t pattern_end = 0;  // token after the last pattern word
+  Mode mode = Mode::kCompleted;
+  bool passive = false;
+};
+
+}  // namespace
+
+std::string_view DateBasisName(DateBasis basis) {
+  switch (basis) {
+    case DateBasis::kSentence: return "sentence";
+    case DateBasis::kContext: return "context";
+    case DateBasis::kDocument: return "document";
+    case DateBasis::kNone: break;
+  }
+  return "none";
+}
+
+namespace {
+
+struct Sentence {
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::vector<DateMention> dates;
+  std::vector<Actor> actors;
+  std::vector<Group> groups;
+  std::vector<VerbHit> verbs;
+  std::vector<bool> in_actor;  // per token
+
+  bool ActorToken(size_t i) const { return i < in_actor.size() && in_actor[i]; }
+  const std::string& W(size_t i) const {
+    static const std::string kNone;
+    return i < tokens.size() ? tokens[i].lower : kNone;
+  }
+};
+
+// Adjacent actors naming the same state are one actor ("U.S. Secretary of State John Kerry").
+void MergeAdjacent(std::vector<Actor>* actors) {
+  std::vector<Actor> out;
+  for (Actor& a : *actors) {
+    if (!out.empty() && out.back().state == a.state && a.first_token <= out.back().last_token &&
+        out.back().how != "coreference") {
+      out.back().last_token = std::max(out.back().last_token, a.last_token);
+      if (out.back().role.empty()) out.back().role = a.role;
+      out.back().span.end = std::max(out.back().span.end, a.span.end);
+      continue;
+    }
+    out.push_back(std::move(a));
+  }
+  *actors = std::move(out);
+}
+
+bool OnlyConnectors(const std::vector<Token>& t, size_t b, size_t e) {
+  if (e - b > 3) return false;
+  for (size_t i = b; i < e; ++i)
+    if (!IsConnector(t[i].lower)) return false;
+  return true;
+}
+
+std::vector<Group> GroupActors(const std::vector<Actor>& actors, const std::vector<Token>& t) {
+  std::vector<Group> groups;
+  for (size_t i = 0; i < actors.size(); ++i) {
+    const Actor& a = actors[i];
+    if (!groups.empty()) {
+      Group& g = groups.back();
+      const Actor& prev = actors[g.actors.back()];
+      bool same_phrase = a.first_token == prev.first_token;
+      bool coreference = a.how == "coreference" || prev.how == "coreference";
+      if (same_phrase || (!coreference && a.first_token >= g.last &&
+                          OnlyConnectors(t, g.last, a.first_token))) {
+        g.actors.push_back(i);
+        g.last = std::max(g.last, a.last_token);
+        continue;
+      }
+    }
+    groups.push_back({{i}, a.first_token, a.last_token});
+  }
+  return groups;
+}
+
+// Matches the pattern's further words after the verb; returns the token after the last
+// one, or 0 when they do not all follow.
+size_t MatchWords(const Sentence& s, size_t verb, const VerbPattern& p) {
+  size_t at = verb + 1;
+  for (const PatternWord& w : p.words) {
+    size_t limit = std::min(s.tokens.size(), at + 6);
+    size_t found = 0;
+    for (size_t i = at; i < limit && !IsClauseEnd(s.W(i)); ++i)
+      if (w.Matches(s.W(i))) { found = i + 1; break; }
+    if (found == 0) return 0;
+    at = found;
+  }
+  return at;
+}
+
+// Looks left of the verb for negation, modality, futurity and intention.
+Mode ModeOf(const Sentence& s, size_t verb, const Dictionary& dict) {
+  size_t stop = verb >= 4 ? verb - 4 : 0;
+  if (verb >= 2 && s.W(verb - 1) == "to") {
+    const std::string& head = s.W(verb - 2);
+    if (IsFailHead(head)) return Mode::kNegated;
+    bool neg = verb >= 3 && IsNegation(s.W(verb - 3));
+    if (IsIntentHead(head)) return neg ? Mode::kNegated : Mode::kIntent;
+    if (dict.PatternsForForm(head) != nullptr) return Mode::kEmbedded;
+  }
+  for (size_t i = verb; i-- > stop;) {
+    if (s.ActorToken(i) || s.W(i) == "," || IsClauseEnd(s.W(i))) break;
+    if (IsNegation(s.W(i))) return Mode::kNegated;
+    if (IsModal(s.W(i))) return Mode::kModal;
+    if (IsFuture(s.W(i))) return Mode::kIntent;
+  }
+  return Mode::kCompleted;
+}
+
+bool IsPassive(const Sentence& s, size_t verb, const Dictionary& dict) {
+  if (!dict.IsPastForm(s.W(verb))) return false;
+  if (s.W(verb + 1) == "by") return true;
+  for (size_t i = verb; i-- > 0 && verb - i <= 3;) {
+    if (IsBe(s.W(i))) return true;
+    if (s.ActorToken(i) || !s.tokens[i].word) break;
+  }
+  return false;
+}
+
+// A verb form used as a noun: after a determiner ("the visit"), a preposition ("talks on
+// trade") or another verb ("condemned attacks").
+bool NounUse(const Sentence& s, size_t i, const Dictionary& dict) {
+  if (i == 0) return false;
+  const std::string& prev = s.W(i - 1);
+  return IsDeterminer(prev) || IsPreposition(prev) ||
+         (dict.PatternsForForm(prev) != nullptr && !s.ActorToken(i - 1));
+}
+
+void FindVerbs(Sentence* s, const Dictionary& dict) {
+  size_t consumed = 0;  // tokens up to here belong to the last pattern ("suspended trade")
+  for (size_t i = 0; i < s->tokens.size(); ++i) {
+    if (i < consumed || !s->tokens[i].word || s->ActorToken(i)) continue;
+    if (i > 0 && s->tokens[i].capitalised) continue;  // a name: "World Trade Organization"
+    const std::vector<uint32_t>* pats = dict.PatternsForForm(s->tokens[i].lower);
+    if (pats == nullptr || NounUse(*s, i, dict)) continue;
+    for (uint32_t p : *pats) {
+      const VerbPattern& pat = dict.pattern(p);
+      size_t end = pat.words.empty() ? i + 1 : MatchWords(*s, i, pat);
+      if (end == 0) continue;
+      VerbHit v{i, &pat, end, ModeOf(*s, i, dict), IsPassive(*s, i, dict)};
+      s->verbs.push_back(v);
+      consumed = end;
+      break;
+    }
+  }
+}
+
+int GroupBefore(const Sentence& s, size_t verb, bool adjacent) {
+  for (size_t g = s.groups.size(); g-- > 0;) {
+    const Group& gr = s.groups[g];
+    if (gr.last > verb) continue;
+    for (size_t i = gr.last; i < verb; ++i) {
+      if (IsClauseEnd(s.W(i))) return -1;
+      if (adjacent && (s.W(i) == "," || verb - gr.last > 4)) return -1;
+    }
+    return static_cast<int>(g);
+  }
+  return -1;
+}
+
+int GroupAfter(const Sentence& s, size_t from, size_t limit) {
+  for (size_t g = 0; g < s.groups.size(); ++g) {
+    const Group& gr = s.groups[g];
+    if (gr.first < from) continue;
+    if (gr.first >= limit) return -1;
+    for (size_t i = from; i < gr.first; ++i)
+      if (IsClauseEnd(s.W(i))) return -1;
+    return static_cast<int>(g);
+  }
+  return -1;
+}
+
+// The subject of a verb: the nearest group before it; in "X v1 Y and v2 Z" the group
+// before the object Y of the first verb phrase.
+int SubjectGroup(const Sentence& s, const VerbHit& v) {
+  int g = GroupBefore(s, v.token, v.pattern->speech);
+  if (g <= 0 || v.token == 0 || s.W(v.token - 1) != "and") return g;
+  if (s.groups[g].last + 1 != v.token) return g;
+  return g - 1;
+}
+
+size_t ClauseEnd(const Sentence& s, size_t from) {
+  for (size_t i = from; i < s.tokens.size(); ++i)
+    if (IsClauseEnd(s.W(i))) return i;
+  return s.tokens.size();
+}
+
+}  // namespace
+
+namespace {
+
+struct Roles {
+  std::vector<const Actor*> sources, targets;
+  bool pairs_within = false;  // reciprocal with no target: each ordered pair of sources
+};
+
+void PronounSource(const Sentence& s, size_t verb, const DocumentState& st,
+                   std::vector<Actor>* scratch, Roles* r) {
+  for (size_t i = verb; i-- > 0 && verb - i <= 3;) {
+    if (!IsPronoun(s.W(i))) continue;
+    for (const std::string& key : st.last_source) {
+      Actor a;
+      a.state = key;
+      a.first_token = a.head_token = i;
+      a.last_token = i + 1;
+      a.span = s.tokens[i].span;
+      a.how = "pronoun";
+      scratch->push_back(a);
+    }
+    break;
+  }
+  for (const Actor& a : *scratch) r->sources.push_back(&a);
+}
+
+void AddGroup(const Sentence& s, int g, std::vector<const Actor*>* out) {
+  if (g < 0) return;
+  for (size_t a : s.groups[g].actors) out->push_back(&s.actors[a]);
+}
+
+void DropSame(std::vector<const Actor*>* targets, const std::vector<const Actor*>& sources) {
+  std::set<std::string> src;
+  for (const Actor* a : sources) src.insert(a->state);
+  std::erase_if(*targets, [&](const Actor* a) { return src.count(a->state) != 0; });
+}
+
+}  // namespace
+
+namespace {
+
+// "ceased a treaty signed by the two countries": with no target before the next verb, a
+// later group that holds the source and others names the other parties.
+void PartiesLater(const Sentence& s, const VerbHit& v, size_t end, Roles* r) {
+  for (const Group& g : s.groups) {
+    if (g.first <= v.token || g.first >= end || g.actors.size() < 2) continue;
+    std::vector<const Actor*> members;
+    AddGroup(s, static_cast<int>(&g - s.groups.data()), &members);
+    bool has_source = false;
+    for (const Actor* a : members) has_source |= a->state == r->sources.front()->state;
+    if (!has_source) continue;
+    r->targets = members;
+    DropSame(&r->targets, r->sources);
+    return;
+  }
+}
+
+Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit, const DocumentState& st,
+                std::vector<Actor>* scratch) {
+  Roles r;
+  size_t end = ClauseEnd(s, v.token);
+  limit = std::min(limit, end);
+  if (v.passive && s.W(v.token + 1) == "by") {
+    AddGroup(s, GroupAfter(s, v.token + 2, std::min(limit, v.token + 4)), &r.sources);
+    AddGroup(s, GroupBefore(s, v.token, false), &r.targets);
+  } else {
+    AddGroup(s, SubjectGroup(s, v), &r.sources);
+    if (r.sources.empty()) PronounSource(s, v.token, st, scratch, &r);
+    int g = GroupAfter(s, v.token + 1, limit);
+    // "met in Singapore": the place of a meeting is no party to it
+    while (g >= 0 && v.pattern->reciprocal && s.groups[g].first > 0 &&
+           (s.W(s.groups[g].first - 1) == "in" || s.W(s.groups[g].first - 1) == "at"))
+      g = GroupAfter(s, s.groups[g].last, limit);
+    AddGroup(s, g, &r.targets);
+    DropSame(&r.targets, r.sources);
+    while (r.targets.empty() && g >= 0 && v.pattern->speech) {
+      g = GroupAfter(s, s.groups[g].last, limit);
+      AddGroup(s, g, &r.targets);
+      DropSame(&r.targets, r.sources);
+    }
+  }
+  DropSame(&r.targets, r.sources);
+  if (r.targets.empty() && !r.sources.empty() && !v.passive) PartiesLater(s, v, end, &r);
+  if (r.targets.empty() && v.pattern->reciprocal && r.sources.size() >= 2) r.pairs_within = true;
+  return r;
+}
+
+// Is date `d` the one of an earlier verb (it follows that verb, before the next one)?
+bool ClaimedByEarlierVerb(const Sentence& s, const DateMention& d, const VerbHit& v) {
+  for (size_t k = 0; k < s.verbs.size() && s.verbs[k].token < v.token; ++k) {
+    size_t next = k + 1 < s.verbs.size() ? s.verbs[k + 1].token : s.tokens.size();
+    if (d.first_token > s.verbs[k].token && d.first_token < next) return true;
+  }
+  return false;
+}
+
+// The date of a verb: after it in its clause (before `limit`), else the nearest before it
+// that no earlier verb has ("ceased a treaty signed in 1993 to award": not 1993).
+const DateMention* DateFor(const Sentence& s, const VerbHit& v, size_t limit) {
+  const DateMention* before = nullptr;
+  for (const DateMention& d : s.dates) {
+    if (d.first_token > v.token && d.first_token < limit) return &d;
+    if (d.last_token <= v.token && !ClaimedByEarlierVerb(s, d, v)) before = &d;
+  }
+  return before;
+}
+
+// A date that sets the text's time when no event does: sentence-initial or after a
+// preposition ("In 1993, ...", "on February 18, 2000"), not "Report - 2012 Gallup".
+const DateMention* SceneDate(const Sentence& s) {
+  for (const DateMention& d : s.dates)
+    if (d.first_token == 0 || IsPreposition(s.W(d.first_token - 1)) || s.W(d.first_token - 1) == "since")
+      return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+Coder::Coder(const world::Resolver& resolver, const events::Taxonomy& taxonomy,
+             Dictionary dictionary, const kb::KnowledgeBase* kb)
+    : taxonomy_(taxonomy), dictionary_(std::move(dictionary)) {
+  actors_ = std::make_unique<ActorFinder>(resolver, dictionary_, kb);
+}
+
+Coder::~Coder() = default;
+
+namespace {
+
+struct EventMaker {
+  const events::Taxonomy& taxonomy;
+  const Sentence& s;
+  Span sentence_span;
+  const DocumentState& st;
+
+  void Date(const VerbHit& v, size_t limit, CodedEvent* e) const {
+    const DateMention* d = DateFor(s, v, limit);
+    // An intention is stated now: a date it names ("next year") is when it would happen.
+    if (d != nullptr && v.mode == Mode::kIntent && st.document_date &&
+        st.document_date->DefinitelyBefore(d->date))
+      d = nullptr;
+    if (d != nullptr) {
+      e->date = d->date;
+      e->date_basis = DateBasis::kSentence;
+      e->date_span = d->span;
+    } else if (st.anchor) {
+      e->date = st.anchor;
+      e->date_basis = DateBasis::kContext;
+    } else if (st.document_date) {
+      e->date = st.document_date;
+      e->date_basis = DateBasis::kDocument;
+    }
+  }
+
+  CodedEvent Make(const VerbHit& v, const Actor& a, const Actor& b, size_t limit) const {
+    CodedEvent e;
+    e.source = a.state;
+    e.target = b.state;
+    e.source_role = a.role;
+    e.target_role = b.role;
+    e.intent = v.mode == Mode::kIntent;
+    e.code = e.intent ? v.pattern->intent : v.pattern->code;
+    if (const events::CameoCode* c = taxonomy.Find(e.code)) {
+      e.plover = c->plover;
+      e.quad = c->quad;
+      e.goldstein = taxonomy.Goldstein(*c, events::GoldsteinScale::kGdelt);
+    } else if (e.code.size() >= 2) {
+      e.quad = events::QuadClassOfRoot((e.code[0] - '0') * 10 + (e.code[1] - '0'));
+    }
+    Date(v, limit, &e);
+    e.sentence = std::string(s.text);
+    e.sentence_span = sentence_span;
+    e.source_span = a.span;
+    e.target_span = b.span;
+    e.verb_span = s.tokens[v.token].span;
+    e.verb_span.end = s.tokens[v.pattern_end - 1].span.end;
+    e.pattern = v.pattern->code + " " + v.pattern->text;
+    e.pattern_origin = v.pattern->origin;
+    if (!e.intent) e.fact = v.pattern->fact;
+    return e;
+  }
+};
+
+void Emit(const EventMaker& m, const VerbHit& v, const Roles& r, size_t limit,
+          std::vector<CodedEvent>* out) {
+  auto emit = [&](const Actor* a, const Actor* b) {
+    if (a->state != b->state) out->push_back(m.Make(v, *a, *b, limit));
+  };
+  if (r.pairs_within) {
+    for (const Actor* a : r.sources)
+      for (const Actor* b : r.sources) emit(a, b);
+    return;
+  }
+  for (const Actor* a : r.sources)
+    for (const Actor* b : r.targets) {
+      emit(a, b);
+      if (v.pattern->reciprocal) emit(b, a);
+    }
+}
+
+void Remember(const Sentence& s, const std::vector<CodedEvent>& coded, size_t first_new,
+              DocumentState* st) {
+  for (const Actor& a : s.actors) {
+    if (a.how == "coreference") continue;
+    std::erase(st->recent, a.state);
+    st->recent.push_back(a.state);
+  }
+  if (st->recent.size() > 16) st->recent.erase(st->recent.begin());
+  if (first_new < coded.size()) {
+    const CodedEvent& e = coded[first_new];
+    if (e.date_basis == DateBasis::kSentence && !e.intent) st->anchor = e.date;
+    st->last_source.clear();
+    for (size_t i = first_new; i < coded.size(); ++i)
+      if (std::find(st->last_source.begin(), st->last_source.end(), coded[i].source) ==
+          st->last_source.end())
+        st->last_source.push_back(coded[i].source);
+    if (st->last_source.size() > 1 && coded[first_new].source != st->last_source.front())
+      st->last_source.resize(1);
+  } else if (const DateMention* d = SceneDate(s)) {
+    st->anchor = d->date;
+  }
+}
+
+}  // namespace
+
+void Coder::CodeSentence(std::string_view text, Span span, DocumentState* st, CodeCounts* counts,
+                         std::vector<CodedEvent>* out) const {
+  Sentence s;
+  s.text = text.substr(span.begin, span.end - span.begin);
+  s.tokens = Tokenize(s.text);
+  s.dates = FindDates(s.tokens, {st->document_date, st->anchor});
+  std::optional<Date> on = !s.dates.empty() ? std::optional<Date>(s.dates.front().date)
+                           : st->anchor     ? st->anchor
+                                            : st->document_date;
+  s.actors = actors_->Find(s.text, s.tokens, on, st->recent);
+  MergeAdjacent(&s.actors);
+  s.in_actor.assign(s.tokens.size(), false);
+  for (const Actor& a : s.actors)
+    for (size_t i = a.first_token; i < a.last_token; ++i) s.in_actor[i] = true;
+  s.groups = GroupActors(s.actors, s.tokens);
+  FindVerbs(&s, dictionary_);
+  if (counts != nullptr) ++counts->sentences;
+
+  EventMaker maker{taxonomy_, s, span, *st};
+  size_t first_new = out->size();
+  std::vector<Actor> scratch;
+  scratch.reserve(8);
+  int speech_event_start = -1;
+  size_t speech_verb = 0;
+  for (size_t k = 0; k < s.verbs.size(); ++k) {
+    const VerbHit& v = s.verbs[k];
+    if (v.mode == Mode::kEmbedded) continue;
+    bool no_code = v.mode == Mode::kNegated || v.mode == Mode::kModal ||
+                   (v.mode == Mode::kIntent && v.pattern->intent.empty());
+    if (no_code) {
+      if (counts != nullptr) ++(v.mode == Mode::kNegated ? counts->negated : counts->modal);
+      continue;
+    }
+    size_t limit = k + 1 < s.verbs.size() ? s.verbs[k + 1].token : s.tokens.size();
+    if (v.pattern->speech) limit = s.tokens.size();
+    scratch.clear();
+    // A pronoun refers to the last source, which may be this sentence's speaker.
+    DocumentState local = *st;
+    if (out->size() > first_new) local.last_source = {out->back().source};
+    Roles r = FindRoles(s, v, limit, local, &scratch);
+    size_t before = out->size();
+    Emit(maker, v, r, limit, out);
+    if (out->size() == before) {
+      if (counts != nullptr) ++counts->no_actors;
+      continue;
+    }
+    if (v.pattern->speech) {
+      speech_event_start = static_cast<int>(before);
+      speech_verb = v.token;
+    } else if (speech_event_start >= 0 && v.token > speech_verb) {
+      // What was said holds an event of its own: that is coded instead of the statement.
+      out->erase(out->begin() + speech_event_start, out->begin() + static_cast<long>(before));
+      speech_event_start = -1;
+    }
+  }
+  Remember(s, *out, first_new, st);
+  if (counts != nullptr) counts->events += out->size() - first_new;
+}
+
+std::vector<CodedEvent> Coder::CodeText(std::string_view text, DocumentState* state,
+                                        CodeCounts* counts) const {
+  std::vector<CodedEvent> out;
+  for (const Span& sp : SplitSentences(text)) CodeSentence(text, sp, state, counts, &out);
+  return out;
+}
+
+}  // namespace dyad::coder

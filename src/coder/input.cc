@@ -1,0 +1,128 @@
+#include "coder/input.h"
+
+#include <fmt/format.h>
+
+#include "base/line_reader.h"
+#include "base/strings.h"
+#include "base/unicode.h"
+
+namespace dyad::coder {
+namespace {
+
+void Note(InputCounts* c, std::string msg) {
+  if (c->messages.size() < 20) c->messages.push_back(std::move(msg));
+}
+
+// Offset of the first NUL or control byte other than tab, or npos.
+size_t BinaryAt(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Checks a line; false (with the count and message) when it is skipped.
+bool Acceptable(const LineReader& r, std::string_view line, size_t max, InputCounts* c) {
+  std::string where = fmt::format("{}:{}", r.name(), r.line_number());
+  if (r.line_too_long() || line.size() > max) {
+    ++c->too_long;
+    Note(c, fmt::format("{}:{}: line longer than {} bytes (skipped)", where, max + 1, max));
+    return false;
+  }
+  size_t bad = 0;
+  if (!ValidateUtf8(line, &bad).ok()) {
+    ++c->invalid_utf8;
+    Note(c, fmt::format("{}:{}: invalid UTF-8 (skipped)", where, bad + 1));
+    return false;
+  }
+  if (size_t b = BinaryAt(line); b != std::string_view::npos) {
+    ++c->binary;
+    Note(c, fmt::format("{}:{}: binary data: control byte 0x{:02x} (skipped)", where, b + 1,
+                        static_cast<unsigned char>(line[b])));
+    return false;
+  }
+  return true;
+}
+
+struct State {
+  const InputOptions& options;
+  const ParagraphSink& sink;
+  InputCounts* c;
+  std::optional<Date> date;
+  bool new_document = true;
+};
+
+Status Metadata(const LineReader& r, std::string_view line, State* st) {
+  std::string_view value = TrimWhitespace(line.substr(5));
+  Result<Date> d = Date::ParseIso(value);
+  if (!d.ok()) {
+    ++st->c->bad_metadata;
+    Note(st->c, fmt::format("{}:{}:7: bad @date '{}': {} (skipped)", r.name(), r.line_number(),
+                            value, d.status().message()));
+    return Status::OK();
+  }
+  st->date = *d;
+  st->new_document = true;
+  return Status::OK();
+}
+
+Status Paragraph(const LineReader& r, std::string_view line, State* st) {
+  InputLine in;
+  in.line = r.line_number();
+  size_t tab = line.find('\t');
+  if (tab != std::string_view::npos && tab <= 10) {
+    if (Result<Date> d = Date::ParseIso(line.substr(0, tab)); d.ok()) {
+      in.text = line.substr(tab + 1);
+      in.date = *d;
+      in.new_document = true;
+      st->new_document = true;  // the next plain line starts another document
+      ++st->c->paragraphs;
+      ++st->c->documents;
+      return st->sink(in);
+    }
+  }
+  in.text = line;
+  in.date = st->date ? st->date : st->options.date;
+  in.new_document = st->new_document;
+  if (st->new_document) ++st->c->documents;
+  st->new_document = false;
+  ++st->c->paragraphs;
+  return st->sink(in);
+}
+
+Status ReadLines(LineReader& r, const InputOptions& options, const ParagraphSink& sink,
+                 InputCounts* c) {
+  State st{options, sink, c, std::nullopt, true};
+  std::string_view line;
+  while (r.Next(&line)) {
+    ++c->lines;
+    if (!Acceptable(r, line, options.max_line_bytes, c)) continue;
+    if (TrimWhitespace(line).empty()) { ++c->blank; continue; }
+    Status s = line.substr(0, 6) == "@date " ? Metadata(r, line, &st) : Paragraph(r, line, &st);
+    DYAD_RETURN_IF_ERROR(s);
+  }
+  DYAD_RETURN_IF_ERROR(r.status());
+  if (c->paragraphs == 0) {
+    std::string why = c->lines == 0 ? "empty input" : "no text to code";
+    if (c->skipped() > 0) why += fmt::format(" ({} lines skipped)", c->skipped());
+    return Status::InvalidArgument(fmt::format("{}: {}", r.name(), why));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ReadTextInput(const std::string& path, const InputOptions& options,
+                     const ParagraphSink& sink, InputCounts* counts) {
+  DYAD_ASSIGN_OR_RETURN(std::unique_ptr<LineReader> r, LineReader::Open(path, options.max_line_bytes));
+  return ReadLines(*r, options, sink, counts);
+}
+
+Status ReadTextString(std::string data, const std::string& name, const InputOptions& options,
+                      const ParagraphSink& sink, InputCounts* counts) {
+  std::unique_ptr<LineReader> r = LineReader::FromString(std::move(data), name);
+  return ReadLines(*r, options, sink, counts);
+}
+
+}  // namespace dyad::coder
