@@ -13,6 +13,7 @@
 #include "base/paths.h"
 #include "base/unicode.h"
 #include "base/rejects.h"
+#include "cli/coder_commands.h"
 #include "cli/commands.h"
 #include "cli/session.h"
 #include "events/countries.h"
@@ -114,6 +115,7 @@ struct IngestArgs {
   std::string duplicates = "drop";
   std::string goldstein = "source";
   std::string ack_file;
+  std::string date;  // text only: the date of documents that give none
   int64_t batch_rows = int64_t{1} << 20;
   bool force = false;
   bool resume = false;
@@ -280,11 +282,12 @@ int RunIngest(const IngestArgs& a) {
 }
 
 void AddIngest(CLI::App& app) {
-  auto* cmd = app.add_subcommand("ingest", "Load event files (GDELT, ICEWS, native TSV) into an event store");
+  auto* cmd = app.add_subcommand("ingest", "Load event files (GDELT, ICEWS, native TSV) or code English text (text) into an event store");
   auto args = std::make_shared<IngestArgs>();
   args->store = DefaultStore();
-  cmd->add_option("format", args->format, "gdelt (1.0 and 2.0), icews or tsv")->required()
-      ->check(CLI::IsMember({"gdelt", "icews", "tsv"}));
+  cmd->add_option("format", args->format, "gdelt (1.0 and 2.0), icews, tsv, or text (English, coded by `dyad code`)")->required()
+      ->check(CLI::IsMember({"gdelt", "icews", "tsv", "text"}));
+  cmd->add_option("--date", args->date, "text: the date of documents that give none");
   cmd->add_option("files", args->files, "input files: plain, gzip, zstd or zip ('-' = stdin)")->required();
   cmd->add_option("--store", args->store, "store directory (created if absent)");
   cmd->add_option("--rejects", args->rejects,
@@ -304,7 +307,13 @@ void AddIngest(CLI::App& app) {
   cmd->add_flag("--no-world", args->no_world, "check country codes by shape, not against the world registry");
   cmd->add_flag("--compact", args->compact, "merge the store's segments after loading");
   cmd->add_flag("--quiet", args->quiet, "no progress line");
-  cmd->callback([args] { SetExitCode(RunIngest(*args)); });
+  cmd->callback([args] {
+    if (args->format == "text") {
+      SetExitCode(RunIngestText(args->files, args->store, args->date, args->quiet));
+      return;
+    }
+    SetExitCode(RunIngest(*args));
+  });
 }
 
 // ------------------------------------------------------------------ events
