@@ -1,0 +1,175 @@
+// The event coder as a specification: actors, actions, modes, dates and provenance.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "coder/coder.h"
+#include "fixture.h"
+
+namespace dyad::coder {
+namespace {
+
+using testing::Code;
+using testing::CodeTriples;
+using V = std::vector<std::string>;
+
+TEST(CoderActors, NamesDemonymsAndCapitalsAsMetonyms) {
+  EXPECT_EQ(CodeTriples("The United States recognized Kyrgyzstan on December 26, 1991."), V{"USA>KGZ:054"});
+  EXPECT_EQ(CodeTriples("Washington warned Bishkek on Tuesday.", "2015-10-31"), V{"USA>KGZ:130"});
+  EXPECT_EQ(CodeTriples("Russian troops invaded Georgia."), V{"RUS>GEO:196"});
+  // a capital after "in" is a place, not an actor
+  EXPECT_EQ(CodeTriples("Kyrgyzstan and Russia held talks in Moscow."), (V{"KGZ>RUS:044", "RUS>KGZ:044"}));
+}
+
+TEST(CoderActors, SectorRolesFromAgentWords) {
+  std::vector<CodedEvent> e = Code("The Kyrgyz foreign ministry protested against the American award.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source, "KGZ");
+  EXPECT_EQ(e[0].source_role, "GOV");
+  e = Code("The President of Kyrgyzstan criticized Russian border guards.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source_role, "GOV");
+  EXPECT_EQ(e[0].target, "RUS");
+  EXPECT_EQ(e[0].target_role, "MIL");
+}
+
+TEST(CoderActors, OfficeHoldersAsOfTheEventDate) {
+  // John Kerry was Secretary of State 2013-02-01/2017-01-20 (historian pack).
+  std::vector<CodedEvent> e = Code("John Kerry visited Kyrgyzstan on October 31, 2015.");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source, "USA");
+  EXPECT_EQ(e[0].source_role, "GOV");
+  EXPECT_TRUE(Code("John Kerry visited Kyrgyzstan on October 31, 2019.").empty());
+  EXPECT_EQ(CodeTriples("Obama visited Vietnam on May 23, 2016."), V{"USA>VNM:042"});
+}
+
+TEST(CoderActors, CoordinationGivesEveryOrderedPair) {
+  EXPECT_EQ(CodeTriples("Kazakhstan, Uzbekistan and Kyrgyzstan signed an agreement in January 1994."),
+            (V{"KAZ>UZB:057", "KAZ>KGZ:057", "UZB>KAZ:057", "UZB>KGZ:057", "KGZ>KAZ:057", "KGZ>UZB:057"}));
+  EXPECT_EQ(CodeTriples("The United States, Germany and France condemned Iran."),
+            (V{"USA>IRN:111", "DEU>IRN:111", "FRA>IRN:111"}));
+  EXPECT_EQ(CodeTriples("Panama established diplomatic relations with China and broke ties with Taiwan."),
+            (V{"PAN>CHN:050", "CHN>PAN:050", "PAN>TWN:161"}));
+}
+
+TEST(CoderActors, CoreferenceToTheStatesLastMentioned) {
+  std::vector<CodedEvent> e = Code(
+      "Uzbekistan and Kazakhstan quarrelled with Kyrgyzstan, and the three nations signed an agreement in January 1994.");
+  EXPECT_EQ(testing::Triples(e).size(), 6u);
+}
+
+TEST(CoderVoice, PassiveWithAnAgent) {
+  EXPECT_EQ(CodeTriples("France was attacked by Germany in 1940."), V{"DEU>FRA:190"});
+  EXPECT_EQ(CodeTriples("Kosovo was recognized by the United States in 2008."), V{"USA>XKX:054"});
+}
+
+TEST(CoderVoice, ApposedPersonsAndTitles) {
+  EXPECT_EQ(CodeTriples("Sergei Lavrov, the Russian foreign minister, criticized Japan."), V{"RUS>JPN:111"});
+}
+
+TEST(CoderModes, NegationAndModalityGiveNoEvent) {
+  EXPECT_TRUE(Code("Russia did not sign the treaty with Japan.").empty());
+  EXPECT_TRUE(Code("Russia didn't sign the treaty with Japan.").empty());
+  EXPECT_TRUE(Code("Pakistan may expel Indian diplomats.").empty());
+  EXPECT_TRUE(Code("China never recognized Kosovo.").empty());
+  EXPECT_TRUE(Code("India failed to sign the agreement with Pakistan.").empty());
+}
+
+TEST(CoderModes, FutureAndIntentionGiveIntentCodes) {
+  std::vector<CodedEvent> e = Code("China plans to visit Japan next year.", "2023-05-02");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].code, "036");
+  EXPECT_TRUE(e[0].intent);
+  EXPECT_EQ(e[0].date->ToString(), "2023-05-02");  // stated now, not dated to next year
+  EXPECT_EQ(CodeTriples("Germany will send weapons to Ukraine."), V{"DEU>UKR:0332"});
+  EXPECT_EQ(CodeTriples("Oman offered to mediate between Iran and the United States."),
+            (V{"OMN>IRN:039", "OMN>USA:039"}));
+  // an intended action without an intent code gives nothing
+  EXPECT_TRUE(Code("Russia plans to arrest Georgian officials.").empty());
+}
+
+TEST(CoderSpeech, ReportedSpeechCodesTheSpeakersStatement) {
+  EXPECT_EQ(CodeTriples("China said the United States was responsible for the tension."), V{"CHN>USA:010"});
+  // what was said holds an event of the speaker: that is coded instead of the statement
+  EXPECT_EQ(CodeTriples("Russia said it would expel British diplomats."), V{"RUS>GBR:1313"});
+  // a speaker after the clause is no state: the clause is coded as reported
+  EXPECT_EQ(CodeTriples("Iran attacked Iraq on Thursday, a spokesman said.", "2020-01-10"), V{"IRN>IRQ:190"});
+}
+
+TEST(CoderProvenance, SpansDatesAndPatternOfEveryEvent) {
+  std::string s = "In July 2015, the Kyrgyzstan Ministry of Foreign Affairs ceased a bilateral "
+                  "cooperation treaty signed by the two countries in 1993.";
+  DocumentState doc;
+  doc.recent = {"USA", "KGZ"};
+  std::vector<CodedEvent> e = testing::Shared().coder->CodeText(s, &doc);
+  ASSERT_EQ(e.size(), 3u);
+  const CodedEvent& cease = e[0];
+  EXPECT_EQ(cease.source + ">" + cease.target + ":" + cease.code, "KGZ>USA:160");
+  EXPECT_EQ(cease.sentence, s);
+  EXPECT_EQ(s.substr(cease.source_span.begin, cease.source_span.end - cease.source_span.begin),
+            "Kyrgyzstan Ministry of Foreign Affairs");
+  EXPECT_EQ(s.substr(cease.verb_span.begin, cease.verb_span.end - cease.verb_span.begin),
+            "ceased a bilateral cooperation");
+  EXPECT_EQ(s.substr(cease.date_span.begin, cease.date_span.end - cease.date_span.begin), "July 2015");
+  EXPECT_EQ(cease.date->ToString(), "2015-07");
+  EXPECT_EQ(cease.fact, "agreement_terminated");
+  EXPECT_EQ(cease.pattern, "160 cease agreement|treaty|pact|accord|cooperation");
+  EXPECT_EQ(cease.pattern_origin.rfind("data/coder/verbs.tsv:", 0), 0u) << cease.pattern_origin;
+  EXPECT_EQ(cease.quad, 4);
+  EXPECT_EQ(cease.plover, testing::Shared().taxonomy->Find("160")->plover);
+  // the treaty was signed in 1993, by both: the passive agent is the coordinated pair
+  EXPECT_EQ(e[1].code, "057");
+  EXPECT_EQ(e[1].date->ToString(), "1993");
+  EXPECT_EQ(doc.anchor->ToString(), "2015-07");  // the main clause's date
+}
+
+TEST(CoderDates, RelativeDatesFollowTheText) {
+  DocumentState doc;
+  const Coder& c = *testing::Shared().coder;
+  c.CodeText("In July 2015, Kyrgyzstan cancelled its cooperation treaty with the United States.", &doc);
+  std::vector<CodedEvent> e =
+      c.CodeText("Three months later, U.S. Secretary of State John Kerry visited Kyrgyzstan.", &doc);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].date->ToString(), "2015-10");
+  EXPECT_EQ(e[0].date_basis, DateBasis::kSentence);
+  e = c.CodeText("The United States also warned Kyrgyzstan.", &doc);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].date->ToString(), "2015-10");
+  EXPECT_EQ(e[0].date_basis, DateBasis::kContext);
+}
+
+TEST(CoderDictionary, ErrorsNameFileLineAndColumn) {
+  std::string dir = ::testing::TempDir() + "/coder-dict-bad";
+  std::system(("mkdir -p " + dir).c_str());
+  std::ofstream(dir + "/agents.tsv") << "phrase\trole\nministry\tGOV\n";
+  std::ofstream(dir + "/verbs.tsv") << "code\tpattern\tintent\tflags\tfact\tnote\n"
+                                       "042\tvisit\t036\t\t\t\n"
+                                       "99\tvanish\t\t\t\t\n";
+  Result<Dictionary> d = Dictionary::Load(dir);
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.status().message().find("verbs.tsv:3: column code: bad CAMEO code '99'"), std::string::npos)
+      << d.status().message();
+  std::ofstream(dir + "/verbs.tsv") << "code\tpattern\tintent\tflags\tfact\tnote\n"
+                                       "042\tvisit\t036\tsideways\t\t\n";
+  d = Dictionary::Load(dir);
+  ASSERT_FALSE(d.ok());
+  EXPECT_NE(d.status().message().find("verbs.tsv:2: column flags: unknown flag 'sideways'"), std::string::npos)
+      << d.status().message();
+}
+
+TEST(CoderDictionary, InflectedFormsOfEachVerb) {
+  std::string past;
+  EXPECT_EQ(RegularForms("accuse", &past), (V{"accuse", "accuses", "accused", "accusing"}));
+  EXPECT_EQ(RegularForms("deny", &past), (V{"deny", "denies", "denied", "denying"}));
+  EXPECT_EQ(RegularForms("impeach", &past), (V{"impeach", "impeaches", "impeached", "impeaching"}));
+  const Dictionary& d = testing::Shared().coder->dictionary();
+  EXPECT_NE(d.PatternsForForm("met"), nullptr);
+  EXPECT_NE(d.PatternsForForm("expelled"), nullptr);
+  EXPECT_TRUE(d.IsPastForm("broken"));
+  EXPECT_EQ(d.PatternsForForm("meeted"), nullptr);
+}
+
+}  // namespace
+}  // namespace dyad::coder

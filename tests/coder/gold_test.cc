@@ -1,0 +1,83 @@
+// Agreement with dyad's own gold sentences (tests/coder/data/gold.tsv,
+// docs/formats/coder-gold.md): source, target and CAMEO root of every event.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <set>
+#include <string>
+
+#include "base/strings.h"
+#include "base/tsv_table.h"
+#include "fixture.h"
+
+namespace dyad::coder {
+namespace {
+
+// "USA>KGZ:042" -> "USA>KGZ:04"
+std::string RootTriple(const std::string& t) { return t.substr(0, t.find(':') + 3); }
+
+std::multiset<std::string> GoldEvents(const std::string& cell) {
+  std::multiset<std::string> out;
+  if (cell == "-") return out;
+  size_t b = 0;
+  while (b <= cell.size()) {
+    size_t e = cell.find(';', b);
+    if (e == std::string::npos) e = cell.size();
+    out.insert(RootTriple(cell.substr(b, e - b)));
+    b = e + 1;
+  }
+  return out;
+}
+
+struct Score {
+  int sentences = 0, exact = 0, gold = 0, found = 0, coded = 0, extra = 0;
+};
+
+void ScoreSentence(const std::multiset<std::string>& gold, std::multiset<std::string> coded,
+                   Score* s) {
+  s->gold += static_cast<int>(gold.size());
+  s->coded += static_cast<int>(coded.size());
+  std::multiset<std::string> left = coded;
+  for (const std::string& g : gold) {
+    auto it = left.find(g);
+    if (it != left.end()) { ++s->found; left.erase(it); }
+  }
+  s->extra += static_cast<int>(left.size());
+  std::set<std::string> a(gold.begin(), gold.end()), b(coded.begin(), coded.end());
+  if (a == b) ++s->exact;
+  ++s->sentences;
+}
+
+TEST(CoderGold, AgreesWithDyadsOwnGoldSentencesOnSourceTargetAndRoot) {
+  auto table = TsvTable::Read(std::string(DYAD_CODER_TESTDATA) + "/gold.tsv",
+                              {"id", "date", "sentence", "events"});
+  ASSERT_TRUE(table.ok()) << table.status().ToString();
+  ASSERT_GE(table->size(), 150u);
+  Score s;
+  std::string misses;
+  for (size_t r = 0; r < table->size(); ++r) {
+    std::multiset<std::string> gold = GoldEvents(table->Cell(r, "events"));
+    std::multiset<std::string> coded;
+    for (const std::string& t : testing::CodeTriples(table->Cell(r, "sentence"), table->Cell(r, "date")))
+      coded.insert(RootTriple(t));
+    int before = s.exact;
+    ScoreSentence(gold, coded, &s);
+    if (s.exact == before) {
+      std::string got;
+      for (const std::string& c : coded) got += c + " ";
+      misses += table->Cell(r, "id") + " " + table->Cell(r, "events") + " | coded: " + got + "\n";
+    }
+  }
+  double sentence_agreement = 1.0 * s.exact / s.sentences;
+  double recall = 1.0 * s.found / s.gold, extras = s.coded ? 1.0 * s.extra / s.coded : 0.0;
+  std::printf("coder gold: %d sentences, %.1f %% agree exactly; %d gold events, %.1f %% found; "
+              "%d coded, %.1f %% extra\n%s",
+              s.sentences, 100 * sentence_agreement, s.gold, 100 * recall, s.coded, 100 * extras,
+              misses.c_str());
+  EXPECT_GE(sentence_agreement, 0.90);
+  EXPECT_GE(recall, 0.90);
+  EXPECT_LE(extras, 0.10);
+}
+
+}  // namespace
+}  // namespace dyad::coder
