@@ -15,6 +15,7 @@
 #include "events/query.h"
 #include "report/dossier_text.h"
 #include "report/map_side.h"
+#include "report/pair_sections.h"
 
 namespace dyad::report {
 
@@ -655,6 +656,7 @@ std::vector<Clause> Summary(const Dossier& d) {
   std::vector<std::string> shared;
   for (const SharedMembership& m : d.memberships.shared) shared.push_back(m.organization_name);
   if (!shared.empty()) out.push_back({{"Both are members of " + JoinNames(shared), {}}});
+  AppendPairClauses(d, &out);
   out.push_back(CountsClause(d));
   return out;
 }
@@ -863,6 +865,8 @@ Status BuildSections(const DossierRequest& req, Ctx& c, Dossier& d) {
   d.timeline = Timeline(c.kb.Dyad(c.a, c.b, Interval::Make(std::nullopt, c.as_of).value()), c);
   DYAD_ASSIGN_OR_RETURN(d.events, Events(req, c));
   d.relations_data = RelationsDataOf(req, c);
+  d.pairs = BuildPairSections({&c.world, &c.kb, req.relations, req.relations_error, c.a, c.b, c.as_of},
+                              [&c](const CitedSource& s) { return c.cites.External(s); });
   return Status();
 }
 

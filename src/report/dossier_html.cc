@@ -8,6 +8,7 @@
 #include "graphics/charts.h"
 #include "report/dossier.h"
 #include "report/html_page.h"
+#include "report/pair_sections.h"
 #include "graphics/locator_map.h"
 #include "graphics/markup.h"
 
@@ -691,6 +692,7 @@ void Body(Page& p) {
   TradeHtml(p);
   EventsHtml(p);
   RelationsDataHtml(p);
+  p.w().Raw(RenderPairSectionsHtml(d));
   Sources(p);
   SeeAlso(p);
 }
@@ -706,6 +708,7 @@ PageSpec PageOf(const Dossier& d, const std::string& map_note) {
               {"assistance", "Assistance"}, {"opinion", "Public opinion"}, {"trade", "Trade and currency"},
               {"events", "Events"}};
   if (d.relations_data.queried) spec.toc.push_back({"datasets", "Relations data"});
+  if (d.pairs.built) spec.toc.push_back({"pairs", "Between the two states"});
   spec.toc.push_back({"sources", "Sources"});
   spec.toc.push_back({"see-also", "See also"});
   spec.footer = "dyad dossier, schema dyad.dossier/1." + (map_note.empty() ? "" : " Map: " + map_note);

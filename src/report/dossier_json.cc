@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/dossier.h"
+#include "report/pair_sections.h"
 
 namespace dyad::report {
 namespace {
@@ -307,6 +308,7 @@ Json DossierJson(const Dossier& d) {
   AddSections(d, j);
   j["events"] = EventsJson(d.events);
   if (d.relations_data.queried) j["relations_data"] = RelationsDataJson(d.relations_data);
+  if (d.pairs.built) j["pairs"] = RenderPairSectionsJson(d);
   j.update({{"sources", ArrayOf(d.sources, SourceJson)}, {"see_also", ArrayOf(d.see_also, SeeAlsoJson)}});
   return j;
 }

@@ -3,6 +3,7 @@
 
 #include "report/dossier.h"
 #include "report/markdown.h"
+#include "report/pair_sections.h"
 
 namespace dyad::report {
 namespace {
@@ -378,6 +379,7 @@ void BodyMd(const Dossier& d, std::string& out) {
   TradeContextMd(d, out);
   EventsMd(d, out);
   RelationsDataMd(d, out);
+  out += RenderPairSectionsMarkdown(d);
   SourcesMd(d, out);
   SeeAlsoMd(d, out);
 }

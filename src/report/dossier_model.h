@@ -25,6 +25,7 @@
 #include "base/date.h"
 #include "kb/model.h"
 #include "graphics/locator_map.h"
+#include "report/pair_sections_model.h"
 #include "world/world.h"
 
 namespace dyad::report {
@@ -333,6 +334,7 @@ struct Dossier {
   std::vector<TimelineYear> timeline;
   EventsSection events;
   RelationsData relations_data;
+  PairSections pairs;  // report/pair_sections_model.h
   std::vector<CitedSource> sources;
   std::vector<SeeAlsoEntry> see_also;
   MapPlan map;  // (not in JSON)

@@ -1,0 +1,565 @@
+// Builds the dossier's pair sections (report/pair_sections_model.h) from the knowledge base
+// and the bundled dyad-year datasets.
+#include "report/pair_sections.h"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "relations/citations.h"
+
+namespace dyad::report {
+namespace {
+
+using kb::Fact;
+using kb::Relation;
+
+// The builder's inputs and the source numbering, for one dossier.
+struct Ctx {
+  const PairInputs& in;
+  const NumberSource& number;
+  const kb::KnowledgeBase& kb() const { return *in.kb; }
+  const relations::Relations* rel() const { return in.relations; }
+  int32_t day() const { return in.as_of.last_day(); }
+};
+
+// ---- sources ------------------------------------------------------------------------------
+
+// A source's currency: its current_to, else its date when that is not in the future
+// (the dataset packs give their currency as the source date).
+std::optional<Date> KbCurrency(const kb::Source& s) {
+  if (s.current_to) return s.current_to;
+  if (s.date && s.date->last_day() <= TodayUtc().last_day()) return s.date;
+  return std::nullopt;
+}
+
+CitedSource EntryOf(const kb::Source& s) {
+  CitedSource e;
+  e.id = s.id;
+  e.title = s.title;
+  e.author = s.author;
+  e.publisher = s.publisher;
+  e.url = s.url;
+  e.licence = s.licence;
+  e.date = s.date;
+  e.retrieved = s.retrieved;
+  e.current_to = KbCurrency(s);
+  return e;
+}
+
+std::vector<int> CiteKb(const std::vector<std::string>& ids, const Ctx& c) {
+  std::vector<int> out;
+  for (const std::string& id : ids) {
+    const kb::Source* s = c.kb().FindSource(id);
+    CitedSource e = s ? EntryOf(*s) : CitedSource{};
+    if (!s) e.id = e.title = id;
+    int n = c.number(e);
+    if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
+  }
+  return out;
+}
+
+void Merge(const std::vector<int>& from, std::vector<int>* into) {
+  for (int n : from)
+    if (std::find(into->begin(), into->end(), n) == into->end()) into->push_back(n);
+}
+
+// The latest currency among the sources of `f`.
+std::optional<Date> CurrencyOf(const Fact& f, const Ctx& c) {
+  std::optional<Date> out;
+  for (const std::string& id : f.sources) {
+    const kb::Source* s = c.kb().FindSource(id);
+    std::optional<Date> cur = s ? KbCurrency(*s) : std::nullopt;
+    if (cur && (!out || out->last_day() < cur->last_day())) out = cur;
+  }
+  return out;
+}
+
+void Later(const std::optional<Date>& d, std::optional<Date>* into) {
+  if (d && (!*into || (*into)->last_day() < d->last_day())) *into = d;
+}
+
+std::optional<Date> IsoDate(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  Result<Date> d = Date::ParseIso(text);
+  return d.ok() ? std::optional<Date>(*d) : std::nullopt;
+}
+
+// A bundled dataset's source (the same entry the Relations data section cites).
+PairSource Dataset(std::string_view table, std::string_view dataset, const Ctx& c) {
+  PairSource ref;
+  const relations::DyadTable* t = c.rel() ? c.rel()->table(table) : nullptr;
+  const relations::DatasetCitation* cit = relations::FindCitation(dataset);
+  if (t == nullptr || cit == nullptr) return ref;
+  CitedSource s;
+  s.id = fmt::format("dataset:{}", dataset);
+  s.title = fmt::format("{} — {}", cit->title, t->meta().upstream_version);
+  s.licence = std::string(cit->licence);
+  s.current_to = IsoDate(t->meta().currency);
+  ref.cite = c.number(s);
+  ref.current_to = s.current_to;
+  return ref;
+}
+
+// The currency of a bundled table, without citing it.
+std::optional<Date> TableCurrency(std::string_view table, const Ctx& c) {
+  const relations::DyadTable* t = c.rel() ? c.rel()->table(table) : nullptr;
+  return t ? IsoDate(t->meta().currency) : std::nullopt;
+}
+
+// ---- dates of facts -----------------------------------------------------------------------
+
+bool BeganBy(const Fact& f, int32_t day) {
+  return f.undated || !f.valid.start() || f.valid.start()->first_day() <= day;
+}
+bool NotEndedBefore(const Fact& f, int32_t day) {
+  return f.undated || !f.valid.end() || f.valid.end()->last_day() >= day;
+}
+// A snapshot record: a fact dated to the single day (or month) its source is current to,
+// as a dataset lists what held on its date (the Factbook's memberships, Wikidata's missions).
+// Other point-dated facts (attested once) are not carried past their date.
+bool IsRecord(const Fact& f, const Ctx& c) {
+  if (f.undated || !f.valid.start() || !f.valid.end() || *f.valid.start() != *f.valid.end()) return false;
+  std::optional<Date> cur = CurrencyOf(f, c);
+  return cur && *cur == *f.valid.start();
+}
+// Holding on `day`, or last recorded on a snapshot date before it.
+bool HoldsOrRecorded(const Fact& f, const Ctx& c) {
+  return BeganBy(f, c.day()) && (NotEndedBefore(f, c.day()) || IsRecord(f, c));
+}
+
+// ---- missions -----------------------------------------------------------------------------
+
+// The latest location fact recorded by the dossier's date.
+const Fact* Location(const std::string& mission, const Ctx& c) {
+  const Fact* best = nullptr;
+  for (const Fact* f : c.kb().FactsOf(mission, Relation::kMissionLocatedAt))
+    if (HoldsOrRecorded(*f, c)) best = f;
+  return best;
+}
+
+void NoteLocation(const Fact* f, const Ctx& c, PairMission* m) {
+  if (f == nullptr) return;
+  if (!f->object.empty()) m->city = c.kb().NameOf(f->object);
+  if (!f->value.empty()) m->address = f->value;
+  if (IsRecord(*f, c)) m->recorded = f->valid.start();
+}
+
+void NoteAccreditations(const std::string& receiver, const Ctx& c, PairMission* m) {
+  for (const Fact* f : c.kb().FactsOf(m->id, Relation::kAccreditedTo))
+    if (f->object != receiver && HoldsOrRecorded(*f, c)) m->also_accredited.push_back(c.kb().NameOf(f->object));
+}
+
+// Open on the date: opened by then (or the first record of it is by then), not closed.
+bool OpenOn(const std::string& mission, const Ctx& c) {
+  for (const Fact* f : c.kb().FactsOf(mission, Relation::kMissionClosed))
+    if (BeganBy(*f, c.day())) return false;
+  std::vector<const Fact*> opened = c.kb().FactsOf(mission, Relation::kMissionOpened);
+  if (!opened.empty()) return BeganBy(*opened.front(), c.day());
+  const Fact* loc = Location(mission, c);
+  return loc != nullptr || c.kb().FactsOf(mission, Relation::kMissionLocatedAt).empty();
+}
+
+PairMission MissionEntry(const kb::Entity& e, const std::string& receiver, const Ctx& c) {
+  PairMission m;
+  m.id = e.id;
+  m.name = e.name;
+  m.kind = e.subkind;
+  m.seat = e.host;
+  m.seat_name = c.kb().NameOf(e.host);
+  m.resident = e.host == receiver;
+  NoteLocation(Location(e.id, c), c, &m);
+  NoteAccreditations(receiver, c, &m);
+  m.cite = CiteKb(e.sources, c);
+  return m;
+}
+
+// Missions of `sender` seated elsewhere and accredited to `receiver`.
+std::vector<const kb::Entity*> AccreditedFrom(const std::string& sender, const std::string& receiver, const Ctx& c) {
+  std::vector<const kb::Entity*> out;
+  for (const Fact* f : c.kb().FactsAbout(receiver, Relation::kAccreditedTo)) {
+    const kb::Entity* e = c.kb().FindEntity(f->subject);
+    if (e != nullptr && e->owner == sender && e->host != receiver && HoldsOrRecorded(*f, c)) out.push_back(e);
+  }
+  return out;
+}
+
+bool MissionLess(const PairMission& x, const PairMission& y) {
+  if (x.resident != y.resident) return x.resident;
+  return x.name < y.name;
+}
+
+PairMissionSide MissionSide(const std::string& sender, const std::string& receiver, const Ctx& c,
+                            std::optional<Date>* currency) {
+  PairMissionSide side{sender, receiver, {}};
+  std::vector<const kb::Entity*> entities;
+  for (const kb::MissionInfo& info : c.kb().Missions(sender, receiver)) entities.push_back(info.mission);
+  for (const kb::Entity* e : AccreditedFrom(sender, receiver, c)) entities.push_back(e);
+  std::set<std::string> seen;
+  for (const kb::Entity* e : entities) {
+    if (!seen.insert(e->id).second || !OpenOn(e->id, c)) continue;
+    side.missions.push_back(MissionEntry(*e, receiver, c));
+    for (const std::string& id : e->sources)
+      if (const kb::Source* s = c.kb().FindSource(id)) Later(KbCurrency(*s), currency);
+  }
+  std::sort(side.missions.begin(), side.missions.end(), MissionLess);
+  return side;
+}
+
+PairMissions Missions(const Ctx& c) {
+  PairMissions out;
+  out.available = true;
+  out.sides = {MissionSide(c.in.a, c.in.b, c, &out.current_to), MissionSide(c.in.b, c.in.a, c, &out.current_to)};
+  return out;
+}
+
+// ---- leaders ------------------------------------------------------------------------------
+
+// The day a dataset answers for: the dossier's date, or the dataset's last day before it.
+int32_t AnswerDay(const std::optional<Date>& currency, const Ctx& c) {
+  return currency ? std::min(c.day(), currency->last_day()) : c.day();
+}
+
+bool Covers(const Fact& f, int32_t day) {
+  return !f.undated && BeganBy(f, day) && NotEndedBefore(f, day);
+}
+
+PairLeader LeaderEntry(const Fact& f, const std::optional<Date>& currency, const Ctx& c) {
+  PairLeader l;
+  l.person = c.kb().NameOf(f.subject);
+  l.title = f.value;
+  l.role = std::string(f.QualifierValue("role"));
+  l.start = f.valid.start();
+  if (f.valid.end() && f.valid.end()->first_day() <= c.day()) l.end = f.valid.end();
+  l.current_to = currency;
+  l.beyond_currency = currency && currency->last_day() < c.in.as_of.first_day();
+  l.cite = CiteKb(f.sources, c);
+  return l;
+}
+
+// leader_of facts of a state, by the source that records them.
+std::map<std::string, std::vector<const Fact*>> LeadersBySource(const std::string& state, const Ctx& c) {
+  std::map<std::string, std::vector<const Fact*>> out;
+  for (const Fact* f : c.kb().FactsAbout(state, Relation::kLeaderOf))
+    if (!f->sources.empty()) out[f->sources.front()].push_back(f);
+  return out;
+}
+
+// Sources whose currency reaches the date answer; when none does, the latest one does,
+// as its last record.
+bool Reaches(const std::optional<Date>& currency, const Ctx& c) {
+  return !currency || currency->last_day() >= c.in.as_of.first_day();
+}
+
+std::optional<Date> SourceCurrency(const std::string& id, const Ctx& c) {
+  const kb::Source* s = c.kb().FindSource(id);
+  return s ? KbCurrency(*s) : std::nullopt;
+}
+
+std::vector<std::string> AnsweringSources(const std::map<std::string, std::vector<const Fact*>>& by, const Ctx& c) {
+  std::vector<std::string> out;
+  std::string latest;
+  for (const auto& [id, facts] : by) {
+    if (Reaches(SourceCurrency(id, c), c)) out.push_back(id);
+    auto cur = SourceCurrency(id, c), best = SourceCurrency(latest, c);
+    if (latest.empty() || (cur && (!best || best->last_day() < cur->last_day()))) latest = id;
+  }
+  if (out.empty() && !latest.empty()) out.push_back(latest);
+  return out;
+}
+
+PairLeaderSide LeaderSide(const std::string& state, const Ctx& c) {
+  PairLeaderSide side{state, c.kb().NameOf(state), {}};
+  auto by = LeadersBySource(state, c);
+  for (const std::string& id : AnsweringSources(by, c)) {
+    std::optional<Date> cur = SourceCurrency(id, c);
+    int32_t day = AnswerDay(cur, c);
+    for (const Fact* f : by[id])
+      if (Covers(*f, day)) side.leaders.push_back(LeaderEntry(*f, cur, c));
+  }
+  return side;
+}
+
+PairLeaders Leaders(const Ctx& c) {
+  PairLeaders out;
+  out.available = true;
+  out.sides = {LeaderSide(c.in.a, c), LeaderSide(c.in.b, c)};
+  return out;
+}
+
+// ---- alliances ----------------------------------------------------------------------------
+
+std::array<bool, 5> Flags(const relations::AllianceYear& y) {
+  return {y.defense, y.offense, y.neutral, y.nonagg, y.consul};
+}
+
+// Adds `year` to the open spell of (direction, obligation) or starts a new one.
+void Extend(int dir, int k, int year, std::map<std::pair<int, int>, size_t>* open, std::vector<AllianceSpell>* out) {
+  auto it = open->find({dir, k});
+  if (it != open->end() && (*out)[it->second].to == year - 1) {
+    (*out)[it->second].to = year;
+    return;
+  }
+  (*open)[{dir, k}] = out->size();
+  out->push_back({dir, k, year, year});
+}
+
+bool SpellLess(const AllianceSpell& x, const AllianceSpell& y) {
+  return std::tie(x.from, x.direction, x.obligation) < std::tie(y.from, y.direction, y.obligation);
+}
+
+void AllianceDirection(int dir, int last, const Ctx& c, PairAlliances* out,
+                       std::map<std::pair<int, int>, size_t>* open) {
+  const std::string& from = dir == 0 ? c.in.a : c.in.b;
+  const std::string& to = dir == 0 ? c.in.b : c.in.a;
+  for (const relations::AllianceYear& y : c.rel()->AllianceSeries(from, to)) {
+    if (y.year > last) continue;
+    std::array<bool, 5> f = Flags(y);
+    for (int k = 0; k < 5; ++k)
+      if (f[k]) Extend(dir, k, y.year, open, &out->history);
+    if (out->year && y.year == *out->year) out->on_date[dir] = f;
+  }
+}
+
+PairAlliances Alliances(const Ctx& c) {
+  PairAlliances out;
+  out.available = c.rel() != nullptr && c.rel()->table("atop") != nullptr;
+  if (!out.available) return out;
+  std::optional<Date> cur = TableCurrency("atop", c);
+  out.year = cur ? std::min(c.in.as_of.year(), cur->year()) : c.in.as_of.year();
+  out.beyond_currency = cur && cur->last_day() < c.in.as_of.first_day();
+  std::map<std::pair<int, int>, size_t> open;
+  for (int dir = 0; dir < 2; ++dir) AllianceDirection(dir, *out.year, c, &out, &open);
+  std::sort(out.history.begin(), out.history.end(), SpellLess);
+  out.source = Dataset("atop", "atop", c);
+  return out;
+}
+
+// ---- treaties -----------------------------------------------------------------------------
+
+// Agreements `state` had joined by the date: agreement id -> its party_to fact.
+std::map<std::string, const Fact*> Joined(const std::string& state, const Ctx& c) {
+  std::map<std::string, const Fact*> out;
+  for (const Fact* f : c.kb().FactsOf(state, Relation::kPartyTo))
+    if (BeganBy(*f, c.day())) out.emplace(f->object, f);
+  return out;
+}
+
+PairTreaty TreatyEntry(const kb::Entity& e, const Fact& fa, const Fact& fb, const Ctx& c) {
+  PairTreaty t;
+  t.id = e.id;
+  t.name = e.name;
+  t.signed_on = IsoDate(fa.QualifierValue("signed"));
+  t.in_force = IsoDate(fa.QualifierValue("in_force"));
+  if (fa.valid.end() && fa.valid.end()->last_day() < c.day()) t.ended = fa.valid.end();
+  t.cite = CiteKb(fa.sources, c);
+  Merge(CiteKb(fb.sources, c), &t.cite);
+  return t;
+}
+
+std::optional<Date> TreatySortDate(const PairTreaty& t) { return t.signed_on ? t.signed_on : t.in_force; }
+
+bool TreatyLess(const PairTreaty& x, const PairTreaty& y) {
+  auto a = TreatySortDate(x), b = TreatySortDate(y);
+  if (a.has_value() != b.has_value()) return a.has_value();
+  if (a && a->first_day() != b->first_day()) return a->first_day() < b->first_day();
+  return x.name < y.name;
+}
+
+void AddShared(const kb::Entity& e, const Fact& fa, const Fact& fb, const Ctx& c, PairTreaties* out) {
+  if (e.subkind == "bilateral") {
+    out->bilateral.push_back(TreatyEntry(e, fa, fb, c));
+  } else {
+    ++out->multilateral_both;
+    Merge(CiteKb(fa.sources, c), &out->multilateral_cite);
+  }
+  Later(CurrencyOf(fa, c), &out->current_to);
+}
+
+PairTreaties Treaties(const Ctx& c) {
+  PairTreaties out;
+  out.available = true;
+  std::map<std::string, const Fact*> ja = Joined(c.in.a, c), jb = Joined(c.in.b, c);
+  for (const auto& [id, fa] : ja) {
+    auto it = jb.find(id);
+    const kb::Entity* e = c.kb().FindEntity(id);
+    if (it == jb.end() || e == nullptr || e->kind != kb::EntityKind::kAgreement) continue;
+    AddShared(*e, *fa, *it->second, c, &out);
+  }
+  std::sort(out.bilateral.begin(), out.bilateral.end(), TreatyLess);
+  return out;
+}
+
+// ---- IGOs ---------------------------------------------------------------------------------
+
+std::map<std::string, const Fact*> MemberOn(const std::string& state, const Ctx& c) {
+  std::map<std::string, const Fact*> out;
+  for (const Fact* f : c.kb().FactsOf(state, Relation::kMemberOf))
+    if (HoldsOrRecorded(*f, c)) out.emplace(f->object, f);
+  return out;
+}
+
+void SharedOrganisations(const Ctx& c, PairIgos* out) {
+  std::map<std::string, const Fact*> ma = MemberOn(c.in.a, c), mb = MemberOn(c.in.b, c);
+  for (const auto& [org, fa] : ma) {
+    auto it = mb.find(org);
+    if (it == mb.end()) continue;
+    out->shared.push_back(c.kb().NameOf(org));
+    Merge(CiteKb(fa->sources, c), &out->factbook_cite);
+    Merge(CiteKb(it->second->sources, c), &out->factbook_cite);
+    if (IsRecord(*fa, c)) Later(fa->valid.start(), &out->factbook_recorded);
+  }
+  std::sort(out->shared.begin(), out->shared.end());
+}
+
+void CowIgos(const Ctx& c, PairIgos* out) {
+  if (c.rel() == nullptr) return;
+  for (const relations::IgoYear& y : c.rel()->SharedIgoSeries(c.in.a, c.in.b))
+    if (y.year <= c.in.as_of.year()) out->cow_series.push_back({y.year, y.shared});
+  if (!out->cow_series.empty()) out->cow = Dataset("cow-igo", "igos", c);
+}
+
+PairIgos Igos(const Ctx& c) {
+  PairIgos out;
+  out.available = true;
+  SharedOrganisations(c, &out);
+  CowIgos(c, &out);
+  return out;
+}
+
+// ---- disputes and conflicts ---------------------------------------------------------------
+
+void AddDisputeYear(const relations::DisputeYear& y, std::map<int, PairDispute>* by) {
+  auto [it, added] = by->try_emplace(y.dispnum, PairDispute{y.dispnum, y.year, y.year, 0, y.a_side_a});
+  PairDispute& d = it->second;
+  if (y.year < d.first_year) d.a_initiated = y.a_side_a;
+  d.first_year = std::min(d.first_year, y.year);
+  d.last_year = std::max(d.last_year, y.year);
+  d.hostility = std::max({d.hostility, y.hostlev_a, y.hostlev_b});
+}
+
+std::vector<PairDispute> Disputes(const Ctx& c) {
+  std::map<int, PairDispute> by;
+  for (const relations::DisputeYear& y : c.rel()->Disputes(c.in.a, c.in.b))
+    if (y.year <= c.in.as_of.year()) AddDisputeYear(y, &by);
+  std::vector<PairDispute> out;
+  for (const auto& [n, d] : by) out.push_back(d);
+  std::sort(out.begin(), out.end(), [](const PairDispute& x, const PairDispute& y) { return x.first_year < y.first_year; });
+  return out;
+}
+
+std::vector<PairConflict> Conflicts(const Ctx& c) {
+  std::map<int, PairConflict> by;
+  for (const auto& [x, y] : {std::pair(c.in.a, c.in.b), std::pair(c.in.b, c.in.a)})
+    for (const relations::ConflictYear& k : c.rel()->Conflicts(x, y)) {
+      if (k.year > c.in.as_of.year()) continue;
+      auto [it, added] = by.try_emplace(k.conflict_id, PairConflict{k.conflict_id, k.year, k.year, k.intensity});
+      it->second.first_year = std::min(it->second.first_year, k.year);
+      it->second.last_year = std::max(it->second.last_year, k.year);
+      it->second.intensity = std::max(it->second.intensity, k.intensity);
+    }
+  std::vector<PairConflict> out;
+  for (const auto& [n, k] : by) out.push_back(k);
+  std::sort(out.begin(), out.end(), [](const PairConflict& x, const PairConflict& y) { return x.first_year < y.first_year; });
+  return out;
+}
+
+PairConflicts ConflictsOf(const Ctx& c) {
+  PairConflicts out;
+  out.available = c.rel() != nullptr;
+  if (!out.available) return out;
+  out.disputes = Disputes(c);
+  out.conflicts = Conflicts(c);
+  out.mid = Dataset("mid", "mid", c);
+  out.ucdp = Dataset("ucdp", "ucdp", c);
+  return out;
+}
+
+// ---- geography ----------------------------------------------------------------------------
+
+int ContiguityOn(int32_t day, const Ctx& c) {
+  int best = 0;
+  for (const relations::ContiguitySpell& s : c.rel()->ContiguitySpells(c.in.a, c.in.b))
+    if (s.start_day <= day && day <= s.end_day && s.type > 0 && (best == 0 || s.type < best)) best = s.type;
+  return best;
+}
+
+PairGeography Geography(const Ctx& c) {
+  PairGeography g;
+  g.available = c.rel() != nullptr && c.rel()->table("contiguity") != nullptr;
+  if (!g.available) return g;
+  std::optional<Date> cont = TableCurrency("contiguity", c), caps = TableCurrency("capitals", c);
+  const int32_t cday = AnswerDay(cont, c), kday = AnswerDay(caps, c);
+  g.contiguity_type = ContiguityOn(cday, c);
+  g.contiguity_on = Date::FromDays(cday);
+  g.contiguity_beyond = cday < c.day();
+  g.distance_km = c.rel()->CapitalDistanceKm(c.in.a, c.in.b, kday);
+  if (g.distance_km) g.distance_on = Date::FromDays(kday);
+  g.distance_beyond = kday < c.day();
+  g.contiguity = Dataset("contiguity", "contiguity", c);
+  g.capitals = g.contiguity;
+  return g;
+}
+
+// The relations the knowledge base holds any fact of: a section built from a relation
+// no loaded pack records is left out (not reported as empty).
+std::array<bool, kb::kRelationCount> RelationsHeld(const kb::KnowledgeBase& kb) {
+  std::array<bool, kb::kRelationCount> held{};
+  for (const Fact& f : kb.facts()) held[static_cast<size_t>(f.relation)] = true;
+  return held;
+}
+
+std::string Notes(const PairInputs& in, const std::array<bool, kb::kRelationCount>& held) {
+  std::vector<std::string> missing;
+  if (!held[static_cast<size_t>(Relation::kAccreditedTo)]) missing.push_back("missions (embassies)");
+  if (!held[static_cast<size_t>(Relation::kLeaderOf)]) missing.push_back("leaders");
+  if (!held[static_cast<size_t>(Relation::kPartyTo)]) missing.push_back("treaties");
+  std::string note;
+  if (!missing.empty()) note = "The loaded knowledge base holds no data on " + fmt::format("{}", fmt::join(missing, ", ")) + ".";
+  if (in.relations == nullptr)
+    note += (note.empty() ? "" : " ") + (in.relations_error.empty() ? std::string("No relations pack was loaded.") : in.relations_error);
+  return note;
+}
+
+}  // namespace
+
+// ---- vocabulary shared by the renderers ---------------------------------------------------
+
+const char* ObligationName(int k) {
+  static const char* kNames[] = {"defense", "offense", "neutrality", "non-aggression", "consultation"};
+  return k >= 0 && k < 5 ? kNames[k] : "?";
+}
+
+std::string ContiguityText(int type) {
+  static const char* kWater[] = {"12", "24", "150", "400"};
+  if (type == 1) return "a land or river border";
+  if (type >= 2 && type <= 5) return fmt::format("at most {} miles of water between them", kWater[type - 2]);
+  return "no direct contiguity";
+}
+
+const char* HostilityName(int level) {
+  static const char* kNames[] = {"no militarized action", "threat to use force", "display of force",
+                                 "use of force", "war"};
+  return level >= 1 && level <= 5 ? kNames[level - 1] : "unknown";
+}
+
+PairSections BuildPairSections(const PairInputs& in, const NumberSource& number) {
+  Ctx c{in, number};
+  PairSections p;
+  p.built = true;
+  const auto held = RelationsHeld(*in.kb);
+  p.note = Notes(in, held);
+  if (held[static_cast<size_t>(Relation::kAccreditedTo)]) p.missions = Missions(c);
+  if (held[static_cast<size_t>(Relation::kLeaderOf)]) p.leaders = Leaders(c);
+  p.alliances = Alliances(c);
+  if (held[static_cast<size_t>(Relation::kPartyTo)]) p.treaties = Treaties(c);
+  p.igos = Igos(c);
+  p.conflicts = ConflictsOf(c);
+  p.geography = Geography(c);
+  return p;
+}
+
+}  // namespace dyad::report

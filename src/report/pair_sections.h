@@ -1,0 +1,57 @@
+// The dossier's pair sections (model: report/pair_sections_model.h): built from the
+// knowledge base (embassies, leaders, factbook and treaties packs) and the bundled dyad-year
+// datasets (relations/relations.h), and rendered by three functions of the whole model.
+//
+// BuildDossier calls BuildPairSections once, after its own sections, and appends
+// PairClauses to the overview's summary; each renderer makes one call to place them.
+// Like the rest of report, the builder reads nothing but its inputs and the renderers are
+// pure functions of the model.
+#ifndef DYAD_REPORT_PAIR_SECTIONS_H_
+#define DYAD_REPORT_PAIR_SECTIONS_H_
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "base/date.h"
+#include "kb/knowledge_base.h"
+#include "relations/relations.h"
+#include "report/dossier_model.h"
+#include "world/world.h"
+
+namespace dyad::report {
+
+struct PairInputs {
+  const world::World* world = nullptr;
+  const kb::KnowledgeBase* kb = nullptr;
+  const relations::Relations* relations = nullptr;  // may be null: those sections say so
+  std::string relations_error;                      // why it is null
+  std::string a, b;                                 // state keys
+  Date as_of;
+};
+
+// Adds a source to the dossier's numbered list (or finds it) and returns its number.
+using NumberSource = std::function<int(const CitedSource&)>;
+
+PairSections BuildPairSections(const PairInputs& in, const NumberSource& number);
+
+// Clauses of the overview's summary generated from the pair sections, every one cited.
+void AppendPairClauses(const Dossier& d, std::vector<Clause>* out);
+
+// The pair sections as a JSON object (docs/formats/dossier.md, "pairs").
+nlohmann::ordered_json RenderPairSectionsJson(const Dossier& d);
+// Markdown: one "## Between the two states" section with a subsection each.
+std::string RenderPairSectionsMarkdown(const Dossier& d);
+// HTML: one <section id="pairs"> (charts beside their data tables), trusted markup.
+std::string RenderPairSectionsHtml(const Dossier& d);
+
+// Shared by the renderers: "defense", "offense", "neutrality", "non-aggression",
+// "consultation"; COW contiguity types in words; MID hostility levels in words.
+const char* ObligationName(int k);
+std::string ContiguityText(int type);
+const char* HostilityName(int level);
+
+}  // namespace dyad::report
+
+#endif  // DYAD_REPORT_PAIR_SECTIONS_H_

@@ -1,0 +1,244 @@
+// The dossier's pair sections (report/pair_sections.h) as specifications: small in-memory
+// packs for missions, leaders, treaties and memberships; the bundled relations pack
+// (data/relations) for alliances, disputes and geography.
+#include <gtest/gtest.h>
+
+#include "kb/knowledge_base.h"
+#include "report/dossier.h"
+#include "report/pair_sections.h"
+
+namespace dyad::report {
+namespace {
+
+using kb::EntityKind;
+using kb::Relation;
+
+Date D(std::string_view s) { return Date::ParseIso(s).value(); }
+
+class PairSectionsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto w = world::World::LoadDefault();
+    ASSERT_TRUE(w.ok()) << w.status().ToString();
+    world_ = *w;
+    kb::Source emb{"emb", "Embassies snapshot", "", "", "", D("2022-11-16"), {}, "CC0-1.0", "", {}};
+    kb::Source fb{"fb", "Factbook", "", "", "", D("2026-01-22"), {}, "", "", {}};
+    kb::Source reign{"reign", "REIGN", "", "", "", D("2021-03"), {}, "", "", {}};
+    reign.current_to = D("2021-03");
+    kb::Source tr{"tr", "Treaties", "", "", "", {}, {}, "", "", {}};
+    pack_.sources = {emb, fb, reign, tr};
+  }
+  void Entity(std::string id, EntityKind kind, std::string owner = "", std::string host = "",
+              std::string subkind = "", std::string source = "emb") {
+    kb::Entity e;
+    e.id = id;
+    e.kind = kind;
+    e.name = "name of " + id;
+    e.owner = std::move(owner);
+    e.host = std::move(host);
+    e.subkind = std::move(subkind);
+    e.sources = {std::move(source)};
+    pack_.entities.push_back(std::move(e));
+  }
+  void Fact(std::string subject, Relation r, std::string object, std::string valid, std::string source = "emb",
+            std::string value = "", std::vector<kb::Qualifier> q = {}) {
+    kb::Fact f;
+    f.subject = std::move(subject);
+    f.relation = r;
+    f.object = std::move(object);
+    f.value = std::move(value);
+    f.valid = valid.find('/') == std::string::npos ? Interval::Point(D(valid)) : Interval::Parse(valid).value();
+    f.qualifiers = std::move(q);
+    f.sources = {std::move(source)};
+    pack_.facts.push_back(std::move(f));
+  }
+  Dossier Build(const std::string& a, const std::string& b, const std::string& on, bool with_relations = false) {
+    kb_ = kb::KnowledgeBase::Build(*world_, {pack_}, &report_);
+    EXPECT_TRUE(report_.clean()) << report_.Summary();
+    DossierRequest req;
+    req.a = world_->Find(a);
+    req.b = world_->Find(b);
+    req.as_of = D(on);
+    if (with_relations) {
+      auto rel = relations::Relations::OpenDefault();
+      if (rel.ok()) rel_ = *rel;
+      req.relations = rel_.get();
+    }
+    auto d = BuildDossier(*world_, *kb_, req);
+    EXPECT_TRUE(d.ok()) << d.status().ToString();
+    return d.ok() ? *d : Dossier{};
+  }
+  bool HaveRelations() {
+    auto rel = relations::Relations::OpenDefault();
+    return rel.ok() && (*rel)->table("atop") != nullptr && (*rel)->table("contiguity") != nullptr;
+  }
+
+  std::shared_ptr<const world::World> world_;
+  kb::PackData pack_;
+  kb::LoadReport report_;
+  std::unique_ptr<kb::KnowledgeBase> kb_;
+  std::shared_ptr<const relations::Relations> rel_;
+};
+
+
+TEST_F(PairSectionsTest, MissionsBothWaysIncludeAccreditationFromAThirdCountry) {
+  Entity("place:london", EntityKind::kPlace, "", "GBR", "city");
+  Entity("place:dakar", EntityKind::kPlace, "", "SEN", "city");
+  Entity("mission:gmb-london", EntityKind::kMission, "GMB", "GBR", "high-commission");
+  Entity("mission:isr-dakar", EntityKind::kMission, "ISR", "SEN", "embassy");
+  Fact("mission:gmb-london", Relation::kMissionLocatedAt, "place:london", "2022-11-16", "emb", "48 Queen's Gate");
+  Fact("mission:gmb-london", Relation::kAccreditedTo, "ISR", "2022-11-16");
+  Fact("mission:isr-dakar", Relation::kMissionLocatedAt, "place:dakar", "2022-11-16");
+  Fact("mission:isr-dakar", Relation::kAccreditedTo, "GMB", "2022-11-16");
+  Fact("mission:isr-dakar", Relation::kAccreditedTo, "GIN", "2022-11-16");
+  Dossier d = Build("GMB", "ISR", "2024-01-01");
+  const PairMissions& m = d.pairs.missions;
+  ASSERT_TRUE(m.available);
+  ASSERT_EQ(m.sides[0].missions.size(), 1u);
+  const PairMission& london = m.sides[0].missions[0];
+  EXPECT_FALSE(london.resident);
+  EXPECT_EQ(london.seat, "GBR");
+  EXPECT_EQ(london.city, "name of place:london");
+  EXPECT_EQ(london.address.value_or(""), "48 Queen's Gate");
+  EXPECT_TRUE(london.also_accredited.empty()) << "the receiving state itself is not 'also'";
+  ASSERT_EQ(m.sides[1].missions.size(), 1u);
+  EXPECT_EQ(m.sides[1].missions[0].also_accredited, std::vector<std::string>{"Guinea"});
+  ASSERT_TRUE(m.current_to.has_value());
+  EXPECT_EQ(m.current_to->ToString(), "2022-11-16");
+  ASSERT_EQ(london.cite.size(), 1u);
+  EXPECT_EQ(d.sources[london.cite[0] - 1].id, "emb");
+}
+
+TEST_F(PairSectionsTest, MissionsCountOnlyWhileOpenOnTheDate) {
+  Entity("mission:gmb-telaviv", EntityKind::kMission, "GMB", "ISR", "embassy");
+  Fact("mission:gmb-telaviv", Relation::kMissionOpened, "", "1990-05-01");
+  Fact("mission:gmb-telaviv", Relation::kMissionClosed, "", "2000-01-01");
+  Entity("mission:gmb-london", EntityKind::kMission, "GMB", "GBR", "high-commission");
+  Fact("mission:gmb-london", Relation::kAccreditedTo, "ISR", "2022-11-16");
+  EXPECT_TRUE(Build("GMB", "ISR", "1989-01-01").pairs.missions.sides[0].missions.empty()) << "not yet opened";
+  std::vector<PairMission> in1995 = Build("GMB", "ISR", "1995-01-01").pairs.missions.sides[0].missions;
+  ASSERT_EQ(in1995.size(), 1u) << "the 2022 accreditation is not known in 1995";
+  EXPECT_EQ(in1995[0].id, "mission:gmb-telaviv");
+  EXPECT_TRUE(in1995[0].resident);
+  std::vector<PairMission> in2023 = Build("GMB", "ISR", "2023-01-01").pairs.missions.sides[0].missions;
+  ASSERT_EQ(in2023.size(), 1u) << "closed in 2000";
+  EXPECT_EQ(in2023[0].id, "mission:gmb-london");
+}
+
+TEST_F(PairSectionsTest, LeadersPastEveryDatasetsCurrencyAreTheLastRecordedAndSaySo) {
+  Entity("person:fb-barrow", EntityKind::kPerson, "GMB", "", "", "fb");
+  Entity("person:reign-barrow", EntityKind::kPerson, "GMB", "", "", "reign");
+  Entity("person:reign-jammeh", EntityKind::kPerson, "GMB", "", "", "reign");
+  Fact("person:fb-barrow", Relation::kLeaderOf, "GMB", "2017-01-19/..", "fb", "President", {{"role", "chief-of-state"}});
+  Fact("person:reign-barrow", Relation::kLeaderOf, "GMB", "2017-01-19/..", "reign", "", {{"role", "effective-leader"}});
+  Fact("person:reign-jammeh", Relation::kLeaderOf, "GMB", "1994-07-22/2017-01-19", "reign", "", {{"role", "effective-leader"}});
+  Dossier late = Build("GMB", "ISR", "2026-06-01");
+  ASSERT_TRUE(late.pairs.leaders.available);
+  const std::vector<PairLeader>& now = late.pairs.leaders.sides[0].leaders;
+  ASSERT_EQ(now.size(), 1u) << "only the most current dataset answers past every currency";
+  EXPECT_EQ(now[0].person, "name of person:fb-barrow");
+  EXPECT_EQ(now[0].title, "President");
+  EXPECT_TRUE(now[0].beyond_currency);
+  EXPECT_EQ(now[0].current_to->ToString(), "2026-01-22");
+  EXPECT_NE(RenderMarkdown(late).find("last recorded 2026-01-22, not known after"), std::string::npos);
+  std::vector<PairLeader> in2019 = Build("GMB", "ISR", "2019-01-01").pairs.leaders.sides[0].leaders;
+  EXPECT_EQ(in2019.size(), 2u) << "both datasets cover 2019";
+  for (const PairLeader& l : in2019) EXPECT_FALSE(l.beyond_currency);
+  std::vector<PairLeader> in2000 = Build("GMB", "ISR", "2000-01-01").pairs.leaders.sides[0].leaders;
+  ASSERT_EQ(in2000.size(), 1u);
+  EXPECT_EQ(in2000[0].person, "name of person:reign-jammeh");
+  EXPECT_TRUE(Build("GMB", "ISR", "2000-01-01").pairs.leaders.sides[1].leaders.empty());
+}
+
+TEST_F(PairSectionsTest, TreatiesListBilateralOnesAndCountMultilateralOnesBothJoinedByTheDate) {
+  Entity("agr:fra-deu_1963", EntityKind::kAgreement, "", "", "bilateral", "tr");
+  Entity("agr:multi_1990", EntityKind::kAgreement, "", "", "multilateral", "tr");
+  Entity("agr:multi_2005", EntityKind::kAgreement, "", "", "multilateral", "tr");
+  Fact("FRA", Relation::kPartyTo, "agr:fra-deu_1963", "1963-01-22/..", "tr", "", {{"signed", "1963-01-22"}, {"in_force", "1963-07-02"}});
+  Fact("DEU", Relation::kPartyTo, "agr:fra-deu_1963", "1963-01-22/..", "tr", "", {{"signed", "1963-01-22"}});
+  Fact("FRA", Relation::kPartyTo, "agr:multi_1990", "1990-01-01/..", "tr");
+  Fact("DEU", Relation::kPartyTo, "agr:multi_1990", "1991-01-01/..", "tr");
+  Fact("FRA", Relation::kPartyTo, "agr:multi_2005", "2005-01-01/..", "tr");
+  Fact("DEU", Relation::kPartyTo, "agr:multi_2005", "2006-01-01/..", "tr");
+  Dossier d = Build("FRA", "DEU", "2005-06-01");
+  const PairTreaties& t = d.pairs.treaties;
+  ASSERT_EQ(t.bilateral.size(), 1u);
+  EXPECT_EQ(t.bilateral[0].signed_on->ToString(), "1963-01-22");
+  EXPECT_EQ(t.bilateral[0].in_force->ToString(), "1963-07-02");
+  EXPECT_EQ(t.multilateral_both, 1) << "Germany joined the 2005 treaty only in 2006";
+  EXPECT_EQ(Build("FRA", "DEU", "2007-01-01").pairs.treaties.multilateral_both, 2);
+  EXPECT_TRUE(Build("FRA", "DEU", "1960-01-01").pairs.treaties.bilateral.empty());
+}
+
+TEST_F(PairSectionsTest, SharedOrganisationsAreThoseBothBelongTo) {
+  Entity("org:un", EntityKind::kOrganization, "", "", "", "fb");
+  Entity("org:nato", EntityKind::kOrganization, "", "", "", "fb");
+  Fact("FRA", Relation::kMemberOf, "org:un", "2026-01-22", "fb");
+  Fact("DEU", Relation::kMemberOf, "org:un", "2026-01-22", "fb");
+  Fact("FRA", Relation::kMemberOf, "org:nato", "2026-01-22", "fb");
+  Dossier d = Build("FRA", "DEU", "2026-06-01");
+  EXPECT_EQ(d.pairs.igos.shared, std::vector<std::string>{"name of org:un"});
+  EXPECT_EQ(d.pairs.igos.factbook_recorded->ToString(), "2026-01-22");
+  EXPECT_TRUE(Build("FRA", "DEU", "2020-01-01").pairs.igos.shared.empty()) << "listed only from 2026-01-22";
+}
+
+TEST_F(PairSectionsTest, FranceGermanyAlliancesNeighboursAndDistanceFromTheBundledDatasets) {
+  if (!HaveRelations()) GTEST_SKIP() << "bundled relations pack absent";
+  Dossier d = Build("FRA", "DEU", "2010-06-01", true);
+  const PairAlliances& a = d.pairs.alliances;
+  ASSERT_TRUE(a.available);
+  EXPECT_EQ(a.year, 2010);
+  EXPECT_FALSE(a.beyond_currency);
+  EXPECT_TRUE(a.on_date[0][0] && a.on_date[1][0]) << "NATO: defense both ways";
+  EXPECT_FALSE(a.history.empty());
+  for (const AllianceSpell& s : a.history) EXPECT_LE(s.to, 2010);
+  const PairGeography& g = d.pairs.geography;
+  EXPECT_EQ(g.contiguity_type, 1) << "a land border";
+  ASSERT_TRUE(g.distance_km.has_value());
+  EXPECT_NEAR(*g.distance_km, 878, 30) << "Paris–Berlin";
+  EXPECT_GT(g.contiguity.cite, 0);
+  Dossier late = Build("FRA", "DEU", "2026-06-01", true);
+  EXPECT_TRUE(late.pairs.alliances.beyond_currency);
+  EXPECT_EQ(late.pairs.alliances.year, 2018) << "ATOP's last year";
+  EXPECT_TRUE(late.pairs.geography.contiguity_beyond);
+}
+
+TEST_F(PairSectionsTest, IndiaPakistanDisputesAndConflictsStopAtTheDossiersYear) {
+  if (!HaveRelations()) GTEST_SKIP() << "bundled relations pack absent";
+  Dossier d = Build("IND", "PAK", "1970-01-01", true);
+  const PairConflicts& k = d.pairs.conflicts;
+  ASSERT_FALSE(k.disputes.empty());
+  for (const PairDispute& x : k.disputes) EXPECT_LE(x.last_year, 1970);
+  EXPECT_GT(k.mid.cite, 0);
+  EXPECT_GT(Build("IND", "PAK", "2014-12-31", true).pairs.conflicts.disputes.size(), k.disputes.size());
+  std::string md = RenderMarkdown(d);
+  EXPECT_NE(md.find("COW MID records"), std::string::npos) << "the overview summarises the disputes";
+}
+
+TEST_F(PairSectionsTest, EmptySectionsSayNoneBrieflyAndEveryRendererShowsTheSections) {
+  Dossier d = Build("GMB", "ISR", "2024-01-01");
+  std::string md = RenderMarkdown(d), html = RenderHtml(d), json = RenderJson(d);
+  EXPECT_NE(md.find("## Between the two states"), std::string::npos);
+  EXPECT_NE(md.find("None recorded."), std::string::npos);
+  EXPECT_NE(md.find("holds no data on missions (embassies), leaders, treaties"), std::string::npos) << md;
+  EXPECT_NE(html.find("id=\"pairs\""), std::string::npos);
+  EXPECT_NE(json.find("\"pairs\""), std::string::npos);
+  EXPECT_FALSE(d.pairs.alliances.available) << "no relations pack given";
+  EXPECT_FALSE(d.pairs.note.empty());
+}
+
+TEST_F(PairSectionsTest, OverviewSummarisesLeadersAndMissionsWithCitations) {
+  Entity("person:fb-barrow", EntityKind::kPerson, "GMB", "", "", "fb");
+  Fact("person:fb-barrow", Relation::kLeaderOf, "GMB", "2017-01-19/..", "fb", "President", {{"role", "chief-of-state"}});
+  Entity("mission:gmb-london", EntityKind::kMission, "GMB", "GBR", "high-commission");
+  Fact("mission:gmb-london", Relation::kAccreditedTo, "ISR", "2022-11-16");
+  Dossier d = Build("GMB", "ISR", "2024-01-01");
+  std::string summary = PlainText(d.overview.summary);
+  EXPECT_NE(summary.find("The Gambia's leaders on 2024-01-01: name of person:fb-barrow (President) ["), std::string::npos)
+      << summary;
+  EXPECT_NE(summary.find("The Gambia covers Israel from its high commission"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("No mission of Israel in or accredited to the Gambia is recorded"), std::string::npos) << summary;
+}
+
+}  // namespace
+}  // namespace dyad::report
