@@ -15,6 +15,7 @@
 #include "cli/session.h"
 #include "coder/coder.h"
 #include "coder/facts.h"
+#include "coder/foreign_dictionary.h"
 #include "coder/input.h"
 #include "coder/output.h"
 #include "events/countries.h"
@@ -32,6 +33,7 @@ struct CodeArgs {
   std::string format = "json";
   std::string facts;
   std::string dictionary;
+  std::vector<std::string> tabari_verbs;
   bool no_kb = false;
 };
 
@@ -42,7 +44,26 @@ struct CoderSession {
   std::unique_ptr<coder::Coder> coder;
 };
 
-std::unique_ptr<CoderSession> OpenCoder(std::string_view cmd, const std::string& dict_dir, bool kb) {
+// Adds TABARI .verbs files to the dictionary, saying on stderr what was imported and skipped.
+bool AddTabariVerbs(std::string_view cmd, const std::vector<std::string>& files, coder::Dictionary* d) {
+  for (const std::string& f : files) {
+    coder::ForeignCounts c;
+    std::string first;
+    Status st = coder::ReadTabariVerbs(f, d, &c, &first);
+    if (!st.ok()) { PrintError(cmd, st.message()); return false; }
+    std::fprintf(stderr, "dyad %s: %s: %llu verbs, %llu patterns imported; skipped %llu with words "
+                 "before the verb, %llu with synsets, %llu without a code, %llu bad codes, %llu bad lines%s%s\n",
+                 std::string(cmd).c_str(), f.c_str(), static_cast<unsigned long long>(c.verbs),
+                 static_cast<unsigned long long>(c.patterns), static_cast<unsigned long long>(c.words_before_verb),
+                 static_cast<unsigned long long>(c.synsets), static_cast<unsigned long long>(c.no_code),
+                 static_cast<unsigned long long>(c.bad_code), static_cast<unsigned long long>(c.bad_lines),
+                 first.empty() ? "" : "; first: ", EscapeForTerminal(first).c_str());
+  }
+  return true;
+}
+
+std::unique_ptr<CoderSession> OpenCoder(std::string_view cmd, const std::string& dict_dir, bool kb,
+                                        const std::vector<std::string>& tabari_verbs = {}) {
   auto cs = std::make_unique<CoderSession>();
   cs->session = OpenSession(cmd, kb, kb ? coder::OfficeHolderPackDirs() : std::vector<std::string>{}, false);
   if (cs->session == nullptr) return nullptr;
@@ -51,6 +72,7 @@ std::unique_ptr<CoderSession> OpenCoder(std::string_view cmd, const std::string&
   cs->taxonomy = *tax;
   auto dict = dict_dir.empty() ? coder::Dictionary::LoadDefault() : coder::Dictionary::Load(dict_dir);
   if (!dict.ok()) { PrintError(cmd, dict.status().message()); return nullptr; }
+  if (!AddTabariVerbs(cmd, tabari_verbs, &*dict)) return nullptr;
   cs->coder = std::make_unique<coder::Coder>(*cs->session->resolver, *cs->taxonomy,
                                              std::move(*dict), cs->session->kb.get());
   return cs;
@@ -100,7 +122,7 @@ int RunCode(const CodeArgs& a) {
   std::optional<Date> date;
   if (!ParseDateOption("code", "--date", a.date, &date)) return kExitUsage;
   opt.date = date;
-  auto cs = OpenCoder("code", a.dictionary, !a.no_kb);
+  auto cs = OpenCoder("code", a.dictionary, !a.no_kb, a.tabari_verbs);
   if (cs == nullptr) return kExitError;
   std::vector<coder::LocatedEvent> kept;
   Status out_status;
@@ -146,6 +168,8 @@ void AddCode(CLI::App& app) {
   cmd->add_option("--facts", args->facts, "also write candidate facts as a pack into this directory");
   cmd->add_option("--dictionary", args->dictionary, "directory of verbs.tsv, agents.tsv, verb_forms.tsv "
                   "(default data/coder)");
+  cmd->add_option("--tabari-verbs", args->tabari_verbs, "also read the verb patterns of a TABARI .verbs file "
+                  "(repeatable; what dyad's model cannot hold is skipped and counted)");
   cmd->add_flag("--no-kb", args->no_kb, "do not load the knowledge base (no office holders)");
   cmd->callback([args] { SetExitCode(RunCode(*args)); });
 }

@@ -1,0 +1,39 @@
+// Verb dictionaries of other coders read into dyad's model (coder/dictionary.h).
+//
+// TABARI .verbs (TABARI 0.8 manual, ch. 5; e.g. ../shared/data/coder/dictionaries/tabari/
+// CAMEO.091003.master.verbs):
+//   VERB  [code]                      a verb; its own code unless [---]
+//   VERB {FORM FORM}  [code]          with irregular forms
+//   - words * words  [code]           a pattern of the verb above: `*` is the verb, `$` the
+//                                     source, `+` the target, `%` a compound actor
+//   - * words  [042:043]              two codes: the first is kept (source to target)
+// Pattern words: WORD_ matches exactly, WORD as a prefix (TABARI's stemming); `{ A | B }`
+// alternatives; `&SET` a synset; `;` starts a comment.
+// What dyad's model holds is imported: a verb's own code and the patterns whose words all
+// follow the verb, with at most `{ | }` alternatives. Patterns with words before the verb,
+// synsets or no code ([---]) are skipped and counted (ForeignCounts), never half-read.
+#ifndef DYAD_CODER_FOREIGN_DICTIONARY_H_
+#define DYAD_CODER_FOREIGN_DICTIONARY_H_
+
+#include <cstdint>
+#include <string>
+
+#include "base/status.h"
+#include "coder/dictionary.h"
+
+namespace dyad::coder {
+
+struct ForeignCounts {
+  uint64_t verbs = 0, patterns = 0;              // imported
+  uint64_t words_before_verb = 0, synsets = 0;   // skipped: not expressible in dyad's model
+  uint64_t no_code = 0, bad_code = 0, bad_lines = 0;
+};
+
+// Adds the verbs and patterns of a TABARI .verbs file to `dict`. IOError when the file
+// cannot be read; bad lines are counted, the first named in `first_error`.
+Status ReadTabariVerbs(const std::string& path, Dictionary* dict, ForeignCounts* counts,
+                       std::string* first_error = nullptr);
+
+}  // namespace dyad::coder
+
+#endif  // DYAD_CODER_FOREIGN_DICTIONARY_H_

@@ -1,0 +1,86 @@
+// TABARI .verbs files as an input format.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <string>
+
+#include "base/file.h"
+#include "base/paths.h"
+#include "coder/foreign_dictionary.h"
+#include "fixture.h"
+
+namespace dyad::coder {
+namespace {
+
+// A TABARI-format file written for this test (not taken from TABARI's dictionaries).
+constexpr char kSample[] =
+    "# a comment\n"
+    "<SYNSETS>\n&ENVOYS\n+AMBASSADOR\n</SYNSETS>\n"
+    "SCOLD  [111] ;own sample\n"
+    "- * + FOR_ SPYING  [1125]\n"
+    "- $ WILL * +  [130]\n"
+    "- * { FORMALLY | OFFICIALLY } +  [114:114]\n"
+    "- * &ENVOYS  [161]\n"
+    "MINGLE {MINGLED MINGLING}  [---]\n"
+    "- * WITH_ +  [043]\n"
+    "this line is bad\n";
+
+TEST(TabariVerbs, ImportsWhatDyadsModelHoldsAndCountsTheRest) {
+  std::string path = ::testing::TempDir() + "/sample.verbs";
+  std::ofstream(path) << kSample;
+  Dictionary d;
+  ForeignCounts c;
+  std::string first;
+  ASSERT_TRUE(ReadTabariVerbs(path, &d, &c, &first).ok());
+  EXPECT_EQ(c.verbs, 2u);
+  EXPECT_EQ(c.patterns, 4u);  // SCOLD, "* + FOR_ SPYING", "* { FORMALLY | OFFICIALLY } +", "* WITH_ +"
+  EXPECT_EQ(c.words_before_verb, 1u);
+  EXPECT_EQ(c.synsets, 1u);
+  EXPECT_EQ(c.no_code, 1u);
+  EXPECT_EQ(c.bad_lines, 1u);
+  EXPECT_NE(first.find("sample.verbs:13: neither a verb nor a pattern"), std::string::npos) << first;
+  ASSERT_NE(d.PatternsForForm("scolded"), nullptr);
+  ASSERT_NE(d.PatternsForForm("mingled"), nullptr);
+  const VerbPattern& spying = d.pattern(d.PatternsForForm("scolds")->front());
+  EXPECT_EQ(spying.code, "1125");
+  EXPECT_EQ(spying.origin, path + ":7");
+}
+
+TEST(TabariVerbs, ImportedPatternsCode) {
+  std::string path = ::testing::TempDir() + "/sample2.verbs";
+  std::ofstream(path) << kSample;
+  Dictionary d;
+  ForeignCounts c;
+  ASSERT_TRUE(ReadTabariVerbs(path, &d, &c).ok());
+  const testing::Loaded& l = testing::Shared();
+  Coder coder(*l.resolver, *l.taxonomy, std::move(d), nullptr);
+  DocumentState doc;
+  std::vector<CodedEvent> e = coder.CodeText("Russia scolded Japan for spying on its fleet.", &doc);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source + ">" + e[0].target + ":" + e[0].code, "RUS>JPN:1125");
+}
+
+TEST(TabariVerbs, ReadsTabarisLargeCameoVerbs) {
+  std::string path = SharedDir() + "/data/coder/dictionaries/tabari/CAMEO.091003.master.verbs";
+  if (!FileExists(path)) GTEST_SKIP() << "absent: " << path << " (set DYAD_SHARED)";
+  Dictionary d;
+  ForeignCounts c;
+  ASSERT_TRUE(ReadTabariVerbs(path, &d, &c).ok());
+  std::printf("TABARI CAMEO.091003.master.verbs: %llu verbs, %llu patterns imported; skipped %llu "
+              "(words before the verb), %llu (synsets), %llu (no code), %llu bad codes, %llu bad lines\n",
+              static_cast<unsigned long long>(c.verbs), static_cast<unsigned long long>(c.patterns),
+              static_cast<unsigned long long>(c.words_before_verb), static_cast<unsigned long long>(c.synsets),
+              static_cast<unsigned long long>(c.no_code), static_cast<unsigned long long>(c.bad_code),
+              static_cast<unsigned long long>(c.bad_lines));
+  EXPECT_GT(c.verbs, 1000u);
+  EXPECT_GT(c.patterns, 5000u);
+  const testing::Loaded& l = testing::Shared();
+  Coder coder(*l.resolver, *l.taxonomy, std::move(d), nullptr);
+  DocumentState doc;
+  std::vector<CodedEvent> e = coder.CodeText("Germany accused Russia of aggression.", &doc);
+  ASSERT_FALSE(e.empty());
+  EXPECT_EQ(e[0].source + ">" + e[0].target + ":" + e[0].code.substr(0, 2), "DEU>RUS:11");
+}
+
+}  // namespace
+}  // namespace dyad::coder
