@@ -11,6 +11,7 @@
 #include "cli/commands.h"
 #include "cli/session.h"
 #include "ingest/relations_import.h"
+#include "kb/snapshot.h"
 #include "relations/citations.h"
 #include "relations/dyad_years.h"
 #include "relations/relations.h"
@@ -123,6 +124,26 @@ int RunCite(const std::string& dataset) {
   return std::fflush(stdout) == 0 ? kExitOk : kExitError;
 }
 
+// The knowledge-base snapshot of data/kb-packs (kb/snapshot.h), validated and compiled.
+int CompileKbSnapshot() {
+  std::vector<std::string> dirs = kb::Snapshot::DefaultPackDirs();
+  if (dirs.empty()) return kExitOk;
+  auto world = world::World::LoadDefault();
+  if (!world.ok()) {
+    PrintError("compile", "cannot load the world registry: " + world.status().message());
+    return kExitError;
+  }
+  kb::LoadReport report;
+  const std::string path = kb::Snapshot::DefaultPath();
+  if (Status s = kb::Snapshot::Compile(**world, dirs, path, &report); !s.ok()) {
+    PrintError("compile", s.message());
+    return kExitError;
+  }
+  std::printf("compiled %zu knowledge-base packs -> %s (%d row(s) rejected)\n", dirs.size(), path.c_str(),
+              static_cast<int>(report.total.rejected));
+  return kExitOk;
+}
+
 int RunCompile(const std::string& pack, const std::string& cache) {
   std::string p = pack.empty() ? relations::Relations::DefaultPackDir() : pack;
   std::string c = cache.empty() ? relations::Relations::DefaultCacheDir() : cache;
@@ -131,7 +152,7 @@ int RunCompile(const std::string& pack, const std::string& cache) {
     return kExitError;
   }
   std::printf("compiled %s -> %s\n", p.c_str(), c.c_str());
-  return kExitOk;
+  return CompileKbSnapshot();
 }
 
 const CommandGroup kRelationsGroup(51, [](CLI::App& app) {
@@ -155,7 +176,7 @@ const CommandGroup kRelationsGroup(51, [](CLI::App& app) {
   cite->callback([ds] { SetExitCode(RunCite(*ds)); });
 
   auto pack = std::make_shared<std::string>(), cache = std::make_shared<std::string>();
-  CLI::App* comp = app.add_subcommand("compile", "Build the memory-mapped tables of the relations pack");
+  CLI::App* comp = app.add_subcommand("compile", "Build the memory-mapped relations tables and the knowledge-base snapshot");
   comp->add_option("--pack", *pack, "pack directory (default data/relations)");
   comp->add_option("--cache", *cache, "where the compiled tables go (default $DYAD_CACHE or data/relations/compiled)");
   comp->callback([pack, cache] { SetExitCode(RunCompile(*pack, *cache)); });

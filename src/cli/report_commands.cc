@@ -10,6 +10,7 @@
 #include "base/paths.h"
 #include "cli/commands.h"
 #include "relations/relations.h"
+#include "cli/pair_kb.h"
 #include "cli/session.h"
 #include "events/store.h"
 #include "report/dossier.h"
@@ -104,7 +105,7 @@ int RunReport(const ReportArgs& args) {
   std::string format = args.format.empty() ? FormatFromPath(args.output) : args.format;
   report::DossierRequest req;
   if (!ParseDateOption(kCmd, "--as-of", args.as_of, &req.as_of)) return kExitUsage;
-  std::unique_ptr<Session> s = OpenSession(kCmd, /*load_kb=*/true, args.packs);
+  std::unique_ptr<Session> s = OpenSession(kCmd, /*load_kb=*/false);
   if (!s) return kExitError;
   req.a = ResolveState(kCmd, *s, args.a, req.as_of);
   req.b = ResolveState(kCmd, *s, args.b, req.as_of);
@@ -113,6 +114,7 @@ int RunReport(const ReportArgs& args) {
     PrintError(kCmd, fmt::format("a dossier needs two different states, got {} twice", req.a->key));
     return kExitUsage;
   }
+  if (!LoadKnowledgeFor(kCmd, s.get(), args.packs, {req.a->key, req.b->key})) return kExitError;
   Inputs inputs;
   if (!OpenInputs(kCmd, args, format, &inputs, &req)) return kExitError;
   // The bundled dyad-year datasets (data/relations): optional, the dossier says when absent.
@@ -136,7 +138,7 @@ void AddReport(CLI::App& app) {
   cmd->add_option("--format", args->format, "json, md or html (default: from -o's extension, else md)")
       ->check(CLI::IsMember({"json", "md", "html"}));
   cmd->add_option("-o,--output", args->output, "write to this file (atomically) instead of stdout");
-  cmd->add_option("--packs", args->packs, "pack directories (default: every pack under data/packs)");
+  cmd->add_option("--packs", args->packs, "pack directories (default: every pack under data/packs and the compiled snapshot of data/kb-packs)");
   cmd->add_option("--store", args->store, "event store directory (default: data/events/store if present)");
   cmd->add_flag("--no-events", args->no_events, "leave out the event-based index");
   cmd->callback([args] { SetExitCode(RunReport(*args)); });

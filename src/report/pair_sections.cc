@@ -493,9 +493,11 @@ PairGeography Geography(const Ctx& c) {
   if (!g.available) return g;
   std::optional<Date> cont = TableCurrency("contiguity", c), caps = TableCurrency("capitals", c);
   const int32_t cday = AnswerDay(cont, c), kday = AnswerDay(caps, c);
-  g.contiguity_type = ContiguityOn(cday, c);
-  g.contiguity_on = Date::FromDays(cday);
   g.contiguity_beyond = cday < c.day();
+  // Past the dataset's currency, the last year it covers answers (its spells may stop a
+  // few days before the currency date: COW's end on 2016-12-01, the data on 2016-12-31).
+  g.contiguity_type = g.contiguity_beyond ? c.rel()->Contiguity(c.in.a, c.in.b, cont->year()) : ContiguityOn(cday, c);
+  g.contiguity_on = g.contiguity_beyond ? *Date::Make(cont->year()) : Date::FromDays(cday);
   g.distance_km = c.rel()->CapitalDistanceKm(c.in.a, c.in.b, kday);
   if (g.distance_km) g.distance_on = Date::FromDays(kday);
   g.distance_beyond = kday < c.day();

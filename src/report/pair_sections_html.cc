@@ -200,8 +200,8 @@ void GeographyHtml(MarkupWriter& w, const Dossier& d) {
   const PairGeography& g = d.pairs.geography;
   if (!g.available) return;
   w.Element("h3", "Neighbours and distance");
-  std::string text = fmt::format("Contiguity on {}: {}", DateText(g.contiguity_on), ContiguityText(g.contiguity_type));
-  if (g.contiguity_beyond) text += " (the dataset's last day; not known after)";
+  std::string text = fmt::format("Contiguity ({}): {}", DateText(g.contiguity_on), ContiguityText(g.contiguity_type));
+  if (g.contiguity_beyond) text += " (the last year COW covers; not known after)";
   if (g.distance_km) text += fmt::format(". Capitals {:.0f} km apart (great circle)", *g.distance_km);
   Para(w, text + ".", {g.contiguity.cite});
 }

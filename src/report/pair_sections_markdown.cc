@@ -172,8 +172,8 @@ std::string GeographyMd(const Dossier& d) {
   const PairGeography& g = d.pairs.geography;
   if (!g.available) return "";
   std::string out = Sub("Neighbours and distance");
-  std::string text = fmt::format("Contiguity on {}: {}", DateText(g.contiguity_on), ContiguityText(g.contiguity_type));
-  if (g.contiguity_beyond) text += " (the dataset's last day; not known after)";
+  std::string text = fmt::format("Contiguity ({}): {}", DateText(g.contiguity_on), ContiguityText(g.contiguity_type));
+  if (g.contiguity_beyond) text += " (the last year COW covers; not known after)";
   if (g.distance_km) text += fmt::format(". Capitals {:.0f} km apart (great circle)", *g.distance_km);
   return out + EscapeMarkdown(text + ".") + Cited({g.contiguity.cite}) + "\n\n";
 }

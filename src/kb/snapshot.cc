@@ -1,0 +1,508 @@
+// The compiled knowledge-base snapshot (kb/snapshot.h, docs/formats/kb-snapshot.md).
+#include "kb/snapshot.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "base/file.h"
+#include "base/paths.h"
+#include "kb/knowledge_base.h"
+
+namespace dyad::kb {
+namespace {
+
+constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'K', 'B', 'S', '1'};
+constexpr uint32_t kVersion = 1;
+constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8 + 8;
+
+uint64_t Fnv1a(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char ch : bytes) h = (h ^ ch) * 1099511628211ull;
+  return h;
+}
+
+// ---- encoding -----------------------------------------------------------------------------
+
+// Little-endian fixed-width integers and length-prefixed strings.
+class Out {
+ public:
+  template <typename T>
+  void Int(T v) {
+    char b[sizeof(T)];
+    std::memcpy(b, &v, sizeof(T));
+    buf_.append(b, sizeof(T));
+  }
+  void Str(std::string_view s) {
+    Int<uint32_t>(static_cast<uint32_t>(s.size()));
+    buf_.append(s);
+  }
+  void OptDate(const std::optional<Date>& d) {
+    Int<uint8_t>(d.has_value());
+    if (!d) return;
+    Int<int32_t>(d->year());
+    Int<uint8_t>(static_cast<uint8_t>(d->month()));
+    Int<uint8_t>(static_cast<uint8_t>(d->day()));
+    Int<uint8_t>(static_cast<uint8_t>(d->approximate() | (d->uncertain() << 1)));
+  }
+  void Strs(const std::vector<std::string>& v) {
+    Int<uint32_t>(static_cast<uint32_t>(v.size()));
+    for (const std::string& s : v) Str(s);
+  }
+  std::string& buf() { return buf_; }
+
+ private:
+  std::string buf_;
+};
+
+class In {
+ public:
+  In(const char* p, size_t n) : p_(p), end_(p + n) {}
+  template <typename T>
+  T Int() {
+    T v{};
+    if (!Need(sizeof(T))) return v;
+    std::memcpy(&v, p_, sizeof(T));
+    p_ += sizeof(T);
+    return v;
+  }
+  std::string Str() {
+    uint32_t n = Int<uint32_t>();
+    if (!Need(n)) return {};
+    std::string s(p_, n);
+    p_ += n;
+    return s;
+  }
+  std::optional<Date> OptDate() {
+    if (Int<uint8_t>() == 0) return std::nullopt;
+    int32_t y = Int<int32_t>();
+    int m = Int<uint8_t>(), d = Int<uint8_t>(), flags = Int<uint8_t>();
+    Result<Date> date = Date::Make(y, m, d);
+    if (!date.ok()) return Fail(), std::nullopt;
+    return date->WithApproximate(flags & 1).WithUncertain(flags & 2);
+  }
+  std::vector<std::string> Strs() {
+    std::vector<std::string> v(Count());
+    for (std::string& s : v) s = Str();
+    return v;
+  }
+  // A count of items that each take at least one byte (guards against absurd sizes).
+  uint32_t Count() {
+    uint32_t n = Int<uint32_t>();
+    if (n > static_cast<size_t>(end_ - p_)) return Fail(), 0;
+    return n;
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  bool Need(size_t n) {
+    if (ok_ && static_cast<size_t>(end_ - p_) >= n) return true;
+    Fail();
+    return false;
+  }
+  void Fail() { ok_ = false; }
+  const char* p_;
+  const char* end_;
+  bool ok_ = true;
+};
+
+void PutOrigin(Out& o, const Origin& origin) {
+  o.Str(origin.file);
+  o.Int<uint64_t>(origin.line);
+}
+Origin GetOrigin(In& in) {
+  Origin origin;
+  origin.file = InternFileName(in.Str());
+  origin.line = in.Int<uint64_t>();
+  return origin;
+}
+
+void PutSource(Out& o, const Source& s) {
+  for (const std::string* f : {&s.id, &s.title, &s.author, &s.publisher, &s.url, &s.licence, &s.note}) o.Str(*f);
+  o.OptDate(s.date);
+  o.OptDate(s.retrieved);
+  o.OptDate(s.current_to);
+  PutOrigin(o, s.origin);
+}
+Source GetSource(In& in) {
+  Source s;
+  for (std::string* f : {&s.id, &s.title, &s.author, &s.publisher, &s.url, &s.licence, &s.note}) *f = in.Str();
+  s.date = in.OptDate();
+  s.retrieved = in.OptDate();
+  s.current_to = in.OptDate();
+  s.origin = GetOrigin(in);
+  return s;
+}
+
+void PutEntity(Out& o, const Entity& e) {
+  o.Str(e.id);
+  o.Int<uint8_t>(static_cast<uint8_t>(e.kind));
+  for (const std::string* f : {&e.subkind, &e.name, &e.owner, &e.host, &e.record, &e.note}) o.Str(*f);
+  o.Strs(e.sources);
+  PutOrigin(o, e.origin);
+}
+Entity GetEntity(In& in) {
+  Entity e;
+  e.id = in.Str();
+  e.kind = static_cast<EntityKind>(in.Int<uint8_t>());
+  for (std::string* f : {&e.subkind, &e.name, &e.owner, &e.host, &e.record, &e.note}) *f = in.Str();
+  e.sources = in.Strs();
+  e.origin = GetOrigin(in);
+  return e;
+}
+
+void PutFact(Out& o, const Fact& f) {
+  o.Str(f.subject);
+  o.Int<uint8_t>(static_cast<uint8_t>(f.relation));
+  o.Str(f.object);
+  o.Str(f.value);
+  o.OptDate(f.valid.start());
+  o.OptDate(f.valid.end());
+  o.Int<uint8_t>(f.undated);
+  o.Int<uint32_t>(static_cast<uint32_t>(f.qualifiers.size()));
+  for (const Qualifier& q : f.qualifiers) {
+    o.Str(q.key);
+    o.Str(q.value);
+  }
+  o.Str(f.record);
+  o.Strs(f.sources);
+  o.Str(f.note);
+  PutOrigin(o, f.origin);
+}
+Fact GetFact(In& in) {
+  Fact f;
+  f.subject = in.Str();
+  f.relation = static_cast<Relation>(in.Int<uint8_t>());
+  f.object = in.Str();
+  f.value = in.Str();
+  std::optional<Date> start = in.OptDate(), end = in.OptDate();
+  Result<Interval> valid = Interval::Make(start, end);
+  if (valid.ok()) f.valid = *valid;
+  f.undated = in.Int<uint8_t>() != 0;
+  f.qualifiers.resize(in.Count());
+  for (Qualifier& q : f.qualifiers) {
+    q.key = in.Str();
+    q.value = in.Str();
+  }
+  f.record = in.Str();
+  f.sources = in.Strs();
+  f.note = in.Str();
+  f.origin = GetOrigin(in);
+  return f;
+}
+
+// ---- which states a fact concerns ---------------------------------------------------------
+
+using States = std::set<std::string>;
+
+void AddState(const std::string& id, States* out) {
+  if (!id.empty() && IsStateRef(id)) out->insert(id);
+}
+
+// The states an entity stands for: its owner and host, and the states a mission is also
+// accredited to.
+std::unordered_map<std::string, States> EntityStates(const KnowledgeBase& kb) {
+  std::unordered_map<std::string, States> out;
+  for (const auto& [id, e] : kb.entities()) {
+    AddState(e.owner, &out[id]);
+    AddState(e.host, &out[id]);
+  }
+  for (const Fact& f : kb.facts())
+    if (f.relation == Relation::kAccreditedTo) AddState(f.object, &out[f.subject]);
+  return out;
+}
+
+States FactStates(const Fact& f, const std::unordered_map<std::string, States>& of_entity) {
+  States s;
+  AddState(f.subject, &s);
+  AddState(f.object, &s);
+  for (const std::string* id : {&f.subject, &f.object})
+    if (auto it = of_entity.find(*id); it != of_entity.end()) s.insert(it->second.begin(), it->second.end());
+  return s;
+}
+
+// One pack's part of a state's chunk.
+struct Part {
+  std::set<std::string> entities;
+  std::vector<uint32_t> facts;
+};
+using Chunks = std::map<std::string, std::map<uint32_t, Part>>;  // state -> pack -> part
+
+void AddReferenced(const Fact& f, const KnowledgeBase& kb, Part* part) {
+  for (const std::string* id : {&f.subject, &f.object})
+    if (!id->empty() && !IsStateRef(*id) && kb.FindEntity(*id) != nullptr) part->entities.insert(*id);
+}
+
+void AssignPack(uint32_t pack, const KnowledgeBase& kb, Chunks* chunks) {
+  auto of_entity = EntityStates(kb);
+  for (const auto& [id, states] : of_entity)
+    for (const std::string& s : states) (*chunks)[s][pack].entities.insert(id);
+  for (uint32_t i = 0; i < kb.facts().size(); ++i) {
+    const Fact& f = kb.facts()[i];
+    for (const std::string& s : FactStates(f, of_entity)) {
+      Part& part = (*chunks)[s][pack];
+      part.facts.push_back(i);
+      AddReferenced(f, kb, &part);
+    }
+  }
+}
+
+std::string EncodeChunk(const std::map<uint32_t, Part>& parts, const std::vector<std::unique_ptr<KnowledgeBase>>& kbs) {
+  Out o;
+  o.Int<uint32_t>(static_cast<uint32_t>(parts.size()));
+  for (const auto& [pack, part] : parts) {
+    const KnowledgeBase& kb = *kbs[pack];
+    o.Int<uint32_t>(pack);
+    o.Int<uint32_t>(static_cast<uint32_t>(part.entities.size()));
+    for (const std::string& id : part.entities) PutEntity(o, *kb.FindEntity(id));
+    o.Int<uint32_t>(static_cast<uint32_t>(part.facts.size()));
+    for (uint32_t i : part.facts) {
+      o.Int<uint32_t>(i);
+      PutFact(o, kb.facts()[i]);
+    }
+  }
+  return std::move(o.buf());
+}
+
+// ---- pack files and their stamps ----------------------------------------------------------
+
+struct FileStamp {
+  std::string path;
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+};
+
+std::vector<FileStamp> StampsOf(const std::string& dir) {
+  std::vector<FileStamp> out;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    struct stat st {};
+    if (!entry.is_regular_file(ec) || ::stat(entry.path().c_str(), &st) != 0) continue;
+    out.push_back({entry.path().string(), static_cast<uint64_t>(st.st_size),
+                   static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec});
+  }
+  std::sort(out.begin(), out.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
+  return out;
+}
+
+Result<std::vector<std::unique_ptr<KnowledgeBase>>> ValidatedPacks(const world::World& world,
+                                                                    const std::vector<std::string>& dirs,
+                                                                    LoadReport* report) {
+  std::vector<std::unique_ptr<KnowledgeBase>> kbs;
+  for (const std::string& dir : dirs) {
+    DYAD_ASSIGN_OR_RETURN(auto kb, KnowledgeBase::Load(world, {dir}, report));
+    if (!kb->occurrences().empty())
+      return Status::InvalidArgument(fmt::format("{}: the snapshot holds no occurrences; keep this pack as text", dir));
+    kbs.push_back(std::move(kb));
+  }
+  return kbs;
+}
+
+std::string PackName(const std::string& dir) { return std::filesystem::path(dir).filename().string(); }
+
+// The directory: stamps, packs with their sources, and the chunks' positions.
+std::string EncodeDirectory(const std::vector<std::string>& dirs, const std::vector<std::unique_ptr<KnowledgeBase>>& kbs,
+                            const std::vector<std::pair<std::string, std::array<uint64_t, 3>>>& chunks) {
+  Out o;
+  o.Int<uint32_t>(static_cast<uint32_t>(dirs.size()));
+  for (size_t i = 0; i < dirs.size(); ++i) {
+    o.Str(PackName(dirs[i]));
+    o.Str(dirs[i]);
+    std::vector<FileStamp> stamps = StampsOf(dirs[i]);
+    o.Int<uint32_t>(static_cast<uint32_t>(stamps.size()));
+    for (const FileStamp& s : stamps) {
+      o.Str(s.path);
+      o.Int<uint64_t>(s.size);
+      o.Int<int64_t>(s.mtime_ns);
+    }
+    o.Int<uint32_t>(static_cast<uint32_t>(kbs[i]->sources().size()));
+    for (const auto& [id, s] : kbs[i]->sources()) PutSource(o, s);
+  }
+  o.Int<uint32_t>(static_cast<uint32_t>(chunks.size()));
+  for (const auto& [state, pos] : chunks) {
+    o.Str(state);
+    for (uint64_t v : pos) o.Int<uint64_t>(v);
+  }
+  return std::move(o.buf());
+}
+
+void PutHeader(std::string& file, uint64_t dir_offset, const std::string& directory) {
+  Out h;
+  h.buf().append(kMagic, sizeof(kMagic));
+  h.Int<uint32_t>(kVersion);
+  h.Int<uint32_t>(0);
+  h.Int<uint64_t>(dir_offset);
+  h.Int<uint64_t>(directory.size());
+  h.Int<uint64_t>(Fnv1a(directory));
+  std::memcpy(file.data(), h.buf().data(), kHeaderSize);
+}
+
+}  // namespace
+
+// ---- Snapshot -----------------------------------------------------------------------------
+
+Snapshot::~Snapshot() {
+  if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+}
+
+Status Snapshot::Compile(const world::World& world, const std::vector<std::string>& dirs, const std::string& path,
+                         LoadReport* report) {
+  DYAD_ASSIGN_OR_RETURN(auto kbs, ValidatedPacks(world, dirs, report));
+  Chunks chunks;
+  for (uint32_t p = 0; p < kbs.size(); ++p) AssignPack(p, *kbs[p], &chunks);
+  std::string file(kHeaderSize, '\0');
+  std::vector<std::pair<std::string, std::array<uint64_t, 3>>> positions;
+  for (const auto& [state, parts] : chunks) {
+    std::string bytes = EncodeChunk(parts, kbs);
+    positions.push_back({state, {file.size(), bytes.size(), Fnv1a(bytes)}});
+    file += bytes;
+  }
+  std::string directory = EncodeDirectory(dirs, kbs, positions);
+  PutHeader(file, file.size(), directory);
+  file += directory;
+  std::error_code ec;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+  return WriteFileAtomic(path, file);
+}
+
+Result<std::unique_ptr<Snapshot>> Snapshot::Open(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::NotFound(fmt::format("{}: cannot open: {}", path, std::strerror(errno)));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<size_t>(st.st_size) < kHeaderSize) {
+    ::close(fd);
+    return Status::Corruption(fmt::format("{}: not a knowledge-base snapshot (too short or not a file)", path));
+  }
+  void* map = ::mmap(nullptr, static_cast<size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return Status::Internal(fmt::format("{}: mmap failed: {}", path, std::strerror(errno)));
+  std::unique_ptr<Snapshot> s(new Snapshot());
+  s->path_ = path;
+  s->data_ = static_cast<const char*>(map);
+  s->size_ = static_cast<size_t>(st.st_size);
+  DYAD_RETURN_IF_ERROR(s->ParseHeader());
+  return s;
+}
+
+Status Snapshot::ParseHeader() {
+  In h(data_, kHeaderSize);
+  if (std::memcmp(data_, kMagic, sizeof(kMagic)) != 0) return Status::Corruption(path_ + ": bad magic (not a dyad kb snapshot)");
+  for (size_t i = 0; i < sizeof(kMagic); ++i) h.Int<uint8_t>();
+  if (uint32_t v = h.Int<uint32_t>(); v != kVersion)
+    return Status::Corruption(fmt::format("{}: snapshot version {} (this dyad reads {})", path_, v, kVersion));
+  h.Int<uint32_t>();
+  const uint64_t off = h.Int<uint64_t>(), len = h.Int<uint64_t>(), sum = h.Int<uint64_t>();
+  if (off > size_ || len > size_ - off) return Status::Corruption(path_ + ": directory outside the file (truncated?)");
+  std::string_view dir(data_ + off, len);
+  if (Fnv1a(dir) != sum) return Status::Corruption(path_ + ": directory checksum mismatch");
+  In in(dir.data(), dir.size());
+  const uint32_t packs = in.Count();
+  for (uint32_t p = 0; p < packs && in.ok(); ++p) {
+    pack_names_.push_back(in.Str());
+    pack_dirs_.push_back(in.Str());
+    for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) stamps_.push_back({in.Str(), in.Int<uint64_t>(), in.Int<int64_t>()});
+    sources_.emplace_back();
+    for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) sources_.back().push_back(GetSource(in));
+  }
+  for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
+    Chunk c;
+    c.state = in.Str();
+    c.offset = in.Int<uint64_t>();
+    c.length = in.Int<uint64_t>();
+    c.checksum = in.Int<uint64_t>();
+    if (c.offset > size_ || c.length > size_ - c.offset) return Status::Corruption(path_ + ": chunk outside the file");
+    directory_.push_back(std::move(c));
+  }
+  return in.ok() ? Status() : Status::Corruption(path_ + ": directory truncated");
+}
+
+bool Snapshot::Fresh() const {
+  size_t files = 0;
+  for (const std::string& dir : pack_dirs_) files += StampsOf(dir).size();
+  if (files != stamps_.size()) return false;
+  for (const Stamp& s : stamps_) {
+    struct stat st {};
+    if (::stat(s.path.c_str(), &st) != 0 || static_cast<uint64_t>(st.st_size) != s.size) return false;
+    if (static_cast<int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec != s.mtime_ns) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// Adds one pack's part of a chunk to `pack`, skipping what an earlier chunk added.
+void ReadPart(In& in, PackData* pack, std::unordered_set<std::string>* entities, std::unordered_set<uint32_t>* facts) {
+  for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
+    Entity e = GetEntity(in);
+    if (entities->insert(e.id).second) pack->entities.push_back(std::move(e));
+  }
+  for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
+    uint32_t id = in.Int<uint32_t>();
+    Fact f = GetFact(in);
+    if (facts->insert(id).second) pack->facts.push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+Result<std::vector<PackData>> Snapshot::Extract(const std::vector<std::string>& states) const {
+  std::vector<PackData> packs(pack_names_.size());
+  std::vector<std::unordered_set<std::string>> entities(packs.size());
+  std::vector<std::unordered_set<uint32_t>> facts(packs.size());
+  for (size_t p = 0; p < packs.size(); ++p) {
+    packs[p].name = pack_names_[p];
+    packs[p].sources = sources_[p];
+  }
+  for (const std::string& state : std::set<std::string>(states.begin(), states.end())) {
+    auto it = std::lower_bound(directory_.begin(), directory_.end(), state,
+                               [](const Chunk& c, const std::string& s) { return c.state < s; });
+    if (it == directory_.end() || it->state != state) continue;
+    std::string_view bytes(data_ + it->offset, it->length);
+    if (Fnv1a(bytes) != it->checksum) return Status::Corruption(fmt::format("{}: chunk of {} fails its checksum", path_, state));
+    In in(bytes.data(), bytes.size());
+    for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
+      uint32_t p = in.Int<uint32_t>();
+      if (p >= packs.size()) return Status::Corruption(fmt::format("{}: chunk of {} names pack {}", path_, state, p));
+      ReadPart(in, &packs[p], &entities[p], &facts[p]);
+    }
+    if (!in.ok()) return Status::Corruption(fmt::format("{}: chunk of {} is truncated", path_, state));
+  }
+  return packs;
+}
+
+std::vector<std::string> Snapshot::DefaultPackDirs() {
+  std::vector<std::string> dirs;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(DataDir() + "/kb-packs", ec))
+    if (entry.is_directory(ec) && entry.path().filename() != "compiled") dirs.push_back(entry.path().string());
+  std::sort(dirs.begin(), dirs.end());
+  return dirs;
+}
+
+std::string Snapshot::DefaultPath() {
+  if (const char* c = std::getenv("DYAD_CACHE"); c != nullptr && *c != '\0') return std::string(c) + "/kb.snapshot";
+  return DataDir() + "/kb-packs/compiled/kb.snapshot";
+}
+
+Result<std::unique_ptr<Snapshot>> Snapshot::OpenOrCompile(const world::World& world, const std::vector<std::string>& dirs,
+                                                          const std::string& path) {
+  Result<std::unique_ptr<Snapshot>> s = Open(path);
+  if (s.ok() && (*s)->Fresh() && (*s)->pack_dirs_ == dirs) return s;
+  LoadReport report;
+  DYAD_RETURN_IF_ERROR(Compile(world, dirs, path, &report));
+  return Open(path);
+}
+
+}  // namespace dyad::kb
