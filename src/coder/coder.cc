@@ -250,11 +250,11 @@ struct Roles {
   bool pairs_within = false;  // reciprocal with no target: each ordered pair of sources
 };
 
-void PronounSource(const Sentence& s, size_t verb, const DocumentState& st,
+void PronounSource(const Sentence& s, size_t verb, const std::vector<std::string>& last_source,
                    std::vector<Actor>* scratch, Roles* r) {
   for (size_t i = verb; i-- > 0 && verb - i <= 3;) {
     if (!IsPronoun(s.W(i))) continue;
-    for (const std::string& key : st.last_source) {
+    for (const std::string& key : last_source) {
       Actor a;
       a.state = key;
       a.first_token = a.head_token = i;
@@ -299,8 +299,8 @@ void PartiesLater(const Sentence& s, const VerbHit& v, size_t end, Roles* r) {
   }
 }
 
-Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit, const DocumentState& st,
-                std::vector<Actor>* scratch) {
+Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
+                const std::vector<std::string>& last_source, std::vector<Actor>* scratch) {
   Roles r;
   size_t end = ClauseEnd(s, v.token);
   limit = std::min(limit, end);
@@ -309,7 +309,7 @@ Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit, const Documen
     AddGroup(s, GroupBefore(s, v.token, false), &r.targets);
   } else {
     AddGroup(s, SubjectGroup(s, v), &r.sources);
-    if (r.sources.empty()) PronounSource(s, v.token, st, scratch, &r);
+    if (r.sources.empty()) PronounSource(s, v.token, last_source, scratch, &r);
     int g = GroupAfter(s, v.token + 1, limit);
     // "met in Singapore": the place of a meeting is no party to it
     while (g >= 0 && v.pattern->reciprocal && s.groups[g].first > 0 &&
@@ -466,63 +466,90 @@ void Remember(const Sentence& s, const std::vector<CodedEvent>& coded, size_t fi
 
 }  // namespace
 
+namespace {
+
+std::optional<Date> ResolutionDate(const Sentence& s, const DocumentState& st) {
+  if (!s.dates.empty()) return s.dates.front().date;
+  return st.anchor ? st.anchor : st.document_date;
+}
+
+void MarkActorTokens(Sentence* s) {
+  s->in_actor.assign(s->tokens.size(), false);
+  for (const Actor& a : s->actors)
+    for (size_t i = a.first_token; i < a.last_token; ++i) s->in_actor[i] = true;
+}
+
+// Codes the verbs of one analysed sentence, in order.
+struct VerbCoder {
+  const Sentence& s;
+  const EventMaker& maker;
+  const DocumentState& st;
+  CodeCounts* counts;
+  std::vector<CodedEvent>* out;
+  size_t first_new = 0;
+  int speech_start = -1;  // first event of the last statement coded, or -1
+  size_t speech_verb = 0;
+
+  void Count(uint64_t CodeCounts::*field) const {
+    if (counts != nullptr) ++(counts->*field);
+  }
+
+  // Negated, modal and intended-without-intent-code verbs give no event.
+  bool Uncoded(const VerbHit& v) const {
+    if (v.mode == Mode::kNegated) { Count(&CodeCounts::negated); return true; }
+    bool modal = v.mode == Mode::kModal || (v.mode == Mode::kIntent && v.pattern->intent.empty());
+    if (modal) Count(&CodeCounts::modal);
+    return modal;
+  }
+
+  // A statement gives way to the event of what was said.
+  void Speech(const VerbHit& v, size_t before) {
+    if (v.pattern->speech) {
+      speech_start = static_cast<int>(before);
+      speech_verb = v.token;
+    } else if (speech_start >= 0 && v.token > speech_verb) {
+      out->erase(out->begin() + speech_start, out->begin() + static_cast<long>(before));
+      speech_start = -1;
+    }
+  }
+
+  void Verb(size_t k, std::vector<Actor>* scratch) {
+    const VerbHit& v = s.verbs[k];
+    if (v.mode == Mode::kEmbedded || Uncoded(v)) return;
+    size_t limit = k + 1 < s.verbs.size() && !v.pattern->speech ? s.verbs[k + 1].token : s.tokens.size();
+    scratch->clear();
+    // A pronoun refers to the last source, which may be this sentence's speaker.
+    std::vector<std::string> last = out->size() > first_new ? std::vector<std::string>{out->back().source}
+                                                            : st.last_source;
+    Roles r = FindRoles(s, v, limit, last, scratch);
+    size_t before = out->size();
+    Emit(maker, v, r, limit, out);
+    if (out->size() == before) Count(&CodeCounts::no_actors);
+    else Speech(v, before);
+  }
+};
+
+}  // namespace
+
 void Coder::CodeSentence(std::string_view text, Span span, DocumentState* st, CodeCounts* counts,
                          std::vector<CodedEvent>* out) const {
   Sentence s;
   s.text = text.substr(span.begin, span.end - span.begin);
   s.tokens = Tokenize(s.text);
   s.dates = FindDates(s.tokens, {st->document_date, st->anchor});
-  std::optional<Date> on = !s.dates.empty() ? std::optional<Date>(s.dates.front().date)
-                           : st->anchor     ? st->anchor
-                                            : st->document_date;
-  s.actors = actors_->Find(s.text, s.tokens, on, st->recent);
+  s.actors = actors_->Find(s.text, s.tokens, ResolutionDate(s, *st), st->recent);
   MergeAdjacent(&s.actors);
-  s.in_actor.assign(s.tokens.size(), false);
-  for (const Actor& a : s.actors)
-    for (size_t i = a.first_token; i < a.last_token; ++i) s.in_actor[i] = true;
+  MarkActorTokens(&s);
   s.groups = GroupActors(s.actors, s.tokens);
   FindVerbs(&s, dictionary_);
   if (counts != nullptr) ++counts->sentences;
-
   EventMaker maker{taxonomy_, s, span, *st};
-  size_t first_new = out->size();
+  VerbCoder vc{s, maker, *st, counts, out, out->size()};
   std::vector<Actor> scratch;
   scratch.reserve(8);
-  int speech_event_start = -1;
-  size_t speech_verb = 0;
-  for (size_t k = 0; k < s.verbs.size(); ++k) {
-    const VerbHit& v = s.verbs[k];
-    if (v.mode == Mode::kEmbedded) continue;
-    bool no_code = v.mode == Mode::kNegated || v.mode == Mode::kModal ||
-                   (v.mode == Mode::kIntent && v.pattern->intent.empty());
-    if (no_code) {
-      if (counts != nullptr) ++(v.mode == Mode::kNegated ? counts->negated : counts->modal);
-      continue;
-    }
-    size_t limit = k + 1 < s.verbs.size() ? s.verbs[k + 1].token : s.tokens.size();
-    if (v.pattern->speech) limit = s.tokens.size();
-    scratch.clear();
-    // A pronoun refers to the last source, which may be this sentence's speaker.
-    DocumentState local = *st;
-    if (out->size() > first_new) local.last_source = {out->back().source};
-    Roles r = FindRoles(s, v, limit, local, &scratch);
-    size_t before = out->size();
-    Emit(maker, v, r, limit, out);
-    if (out->size() == before) {
-      if (counts != nullptr) ++counts->no_actors;
-      continue;
-    }
-    if (v.pattern->speech) {
-      speech_event_start = static_cast<int>(before);
-      speech_verb = v.token;
-    } else if (speech_event_start >= 0 && v.token > speech_verb) {
-      // What was said holds an event of its own: that is coded instead of the statement.
-      out->erase(out->begin() + speech_event_start, out->begin() + static_cast<long>(before));
-      speech_event_start = -1;
-    }
-  }
-  Remember(s, *out, first_new, st);
-  if (counts != nullptr) counts->events += out->size() - first_new;
+  for (size_t k = 0; k < s.verbs.size(); ++k) vc.Verb(k, &scratch);
+  Remember(s, *out, vc.first_new, st);
+  if (counts != nullptr) counts->events += out->size() - vc.first_new;
 }
 
 std::vector<CodedEvent> Coder::CodeText(std::string_view text, DocumentState* state,
