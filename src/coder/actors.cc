@@ -267,13 +267,41 @@ void ActorFinder::AttachRoles(const std::vector<Token>& tokens, Actor* a) const 
   }
 }
 
+void ActorFinder::SetNamedActors(const std::vector<NamedActor>& named, bool only) {
+  named_.clear();
+  for (const NamedActor& n : named) named_[n.words[0]].push_back({n.words, n.code});
+  only_named_ = only;
+}
+
+void ActorFinder::AddNamed(const std::vector<Token>& tokens, std::vector<Actor>* out) const {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto it = named_.find(tokens[i].lower);
+    if (it == named_.end()) continue;
+    const Named* best = nullptr;
+    for (const Named& n : it->second)
+      if (WordsAt(tokens, i, n.words) && (best == nullptr || n.words.size() > best->words.size())) best = &n;
+    if (best == nullptr || Overlaps(*out, i, i + best->words.size())) continue;
+    Actor a;
+    a.state = best->key;
+    a.first_token = i;
+    a.last_token = i + best->words.size();
+    a.head_token = a.last_token - 1;
+    a.how = "named";
+    i = a.last_token - 1;
+    out->push_back(std::move(a));
+  }
+}
+
 std::vector<Actor> ActorFinder::Find(std::string_view sentence, const std::vector<Token>& tokens,
                                      std::optional<Date> on,
                                      const std::vector<std::string>& recent) const {
   std::vector<Actor> out;
-  AddResolved(sentence, tokens, on, &out);
-  AddCapitals(tokens, on, &out);
-  AddPersons(tokens, on, &out);
+  AddNamed(tokens, &out);
+  if (!only_named_) {
+    AddResolved(sentence, tokens, on, &out);
+    AddCapitals(tokens, on, &out);
+    AddPersons(tokens, on, &out);
+  }
   std::stable_sort(out.begin(), out.end(),
                    [](const Actor& x, const Actor& y) { return x.head_token < y.head_token; });
   AddCoreference(tokens, recent, &out);

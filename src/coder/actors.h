@@ -21,6 +21,7 @@
 
 #include "base/date.h"
 #include "coder/dictionary.h"
+#include "coder/foreign_dictionary.h"
 #include "coder/text.h"
 #include "kb/knowledge_base.h"
 #include "world/resolver.h"
@@ -51,6 +52,11 @@ class ActorFinder {
   std::vector<Actor> Find(std::string_view sentence, const std::vector<Token>& tokens,
                           std::optional<Date> on, const std::vector<std::string>& recent) const;
 
+  // Actors from another coder's actor file (foreign_dictionary.h), matched as whole words
+  // in any case, their code standing in for the state key. With `only`, states are found
+  // only through them (validation suites of fictional states).
+  void SetNamedActors(const std::vector<NamedActor>& named, bool only);
+
  private:
   struct Named {
     std::vector<std::string> words;
@@ -64,6 +70,7 @@ class ActorFinder {
                    std::vector<Actor>* out) const;
   void AddPersons(const std::vector<Token>& tokens, std::optional<Date> on,
                   std::vector<Actor>* out) const;
+  void AddNamed(const std::vector<Token>& tokens, std::vector<Actor>* out) const;
   void AddCoreference(const std::vector<Token>& tokens, const std::vector<std::string>& recent,
                       std::vector<Actor>* out) const;
   void AttachRoles(const std::vector<Token>& tokens, Actor* actor) const;
@@ -77,6 +84,8 @@ class ActorFinder {
   const kb::KnowledgeBase* kb_;
   std::unordered_map<std::string, std::vector<Named>> capitals_;  // by first word
   std::unordered_map<std::string, std::vector<Named>> persons_;   // by first word
+  std::unordered_map<std::string, std::vector<Named>> named_;     // foreign actors, by first word
+  bool only_named_ = false;
 };
 
 }  // namespace dyad::coder

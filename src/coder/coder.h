@@ -94,6 +94,8 @@ class Coder {
   std::vector<CodedEvent> CodeText(std::string_view text, DocumentState* state,
                                    CodeCounts* counts = nullptr) const;
   const Dictionary& dictionary() const { return dictionary_; }
+  // Another coder's actors (ActorFinder::SetNamedActors); call before coding.
+  void UseNamedActors(const std::vector<NamedActor>& named, bool only) { actors_->SetNamedActors(named, only); }
 
  private:
   void CodeSentence(std::string_view text, Span span, DocumentState* state, CodeCounts* counts,

@@ -28,7 +28,11 @@ std::optional<std::string> CodeOf(std::string_view bracket) {
   std::string_view inner = bracket.substr(1, bracket.size() - 2);
   inner = inner.substr(0, inner.find(':'));
   if (inner == "---" || inner.empty()) return std::string();
-  if (!events::CheckCameoSyntax(inner).ok()) return std::nullopt;
+  // The dictionary's own code: CAMEO, or digits of another scheme (WEIS in PETRARCH's
+  // validation verbs), which the coder passes through without a quad class.
+  bool digits = inner.size() >= 2 && inner.size() <= 4 &&
+                inner.find_first_not_of("0123456789") == std::string_view::npos;
+  if (!digits) return std::nullopt;
   return std::string(inner);
 }
 
@@ -56,6 +60,7 @@ struct Reader {
   std::string* first_error;
   std::string path;
   std::string verb;  // the current verb's lemma (lower case)
+  std::vector<std::string> also;  // PETRARCH: further verbs of the block sharing its patterns
   uint64_t line = 0;
 
   void Bad(const std::string& why) {
@@ -66,6 +71,11 @@ struct Reader {
   void Add(VerbPattern p, std::string_view text) {
     p.text = std::string(TrimWhitespace(text));
     p.origin = fmt::format("{}:{}", path, line);
+    for (const std::string& lemma : also) {
+      VerbPattern q = p;
+      q.lemma = lemma;
+      dict->AddPattern(std::move(q));
+    }
     dict->AddPattern(std::move(p));
   }
 
@@ -85,6 +95,7 @@ struct Reader {
     ++c->verbs;
     if (!code) { ++c->bad_code; return; }
     if (code->empty()) { ++c->no_code; return; }
+    if (!events::CheckCameoSyntax(*code).ok()) ++c->non_cameo;
     VerbPattern p;
     p.code = *code;
     p.lemma = verb;
@@ -101,10 +112,22 @@ struct Reader {
     std::optional<std::string> code = CodeOf(w.back());
     if (!code) { ++c->bad_code; return; }
     if (code->empty()) { ++c->no_code; return; }
+    if (!events::CheckCameoSyntax(*code).ok()) ++c->non_cameo;
     VerbPattern p;
     p.code = *code;
     p.lemma = verb;
     bool seen_verb = false, in_alt = false;
+    std::vector<std::string> toks;
+    for (size_t i = 0; i + 1 < w.size(); ++i) {
+      const std::string& t = w[i];
+      size_t star = t.find('*');
+      if (star == std::string::npos || t.size() == 1) { toks.push_back(t); continue; }
+      if (star > 0) toks.push_back(t.substr(0, star - (t[star - 1] == '_' ? 1 : 0)) + "_");
+      toks.push_back("*");
+      if (star + 1 < t.size()) toks.push_back(t.substr(star + (t[star + 1] == '_' ? 2 : 1)));
+    }
+    toks.push_back(w.back());
+    w = std::move(toks);
     for (size_t i = 0; i + 1 < w.size(); ++i) {
       const std::string& t = w[i];
       if (t == "*") { seen_verb = true; continue; }
@@ -122,7 +145,7 @@ struct Reader {
     ++c->patterns;
   }
 
-  void Line(std::string_view l) {
+  void TabariLine(std::string_view l) {
     l = l.substr(0, l.find(';'));
     l = TrimWhitespace(l);
     if (l.empty() || l[0] == '#' || l[0] == '<' || l[0] == '&' || l[0] == '+') return;
@@ -132,12 +155,114 @@ struct Reader {
   }
 };
 
+// PETRARCH: "--- VERB [code] ---" opens a block; plain lines name its verbs.
+struct PetrarchReader : Reader {
+  bool fresh = false;  // the block header was the last verb line
+
+  void Header(std::string_view l) {
+    std::string_view inner = TrimWhitespace(l.substr(3, l.size() - 6));
+    also.clear();
+    VerbLine(inner);
+    fresh = true;
+  }
+
+  void Lemma(std::string_view l) {
+    std::vector<std::string> w = Words(l);
+    std::vector<PatternWord> head = WordsOf(w[0]);
+    if (head.empty()) return;
+    std::string lemma = head[0].alternatives[0];
+    if (!lemma.empty() && lemma.back() == '*') lemma.pop_back();
+    if (lemma != verb) also.push_back(lemma);
+  }
+
+  void Line(std::string_view l) {
+    l = TrimWhitespace(l.substr(0, l.find('#')));
+    if (l.empty() || l[0] == '<' || l[0] == '&' || l[0] == '+' || l[0] == '!') return;
+    if (l.size() > 6 && l.substr(0, 3) == "---" && l.substr(l.size() - 3) == "---") Header(l);
+    else if (l[0] == '-') PatternLine(l);
+    else if (l.find('[') == std::string_view::npos) Lemma(l);
+    else Bad("unexpected line");
+  }
+};
+
+std::optional<std::string> BracketCode(std::string_view l) {
+  size_t open = l.find('['), close = l.find(']', open);
+  if (open == std::string_view::npos || close == std::string_view::npos) return std::nullopt;
+  std::vector<std::string> w = Words(l.substr(open + 1, close - open - 1));
+  if (w.empty() || w[0] == "---") return std::string();
+  return w[0];
+}
+
+std::vector<std::string> NameWords(std::string_view name) {
+  std::vector<std::string> out;
+  for (const std::string& w : Words(name)) {
+    for (const PatternWord& p : WordsOf(w)) {
+      std::string a = p.alternatives[0];
+      if (!a.empty() && a.back() == '*') a.pop_back();
+      if (!a.empty()) out.push_back(a);
+    }
+  }
+  return out;
+}
+
+template <typename F>
+Status ForEachLine(const std::string& path, F f) {
+  DYAD_ASSIGN_OR_RETURN(std::string data, ReadFile(path));
+  size_t b = 0;
+  while (b < data.size()) {
+    size_t e = data.find('\n', b);
+    if (e == std::string::npos) e = data.size();
+    std::string_view l = TrimWhitespace(std::string_view(data.data() + b, e - b));
+    l = TrimWhitespace(l.substr(0, l.find('#')));
+    if (!l.empty() && l[0] != '<') f(l);
+    b = e + 1;
+  }
+  return Status::OK();
+}
+
 }  // namespace
+
+Status ReadPetrarchVerbs(const std::string& path, Dictionary* dict, ForeignCounts* counts,
+                         std::string* first_error) {
+  PetrarchReader r;
+  r.dict = dict;
+  r.c = counts;
+  r.first_error = first_error;
+  r.path = path;
+  return ForEachLine(path, [&](std::string_view l) { ++r.line; r.Line(l); });
+}
+
+Status ReadForeignActors(const std::string& path, std::vector<NamedActor>* out) {
+  std::string code;
+  return ForEachLine(path, [&](std::string_view l) {
+    if (l[0] == '+' && !code.empty()) {
+      std::vector<std::string> w = NameWords(l.substr(1));
+      if (!w.empty()) out->push_back({w, code});
+      return;
+    }
+    std::optional<std::string> c = BracketCode(l);
+    if (!c) return;
+    code = *c;
+    if (code.empty() || code[0] == '~') { code.clear(); return; }
+    std::vector<std::string> w = NameWords(l.substr(0, l.find('[')));
+    if (!w.empty()) out->push_back({w, code});
+  });
+}
+
+Status ReadForeignAgents(const std::string& path, Dictionary* dict) {
+  return ForEachLine(path, [&](std::string_view l) {
+    std::optional<std::string> c = BracketCode(l);
+    if (!c || c->size() < 2 || (*c)[0] != '~') return;
+    size_t end = std::min(l.find('['), l.find('{'));
+    std::vector<std::string> w = NameWords(l.substr(0, end));
+    if (!w.empty()) dict->AddAgent({w, c->substr(1)});
+  });
+}
 
 Status ReadTabariVerbs(const std::string& path, Dictionary* dict, ForeignCounts* counts,
                        std::string* first_error) {
   DYAD_ASSIGN_OR_RETURN(std::string data, ReadFile(path));
-  Reader r{dict, counts, first_error, path, "", 0};
+  Reader r{dict, counts, first_error, path, "", {}, 0};
   bool in_synsets = false;
   size_t b = 0;
   while (b < data.size()) {
@@ -147,7 +272,7 @@ Status ReadTabariVerbs(const std::string& path, Dictionary* dict, ForeignCounts*
     ++r.line;
     if (l.find("<SYNSETS>") != std::string_view::npos) in_synsets = true;
     else if (l.find("</SYNSETS>") != std::string_view::npos) in_synsets = false;
-    else if (!in_synsets) r.Line(l);
+    else if (!in_synsets) r.TabariLine(l);
     b = e + 1;
   }
   return Status::OK();

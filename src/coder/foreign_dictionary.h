@@ -7,6 +7,8 @@
 //   - words * words  [code]           a pattern of the verb above: `*` is the verb, `$` the
 //                                     source, `+` the target, `%` a compound actor
 //   - * words  [042:043]              two codes: the first is kept (source to target)
+// Codes are the dictionary's own: CAMEO, or 2-4 digits of another scheme (counted in
+// non_cameo; such events have no quad class and are not stored by `dyad ingest text`).
 // Pattern words: WORD_ matches exactly, WORD as a prefix (TABARI's stemming); `{ A | B }`
 // alternatives; `&SET` a synset; `;` starts a comment.
 // What dyad's model holds is imported: a verb's own code and the patterns whose words all
@@ -17,6 +19,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "coder/dictionary.h"
@@ -27,7 +30,24 @@ struct ForeignCounts {
   uint64_t verbs = 0, patterns = 0;              // imported
   uint64_t words_before_verb = 0, synsets = 0;   // skipped: not expressible in dyad's model
   uint64_t no_code = 0, bad_code = 0, bad_lines = 0;
+  uint64_t non_cameo = 0;  // imported with a code of digits that is not CAMEO (WEIS)
 };
+
+// PETRARCH verbs (PETR.Validate.verbs.txt, CAMEO.2.0.txt): blocks "--- VERB [code] ---"
+// listing the verbs that share them (one per line, optional {FORMS}), then "- pattern
+// [code]" lines read as TABARI's; synset definitions (&SET, +WORD) are skipped.
+Status ReadPetrarchVerbs(const std::string& path, Dictionary* dict, ForeignCounts* counts,
+                         std::string* first_error = nullptr);
+
+// PETRARCH/TABARI actor files: "NAME_WORDS [CODE]" (a date restriction after the code is
+// ignored), "+SYNONYM" lines naming the same actor; [---] entries are skipped. Agent files:
+// "WORD {PLURALS} [~ROLE]" add agent phrases with that role to `dict`.
+struct NamedActor {
+  std::vector<std::string> words;  // lower case
+  std::string code;                // "ARN", "USAGOV"
+};
+Status ReadForeignActors(const std::string& path, std::vector<NamedActor>* out);
+Status ReadForeignAgents(const std::string& path, Dictionary* dict);
 
 // Adds the verbs and patterns of a TABARI .verbs file to `dict`. IOError when the file
 // cannot be read; bad lines are counted, the first named in `first_error`.
