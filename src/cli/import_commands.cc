@@ -87,7 +87,17 @@ int RunHistorian(const HistorianArgs& args) {
     return kExitError;
   }
   ingest::KindCounts counts;
-  kb::PackData pack = ingest::MapHistorian(*data, keys, &*sink, &counts);
+  std::vector<ingest::PeriodRule> periods;
+  if (std::string periods_path = DataDir() + "/historian/territory_periods.tsv";
+      FileExists(periods_path)) {
+    auto rows = ingest::ReadPeriodRules(periods_path);
+    if (!rows.ok()) {
+      std::fprintf(stderr, "dyad import historian: %s\n", rows.status().message().c_str());
+      return kExitError;
+    }
+    periods = std::move(rows).value();
+  }
+  kb::PackData pack = ingest::MapHistorian(*data, keys, periods, &*sink, &counts);
   double map_s = Seconds(t0) - read_s;
   if (Status s = sink->Close(); !s.ok()) {
     std::fprintf(stderr, "dyad import historian: %s\n", s.message().c_str());

@@ -1,6 +1,7 @@
 #include "ingest/historian_import.h"
 
 #include "base/strings.h"
+#include "base/tsv_table.h"
 #include "kb/pack.h"
 
 #include <fmt/format.h>
@@ -210,6 +211,7 @@ RdcrClass Classify(std::string_view heading) {
       c.mission_action = Relation::kMissionClosed;
     } else if (Contains(h, "establish") || Contains(h, "open") || Contains(h, "elevat") ||
                Contains(h, "raised") || Contains(h, "return") || Contains(h, "first") ||
+               Contains(h, "moved to") ||
                (Contains(h, "resum") && !relations)) {
       c.mission_action = Relation::kMissionOpened;
     }
@@ -225,9 +227,9 @@ RdcrClass Classify(std::string_view heading) {
 
 class Mapper {
  public:
-  Mapper(const HistorianData& data, const TerritoryKeys& keys, RejectSink* rejects,
-         KindCounts* counts)
-      : data_(data), keys_(keys), rejects_(rejects), counts_(counts) {
+  Mapper(const HistorianData& data, const TerritoryKeys& keys,
+         const std::vector<PeriodRule>& periods, RejectSink* rejects, KindCounts* counts)
+      : data_(data), keys_(keys), periods_(periods), rejects_(rejects), counts_(counts) {
     pack_.name = "historian-us";
   }
 
@@ -339,6 +341,37 @@ class Mapper {
     return e;
   }
 
+  // The period rule for a record of `id` dated `on` whose heading or note is `text`.
+  const PeriodRule* Period(std::string_view id, const std::optional<Date>& on,
+                           std::string_view text) const {
+    std::string lower = AsciiLower(text);
+    for (const PeriodRule& p : periods_) {
+      if (p.historian_id != id || !Contains(lower, AsciiLower(p.match))) continue;
+      if (p.period == Interval::Always() || (on && p.period.ContainsDate(*on))) return &p;
+    }
+    return nullptr;
+  }
+
+  // A term that began within a bounded period rule and runs past its end (Vernon Walters,
+  // at Bonn 1989-04-24..1991-08-18; Robert Strauss, at Moscow 1991-08-24..1992-11-19)
+  // ends, for the period's state, on the period's last day; the rest of the term is
+  // returned as a fact of `successor_mission` (the file's own state) from the next day.
+  std::optional<Fact> SplitAtPeriodEnd(const PeriodRule& p, const std::string& successor_mission,
+                                       Fact* f) const {
+    if (!p.period.end() || successor_mission == f->object) return std::nullopt;
+    int32_t last = p.period.end()->last_day();
+    bool ends_after = !f->valid.end() || f->valid.end()->last_day() > last;
+    bool starts_within = f->valid.start() && f->valid.start()->first_day() <= last;
+    if (!ends_after || !starts_within) return std::nullopt;
+    Fact rest = *f;
+    rest.object = successor_mission;
+    rest.valid = Interval::Make(Date::FromDays(last + 1), f->valid.end()).value();
+    rest.qualifiers.push_back({"continued_from", p.key});
+    f->valid = Interval::Make(f->valid.start(), Date::FromDays(last)).value();
+    f->qualifiers.push_back({"continued_by", rest.object});
+    return rest;
+  }
+
   // The World key of a historian id; on failure rejects the record and returns "".
   std::string KeyOr(const std::string& kind, const Provenance& prov, std::string_view id) {
     auto r = keys_.Resolve(id);
@@ -411,20 +444,30 @@ class Mapper {
     return key;
   }
 
+  // The name of the state a period rule sends a record to, else the file's country name.
+  std::string PeriodName(const std::string& historian_id, const std::string& key,
+                         const PeriodRule* period) const {
+    const world::State* st = period && keys_.world() ? keys_.world()->Find(key) : nullptr;
+    return st ? st->name : CountryName(historian_id, key);
+  }
+
   // -- pocom --
 
-  std::string CountryMission(const std::string& mission_id, const std::string& key,
-                             const std::string& source) {
-    std::string id = "mission:usa-to-" + mission_id;
+  // mission:usa-to-<slug>; `file_id` names the pocom file the chiefs come from.
+  std::string CountryMission(const std::string& slug, const std::string& key,
+                             const std::string& source, const std::string& file_id) {
+    std::string id = "mission:usa-to-" + slug;
     if (!entities_.count(id)) {
       Entity e;
       e.id = id;
       e.kind = EntityKind::kMission;
       e.subkind = "bilateral-mission";
-      e.name = fmt::format("United States mission to {}", CountryName(mission_id, key));
+      const world::State* st = keys_.world() ? keys_.world()->Find(key) : nullptr;
+      e.name = fmt::format("United States mission to {}",
+                           slug == file_id || st == nullptr ? CountryName(file_id, key) : st->name);
       e.owner = std::string(kUs);
       e.host = key;
-      e.record = "missions-countries/" + mission_id + ".xml";
+      e.record = "missions-countries/" + file_id + ".xml";
       e.sources = {source};
       e.note = "the chiefs of mission of the US to this country, whatever the post's rank";
       AddEntity(std::move(e));
@@ -471,20 +514,24 @@ class Mapper {
         continue;
       }
       std::string source = SourceId(c.prov);
-      std::string mission;
-      if (c.org_mission) {
-        mission = OrgMission(c.mission_id, source);
-      } else {
-        std::string key = KeyOr(kind, c.prov, c.mission_id);
-        if (key.empty()) continue;
-        mission = CountryMission(c.mission_id, key, source);
-      }
       std::optional<Date> appointed, arrived, started, ended;
       if (!DateOr(kind, c.prov, "appointed", c.appointed.date, &appointed) ||
           !DateOr(kind, c.prov, "arrived", c.arrived.date, &arrived) ||
           !DateOr(kind, c.prov, "started", c.started.date, &started) ||
           !DateOr(kind, c.prov, "ended", c.ended.date, &ended))
         continue;
+      std::string mission, successor_mission;
+      const PeriodRule* period = nullptr;
+      if (c.org_mission) {
+        mission = OrgMission(c.mission_id, source);
+      } else {
+        std::string key = KeyOr(kind, c.prov, c.mission_id);
+        if (key.empty()) continue;
+        successor_mission = CountryMission(c.mission_id, key, source, c.mission_id);
+        period = Period(c.mission_id, started ? started : ended, c.note);
+        mission = period ? CountryMission(period->slug, period->key, source, c.mission_id)
+                         : successor_mission;
+      }
       Fact f;
       f.subject = Person(c.person_id, source);
       f.relation = Relation::kChiefOfMission;
@@ -510,7 +557,10 @@ class Mapper {
       f.sources = {source};
       f.note = c.note;
       chief_facts_[c.prov.record_id] = pack_.facts.size();
+      std::optional<Fact> continued;
+      if (period && !f.undated) continued = SplitAtPeriodEnd(*period, successor_mission, &f);
       pack_.facts.push_back(std::move(f));
+      if (continued) pack_.facts.push_back(std::move(*continued));
       Accept(kind);
     }
   }
@@ -885,21 +935,46 @@ class Mapper {
     const std::string kind = "rdcr/entry";
     for (const RdcrEntry& e : data_.rdcr) {
       Read(kind);
-      RdcrClass c = Classify(e.head);
+      std::vector<std::string> clauses = HeadingClauses(e.head);
+      bool mapped = false;
+      for (const std::string& clause : clauses) mapped |= MapRdcrClause(kind, e, clause);
+      if (mapped) Accept(kind);
+    }
+  }
+
+  // One heading names two events when it joins two relations clauses with "/"
+  // ("Establishment of Diplomatic Relations with PRC/Termination of Diplomatic Relations
+  // with the Republic of China, 1979"); the heading's trailing year belongs to both.
+  static std::vector<std::string> HeadingClauses(const std::string& head) {
+    size_t slash = head.find('/');
+    if (slash == std::string::npos) return {head};
+    std::string first = head.substr(0, slash), second = head.substr(slash + 1);
+    if (!Contains(first, "Relations") || !Contains(second, "Relations")) return {head};
+    size_t comma = second.rfind(',');
+    if (comma != std::string::npos) first += second.substr(comma);
+    return {first, second};
+  }
+
+  // Maps one heading (or clause of a heading) of `e`; false when it was rejected.
+  bool MapRdcrClause(const std::string& kind, const RdcrEntry& e, const std::string& head) {
+    {
+      RdcrClass c = Classify(head);
       bool any = c.us_recognized || c.they_recognized || c.relations || c.mission_action || c.agreement;
       if (!any) {
         Reject(kind, e.prov, "unclassified-heading",
-               fmt::format("no relation for the heading '{}'", e.head));
-        continue;
+               fmt::format("no relation for the heading '{}'", head));
+        return false;
       }
       std::string key = KeyOr(kind, e.prov, e.article_id);
-      if (key.empty()) continue;
+      if (key.empty()) return false;
       std::string note;
       std::optional<Date> date = RdcrDate(e, &note);
       if (!date) {
-        Reject(kind, e.prov, "no-date", fmt::format("no date in heading or text of '{}'", e.head));
-        continue;
+        Reject(kind, e.prov, "no-date", fmt::format("no date in heading or text of '{}'", head));
+        return false;
       }
+      const PeriodRule* period = Period(e.article_id, date, head);
+      if (period) key = period->key;
       std::string source = SourceId(e.prov);
       std::string record = Record(e.prov);
       auto add = [&](std::string subject, Relation rel, std::string object) {
@@ -920,7 +995,6 @@ class Mapper {
         // "Interruption of Relations, 1917-1922": the range's end is the resumption.
         static const std::regex kRange("(\\d{4}) ?(?:-|\u2013) ?(\\d{4})\\.?$");
         std::smatch m;
-        std::string head = e.head;
         if (std::regex_search(head, m, kRange)) {
           auto end_year = Date::ParseIso(m[2].str());
           if (end_year.ok() && end_year->year() > date->year()) {
@@ -937,9 +1011,12 @@ class Mapper {
         }
       }
       if (c.mission_action) {
-        std::string place_slug = e.place_key.empty() ? "in-" + e.article_id : Slug(e.place_key);
-        std::string place_name = e.place_key.empty() ? CountryName(e.article_id, key) : NameFromId(e.place_key);
-        if (auto l = data_.locales.find(e.place_key); l != data_.locales.end()) place_name = l->second.name;
+        // A period rule that matched on a place ("Closing of U.S. Embassy at Taipei") names it.
+        std::string place_key = e.place_key.empty() && period && !period->match.empty()
+                                    ? Slug(period->match) : e.place_key;
+        std::string place_slug = place_key.empty() ? "in-" + (period ? period->slug : e.article_id) : Slug(place_key);
+        std::string place_name = place_key.empty() ? PeriodName(e.article_id, key, period) : NameFromId(place_key);
+        if (auto l = data_.locales.find(place_key); l != data_.locales.end()) place_name = l->second.name;
         std::string mission = PostMission(c.mission_type, place_slug, place_name, key, record, source);
         add(mission, *c.mission_action, *c.mission_action == Relation::kMissionOpened ? key : "");
       }
@@ -950,7 +1027,7 @@ class Mapper {
         o.kind = "agreement";
         o.when = Interval::Point(*date);
         o.cameo = "057";  // sign formal agreement
-        o.summary = fmt::format("The United States and {}: {}", CountryName(e.article_id, key), e.head);
+        o.summary = fmt::format("The United States and {}: {}", PeriodName(e.article_id, key, period), head);
         o.participants = {{std::string(kUs), "actor", {}, {}}, {key, "target", {}, {}},
                           {std::string(kUs), "party", {}, {}}, {key, "party", {}, {}}};
         o.record = record;
@@ -958,7 +1035,7 @@ class Mapper {
         o.note = note;
         pack_.occurrences.push_back(std::move(o));
       }
-      Accept(kind);
+      return true;
     }
   }
 
@@ -1127,6 +1204,7 @@ class Mapper {
 
   const HistorianData& data_;
   const TerritoryKeys& keys_;
+  const std::vector<PeriodRule>& periods_;
   uint64_t duplicates_ = 0;
   RejectSink* rejects_;
   KindCounts* counts_;
@@ -1168,7 +1246,27 @@ std::optional<Date> FindEnglishDate(std::string_view text, int year) {
 
 kb::PackData MapHistorian(const HistorianData& data, const TerritoryKeys& keys,
                           RejectSink* rejects, KindCounts* counts) {
-  return Mapper(data, keys, rejects, counts).Run();
+  static const std::vector<PeriodRule> kNone;
+  return Mapper(data, keys, kNone, rejects, counts).Run();
+}
+
+kb::PackData MapHistorian(const HistorianData& data, const TerritoryKeys& keys,
+                          const std::vector<PeriodRule>& periods, RejectSink* rejects,
+                          KindCounts* counts) {
+  return Mapper(data, keys, periods, rejects, counts).Run();
+}
+
+Result<std::vector<PeriodRule>> ReadPeriodRules(const std::string& path) {
+  auto t = TsvTable::Read(path, {"historian_id", "from", "to", "match", "key", "slug", "source"});
+  if (!t.ok()) return t.status();
+  std::vector<PeriodRule> out;
+  for (size_t r = 0; r < t->size(); ++r) {
+    auto period = t->IntervalCells(r, "from", "to");
+    if (!period.ok()) return period.status();
+    out.push_back(PeriodRule{t->Cell(r, "historian_id"), *period, t->Cell(r, "match"),
+                             t->Cell(r, "key"), t->Cell(r, "slug"), t->Cell(r, "source")});
+  }
+  return out;
 }
 
 }  // namespace dyad::ingest

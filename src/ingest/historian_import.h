@@ -24,6 +24,7 @@
 #include <map>
 #include <string>
 
+#include "base/interval.h"
 #include "base/rejects.h"
 #include "ingest/historian_xml.h"
 #include "ingest/territory_keys.h"
@@ -38,10 +39,26 @@ namespace dyad::ingest {
 // (identical facts from two records merged into one row, counted in `duplicates`).
 using KindCounts = std::map<std::string, ReadCounts>;
 
+// A period rule (data/historian/territory_periods.tsv): a record of `historian_id` dated
+// within `period` (an rdcr entry by its date, a pocom chief by the start of the term; an
+// undated record never matches a bounded rule) whose heading or note contains `match`
+// (ASCII case-insensitive; empty matches any) belongs to World state `key`, and its US
+// mission is mission:usa-to-<slug>. The first matching rule wins.
+struct PeriodRule {
+  std::string historian_id;
+  Interval period;
+  std::string match, key, slug, source;
+};
+Result<std::vector<PeriodRule>> ReadPeriodRules(const std::string& path);
+
 // Maps everything in `data`. `rejects` receives every unmapped record (file, line, reason,
 // record id); `counts` the per-kind counts. The pack is named "historian-us".
 kb::PackData MapHistorian(const HistorianData& data, const TerritoryKeys& keys,
                           RejectSink* rejects, KindCounts* counts);
+// The same with period rules: former states, successors and rival governments kept apart.
+kb::PackData MapHistorian(const HistorianData& data, const TerritoryKeys& keys,
+                          const std::vector<PeriodRule>& periods, RejectSink* rejects,
+                          KindCounts* counts);
 
 // The date forms of the historian files: "" (none), "1992", "1992-02", "1992-02-01";
 // "9999" (gsh "still valid") is none as well. Other text is an error.

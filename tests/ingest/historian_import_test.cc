@@ -56,8 +56,13 @@ const Imported& Import() {
     auto keys = TerritoryKeys::Make(out->data, world->get(),
                                     overrides.ok() ? std::move(overrides).value()
                                                    : std::vector<OverrideRow>{});
+    auto periods = ReadPeriodRules(DataDir() + "/historian/territory_periods.tsv");
+    if (!periods.ok()) {
+      out->skip = periods.status().ToString();
+      return out;
+    }
     RejectSink sink;
-    out->pack = MapHistorian(out->data, keys, &sink, &out->counts);
+    out->pack = MapHistorian(out->data, keys, *periods, &sink, &out->counts);
     return out;
   }();
   return *imported;
@@ -225,6 +230,11 @@ TEST(HistorianImport, RdcrHeadingsDecideTheRelation) {
   for (const Fact* f : prc) dates.insert(V(*f));
   EXPECT_TRUE(dates.count("1979-01-01")) << prc.size();
   EXPECT_TRUE(Facts("USA", Relation::kRelationsSevered, "CHN").empty());
+  // The second clause is its own event: the end of relations with the Republic of China
+  // on Taiwan (data/historian/territory_periods.tsv), the same day.
+  auto roc = Facts("USA", Relation::kRelationsSevered, "TWN");
+  ASSERT_EQ(roc.size(), 1u);
+  EXPECT_EQ(V(*roc[0]), "1979-01-01");
   // "Interruption of Relations, 1917-1922": suspended in 1917, resumed in 1922.
   auto cri = Facts("USA", Relation::kRelationsResumed, "CRI");
   ASSERT_EQ(cri.size(), 1u);

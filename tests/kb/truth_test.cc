@@ -194,5 +194,90 @@ TEST_F(TruthTest, OpenFactsBeyondCurrencyAreFlagged) {
   EXPECT_GT(open, 100);
 }
 
+// ---- states that came and went (data/historian/territory_periods.tsv)
+
+TEST_F(TruthTest, UssrRelationsAreTheSoviet_UnionsAndRussiasStartIn1991) {
+  EXPECT_EQ(kb_->Relations("USA", "SUHH", D("1980")).state, S::kInRelations);
+  EXPECT_NE(kb_->Relations("USA", "RUS", D("1980")).state, S::kInRelations);
+  EXPECT_FALSE(kb_->Envoy("USA", "SUHH", D("1980-06-01")).heads.empty());
+  EXPECT_TRUE(kb_->Envoy("USA", "RUS", D("1980-06-01")).heads.empty());
+  RelationsAnswer now = kb_->Relations("USA", "RUS", D("2010-01-01"));
+  EXPECT_EQ(now.state, S::kInRelations);
+  ASSERT_FALSE(now.since.empty());
+  EXPECT_EQ(now.since.back()->valid.start()->year(), 1991);
+}
+
+TEST_F(TruthTest, WestGermanyAmbassadorsAtBonnAreWestGermanys) {
+  EXPECT_FALSE(kb_->Envoy("USA", "H-GFR", D("1980-06-01")).heads.empty());
+  EXPECT_TRUE(kb_->Envoy("USA", "DEU", D("1980-06-01")).heads.empty());
+  EXPECT_NE(kb_->Relations("USA", "DEU", D("1980")).state, S::kInRelations)
+      << "Germany (COW 255) did not exist as a state in 1980";
+}
+
+TEST_F(TruthTest, EastGermanyRecognitionOf1974IsNotGermanys) {
+  for (const Fact* f : kb_->FactsOf("USA", Relation::kRecognized)) {
+    if (f->object == "DEU") {
+      EXPECT_NE(f->valid.start()->year(), 1974) << f->record;
+    }
+  }
+  bool gdr = false;
+  for (const Fact* f : kb_->FactsOf("USA", Relation::kRecognized)) gdr |= f->object == "DDDE";
+  EXPECT_TRUE(gdr);
+}
+
+TEST_F(TruthTest, AmbassadorsResidentAtTaipeiAreTaiwansNotChinas) {
+  EnvoyAnswer twn = kb_->Envoy("USA", "TWN", D("1970-01-01"));
+  ASSERT_EQ(twn.heads.size(), 1u);
+  EXPECT_EQ(twn.heads[0].fact->subject, "person:mcconaughy-walter-patrick");
+  EXPECT_TRUE(kb_->Envoy("USA", "CHN", D("1970-01-01")).heads.empty());
+  EXPECT_FALSE(kb_->Envoy("USA", "CHN", D("1985-01-01")).heads.empty());
+}
+
+TEST_F(TruthTest, RelationsWithTheRepublicOfChinaOnTaiwanEndedOn1979_01_01) {
+  RelationsAnswer before = kb_->Relations("USA", "TWN", D("1970-01-01"));
+  EXPECT_EQ(before.state, S::kInRelations);
+  RelationsAnswer after = kb_->Relations("USA", "TWN", D("1980-01-01"));
+  EXPECT_EQ(after.state, S::kNoRelations);
+  ASSERT_NE(after.last_break, nullptr);
+  EXPECT_EQ(after.last_break->valid.start()->ToString(), "1979-01-01");
+  EXPECT_EQ(kb_->Relations("USA", "CHN", D("1980-01-01")).state, S::kInRelations);
+}
+
+TEST_F(TruthTest, StraussCommissionedToTheUssrContinuedAsAmbassadorToRussia) {
+  EnvoyAnswer ussr = kb_->Envoy("USA", "SUHH", D("1991-10-01"));
+  ASSERT_EQ(ussr.heads.size(), 1u);
+  EXPECT_EQ(ussr.heads[0].fact->subject, "person:strauss-robert-schwarz");
+  EnvoyAnswer rus = kb_->Envoy("USA", "RUS", D("1992-06-01"));
+  ASSERT_EQ(rus.heads.size(), 1u);
+  EXPECT_EQ(rus.heads[0].fact->subject, "person:strauss-robert-schwarz");
+  EXPECT_TRUE(kb_->Envoy("USA", "SUHH", D("1992-06-01")).heads.empty());
+}
+
+TEST_F(TruthTest, WaltersAtBonnIsGermanysAmbassadorAfterReunification) {
+  EnvoyAnswer frg = kb_->Envoy("USA", "H-GFR", D("1990-06-01"));
+  ASSERT_EQ(frg.heads.size(), 1u);
+  EXPECT_EQ(frg.heads[0].fact->subject, "person:walters-vernon-a");
+  EnvoyAnswer deu = kb_->Envoy("USA", "DEU", D("1991-01-01"));
+  ASSERT_EQ(deu.heads.size(), 1u);
+  EXPECT_EQ(deu.heads[0].fact->subject, "person:walters-vernon-a");
+}
+
+TEST_F(TruthTest, RussiaRecognizedAsTheSovietUnionsSuccessorOn1991_12_25) {
+  bool rus = false;
+  for (const Fact* f : kb_->FactsOf("USA", Relation::kRecognized)) {
+    if (f->object == "SUHH") {
+      EXPECT_NE(f->valid.start()->year(), 1991) << f->record;
+    }
+    rus |= f->object == "RUS" && f->valid.start()->ToString() == "1991-12-25";
+  }
+  EXPECT_TRUE(rus);
+}
+
+TEST_F(TruthTest, UsaRusIn1980IsNotInRelationsButUsaUssrIs) {
+  EXPECT_NE(kb_->Relations("USA", "RUS", D("1980")).state, S::kInRelations);
+  EXPECT_EQ(kb_->Relations("USA", "SUHH", D("1980")).state, S::kInRelations);
+  EXPECT_EQ(kb_->Relations("USA", "RUS", D("2010")).state, S::kInRelations);
+}
+
 }  // namespace
 }  // namespace dyad::kb
