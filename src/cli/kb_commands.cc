@@ -476,9 +476,14 @@ std::string SinceText(const kb::RelationsAnswer& r) {
   if (r.beyond_currency) parts.push_back(fmt::format("last recorded {}", r.current_to->ToString()));
   if (r.inferred) {
     const Fact* f = r.evidence.front();
-    parts.push_back(fmt::format("{} {}; inferred: {} {} after it [{}]", kb::RelationName(r.last_break->relation),
-                                r.last_break->valid.start()->ToString(), kb::RelationName(f->relation),
-                                f->valid.start()->ToString(), Join(f->sources, ",")));
+    std::string evidence = fmt::format("{} {}", kb::RelationName(f->relation), f->valid.start()->ToString());
+    if (r.last_break) {
+      parts.push_back(fmt::format("{} {}; inferred: {} after it [{}]", kb::RelationName(r.last_break->relation),
+                                  r.last_break->valid.start()->ToString(), evidence, Join(f->sources, ",")));
+    } else {
+      parts.push_back(fmt::format("inferred: {}, no establishment recorded [{}]", evidence,
+                                  Join(f->sources, ",")));
+    }
   }
   return Join(parts, "; ");
 }

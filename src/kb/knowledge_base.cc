@@ -281,6 +281,7 @@ void Later(std::optional<Date>* acc, const std::optional<Date>& d) {
 bool Absent(const world::World& world, std::string_view key, int32_t lo, int32_t hi) {
   const world::State* s = world.Find(key);
   if (s == nullptr) return false;
+  if (world.StandIn(key, Date::FromDays(lo)) && world.StandIn(key, Date::FromDays(hi))) return true;
   return Lo(s->existence) > hi || Hi(s->existence) < lo;
 }
 
@@ -367,15 +368,18 @@ RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
     ans.state = RelationsAnswer::State::kDisputed;
   } else if (yes) {
     ans.state = RelationsAnswer::State::kInRelations;
-  } else if (no) {
-    ans.state = RelationsAnswer::State::kNoRelations;
-    if (!dated_no && ans.last_break != nullptr) {
-      ans.evidence = RelationsEvidence(a, b, spell_start, hi);
-      if (!ans.evidence.empty()) {
-        ans.inferred = true;
-        ans.state = RelationsAnswer::State::kInRelations;
-      }
+  } else if (!dated_no) {
+    // After a break, or with nothing recorded at all (the Republic of China on Taiwan,
+    // 1949-1979: ambassadors and an embassy, no "established" entry), envoys of full rank
+    // or an opened mission are labelled evidence; they never outweigh a dated no_relations.
+    ans.state = no ? RelationsAnswer::State::kNoRelations : RelationsAnswer::State::kUnknown;
+    ans.evidence = RelationsEvidence(a, b, spell_start, hi);
+    if (!ans.evidence.empty()) {
+      ans.inferred = true;
+      ans.state = RelationsAnswer::State::kInRelations;
     }
+  } else {
+    ans.state = RelationsAnswer::State::kNoRelations;
   }
   QualifyRelations(a, b, on, all, &ans);
   return ans;

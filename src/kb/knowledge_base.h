@@ -69,7 +69,9 @@ struct RelationsAnswer {
   std::vector<const Fact*> no_relations;
   // When no establishing fact follows the last break but the pair exchanged envoys of full
   // rank or opened a mission after it (France and the US after 1944: a reopened embassy
-  // and an ambassador, no "resumed" entry), the state is kInRelations with `inferred` set,
+  // and an ambassador, no "resumed" entry), or when nothing establishes or breaks
+  // relations but such envoys or missions exist (the Republic of China on Taiwan, 1949-1979),
+  // the state is kInRelations with `inferred` set,
   // and `evidence` holds those facts, earliest first.
   bool inferred = false;
   std::vector<const Fact*> evidence;

@@ -609,6 +609,12 @@ Clause RelationsClause(const Dossier& d, const std::string& a, const std::string
              rel.last_break->cite},
             {fmt::format(", but {} ({})", ev.text, ev.when), ev.cite}};
   }
+  if (rel.inferred && !rel.evidence.empty()) {
+    const FactStatement& ev = rel.evidence[0];
+    return {{fmt::format("{} and {} are in diplomatic relations by inference: no establishment is recorded", a, b),
+             {}},
+            {fmt::format(", but {} ({})", ev.text, ev.when), ev.cite}};
+  }
   return {{fmt::format("The data records no establishment of diplomatic relations between {} and {} ({})", a, b,
                        rel.state),
            {}}};

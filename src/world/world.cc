@@ -112,6 +112,32 @@ std::vector<const State*> World::ByCode(Scheme scheme, std::string_view code,
   return out;
 }
 
+namespace {
+
+// `s` is between two of its COW spells on `on`.
+bool InSystemGap(const State& s, const Date& on) {
+  bool earlier = false;
+  for (const SystemSpell& sp : s.spells) {
+    if (sp.system != "cow") continue;
+    if (sp.valid.ContainsDate(on)) return false;
+    earlier |= sp.valid.end() && sp.valid.end()->last_day() < on.first_day();
+  }
+  return earlier;
+}
+
+}  // namespace
+
+const State* World::StandIn(std::string_view key, const Date& on) const {
+  const State* s = Find(key);
+  if (s == nullptr || !InSystemGap(*s, on)) return nullptr;
+  for (const Link& l : s->links) {
+    if (l.kind != LinkKind::kPredecessor) continue;
+    const State* p = Find(l.other);
+    if (p != nullptr && p->kind == StateKind::kFormer && p->existence.ContainsDate(on)) return p;
+  }
+  return nullptr;
+}
+
 Result<std::string> World::Convert(std::string_view code, Scheme from, Scheme to,
                                    std::optional<Date> on) const {
   const std::string when = on ? fmt::format(" on {}", on->ToString()) : "";

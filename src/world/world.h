@@ -147,6 +147,12 @@ class World {
   // answer is possible without a date (COW 255: Germany and, before 1945, the German Reich).
   std::vector<const State*> ByCode(Scheme scheme, std::string_view code,
                                    std::optional<Date> on = std::nullopt) const;
+  // The former state that held `key`'s place on `on`: when `key` has Correlates of War
+  // spells, none of them covers `on` but an earlier one does (a gap, not before its
+  // birth), and one of its predecessors (a former state linked to it) existed on `on`.
+  // Russia in 1980 is stood in for by the Soviet Union, Germany in 1980 by West Germany
+  // (the first predecessor listed); nullptr when `key` itself is the state of that day.
+  const State* StandIn(std::string_view key, const Date& on) const;
   // Converts a code between schemes, as of `on`. NotFound / InvalidArgument with a message
   // that says which step failed ("COW 260 is not valid on 2000-01-01").
   Result<std::string> Convert(std::string_view code, Scheme from, Scheme to,
