@@ -27,6 +27,7 @@
 
 #include "base/date.h"
 #include "cli/commands.h"
+#include "cli/pair_kb.h"
 #include "cli/session.h"
 #include "kb/fact_kinds.h"
 #include "kb/knowledge_base.h"
@@ -289,11 +290,12 @@ int RunFacts(const FactsArgs& args) {
     PrintError("facts", "--format must be table, json or csv");
     return kExitUsage;
   }
-  std::unique_ptr<Session> s = OpenSession("facts", /*load_kb=*/true, args.packs, true);
+  std::unique_ptr<Session> s = OpenSession("facts", /*load_kb=*/false);
   if (!s) return kExitError;
   std::string a = ResolveStateArg("facts", *s, args.a);
   std::string b = ResolveStateArg("facts", *s, args.b);
   if (a.empty() || b.empty()) return kExitUsage;
+  if (!LoadKnowledgeFor("facts", s.get(), args.packs, {a, b})) return kExitError;
   kb::DyadView view = s->kb->Dyad(a, b, period);
   std::vector<const Fact*> facts;
   std::vector<const Occurrence*> occs;
@@ -378,11 +380,12 @@ int RunEnvoy(const EnvoyArgs& args) {
   std::optional<Date> on;
   if (!ParseDateOption("envoy", "--on", args.on, &on)) return kExitUsage;
   if (!on) on = TodayUtc();
-  std::unique_ptr<Session> s = OpenSession("envoy", /*load_kb=*/true, args.packs, true);
+  std::unique_ptr<Session> s = OpenSession("envoy", /*load_kb=*/false);
   if (!s) return kExitError;
   std::string a = ResolveStateArg("envoy", *s, args.a);
   std::string b = ResolveStateArg("envoy", *s, args.b);
   if (a.empty() || b.empty()) return kExitUsage;
+  if (!LoadKnowledgeFor("envoy", s.get(), args.packs, {a, b})) return kExitError;
   kb::EnvoyAnswer ans = s->kb->Envoy(a, b, *on);
   const KnowledgeBase& kb = *s->kb;
   if (args.format == "json") {

@@ -259,6 +259,31 @@ void AssignPack(uint32_t pack, const KnowledgeBase& kb, Chunks* chunks) {
   }
 }
 
+// The kb lists a fact under each pair of its states only when it touches at most this many
+// (KnowledgeBase's kMaxDyadStates): a party to a larger multilateral treaty is not a pair fact.
+constexpr size_t kPairwiseStates = 8;
+constexpr std::string_view kWitnessPrefix = "#parties:";
+
+// Every treaty gets a witness chunk: the party_to facts of all its parties (of
+// kPairwiseStates + 1 of them when it has more) and the treaty's own facts (signed, in
+// force, terminated), added to every extract that names the treaty, so that an extract of
+// two states answers about it as the text packs do (a small treaty with all its parties, a
+// large one not as a fact of the pair).
+void AddWitnesses(uint32_t pack, const KnowledgeBase& kb, Chunks* chunks) {
+  for (const auto& [id, e] : kb.entities()) {
+    if (e.kind != EntityKind::kAgreement) continue;
+    std::vector<const Fact*> parties = kb.FactsAbout(id, Relation::kPartyTo);
+    std::set<std::string> subjects;
+    std::vector<uint32_t> chosen;
+    for (const Fact* f : parties)
+      if (subjects.size() <= kPairwiseStates && subjects.insert(f->subject).second)
+        chosen.push_back(static_cast<uint32_t>(f - kb.facts().data()));
+    for (int r = 0; r < kRelationCount; ++r)  // the treaty's own facts: signed, in force, ended
+      for (const Fact* f : kb.FactsOf(id, static_cast<Relation>(r))) chosen.push_back(static_cast<uint32_t>(f - kb.facts().data()));
+    if (!chosen.empty()) (*chunks)[std::string(kWitnessPrefix) + id][pack].facts = chosen;
+  }
+}
+
 std::string EncodeChunk(const std::map<uint32_t, Part>& parts, const std::vector<std::unique_ptr<KnowledgeBase>>& kbs) {
   Out o;
   o.Int<uint32_t>(static_cast<uint32_t>(parts.size()));
@@ -361,7 +386,10 @@ Status Snapshot::Compile(const world::World& world, const std::vector<std::strin
                          LoadReport* report) {
   DYAD_ASSIGN_OR_RETURN(auto kbs, ValidatedPacks(world, dirs, report));
   Chunks chunks;
-  for (uint32_t p = 0; p < kbs.size(); ++p) AssignPack(p, *kbs[p], &chunks);
+  for (uint32_t p = 0; p < kbs.size(); ++p) {
+    AssignPack(p, *kbs[p], &chunks);
+    AddWitnesses(p, *kbs[p], &chunks);
+  }
   std::string file(kHeaderSize, '\0');
   std::vector<std::pair<std::string, std::array<uint64_t, 3>>> positions;
   for (const auto& [state, parts] : chunks) {
@@ -465,20 +493,26 @@ Result<std::vector<PackData>> Snapshot::Extract(const std::vector<std::string>& 
     packs[p].name = pack_names_[p];
     packs[p].sources = sources_[p];
   }
-  for (const std::string& state : std::set<std::string>(states.begin(), states.end())) {
-    auto it = std::lower_bound(directory_.begin(), directory_.end(), state,
+  auto read = [&](const std::string& key) -> Status {
+    auto it = std::lower_bound(directory_.begin(), directory_.end(), key,
                                [](const Chunk& c, const std::string& s) { return c.state < s; });
-    if (it == directory_.end() || it->state != state) continue;
+    if (it == directory_.end() || it->state != key) return Status();
     std::string_view bytes(data_ + it->offset, it->length);
-    if (Fnv1a(bytes) != it->checksum) return Status::Corruption(fmt::format("{}: chunk of {} fails its checksum", path_, state));
+    if (Fnv1a(bytes) != it->checksum) return Status::Corruption(fmt::format("{}: chunk of {} fails its checksum", path_, key));
     In in(bytes.data(), bytes.size());
     for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
       uint32_t p = in.Int<uint32_t>();
-      if (p >= packs.size()) return Status::Corruption(fmt::format("{}: chunk of {} names pack {}", path_, state, p));
+      if (p >= packs.size()) return Status::Corruption(fmt::format("{}: chunk of {} names pack {}", path_, key, p));
       ReadPart(in, &packs[p], &entities[p], &facts[p]);
     }
-    if (!in.ok()) return Status::Corruption(fmt::format("{}: chunk of {} is truncated", path_, state));
-  }
+    return in.ok() ? Status() : Status::Corruption(fmt::format("{}: chunk of {} is truncated", path_, key));
+  };
+  for (const std::string& state : std::set<std::string>(states.begin(), states.end())) DYAD_RETURN_IF_ERROR(read(state));
+  std::set<std::string> agreements;
+  for (const PackData& p : packs)
+    for (const Entity& e : p.entities)
+      if (e.kind == EntityKind::kAgreement) agreements.insert(e.id);
+  for (const std::string& id : agreements) DYAD_RETURN_IF_ERROR(read(std::string(kWitnessPrefix) + id));
   return packs;
 }
 

@@ -182,6 +182,28 @@ TEST_F(SnapshotTest, AChangedPackMakesTheSnapshotStaleAndOpenOrCompileRebuildsIt
   EXPECT_TRUE(found) << "the rebuilt snapshot has the new row";
 }
 
+// A bug the first snapshot had: an extract of two states held only their own party_to
+// facts of a large multilateral treaty, so the knowledge base saw a two-party treaty and
+// listed it among the pair's facts (France-Germany: 1,905 statements instead of 661).
+TEST_F(SnapshotTest, ALargeMultilateralTreatyStaysMultilateralInAnExtractOfTwoStates) {
+  AddEntity("agr:big", EntityKind::kAgreement, "", "");
+  for (const char* s : {"GMB", "ISR", "FRA", "DEU", "ITA", "ESP", "PRT", "BEL", "NLD", "LUX", "AUT"})
+    AddFact(s, Relation::kPartyTo, "agr:big", Interval::Since(D("2000")));
+  ASSERT_TRUE(WritePack(pack_, (dir_ / "emb").string()).ok());
+  auto snap = Compiled();
+  ASSERT_NE(snap, nullptr);
+  auto packs = snap->Extract({"GMB", "ISR"});
+  ASSERT_TRUE(packs.ok());
+  LoadReport report;
+  auto kb = KnowledgeBase::Build(*world_, std::move(packs).value(), &report);
+  for (const Fact* f : kb->Dyad("GMB", "ISR", Interval::Always()).facts)
+    EXPECT_NE(f->object, "agr:big") << "a treaty of eleven is not a fact of the pair";
+  bool small = false;
+  for (const Fact* f : kb->Dyad("GMB", "ISR", Interval::Always()).facts) small |= f->object == "agr:multi";
+  EXPECT_TRUE(small) << "a treaty of two parties is";
+  EXPECT_EQ(kb->FactsOf("GMB", Relation::kPartyTo).size(), 2u);
+}
+
 // The pair sections of a dossier are the same from the snapshot's chunks as from the text
 // packs (the bundled embassies, leaders and factbook packs).
 TEST(SnapshotBundled, GambiaIsraelPairSectionsAreTheSameFromTheSnapshotAsFromTheTextPacks) {
