@@ -100,7 +100,9 @@ TEST_F(SnapshotTest, AStatesChunkHoldsItsFactsItsEntitiesAndMissionsAccreditedTo
   ASSERT_EQ(isr->size(), 1u);
   std::vector<std::string> facts = Subjects((*isr)[0]);
   EXPECT_EQ(facts, (std::vector<std::string>{"mission:gmb-london mission_located_at place:london",
-                                             "mission:gmb-london accredited_to ISR", "ISR party_to agr:multi"}));
+                                             "mission:gmb-london accredited_to ISR", "ISR party_to agr:multi",
+                                             "GMB party_to agr:multi"}))
+      << "the treaty's witness chunk brings its other party";
   std::vector<std::string> entities;
   for (const Entity& e : (*isr)[0].entities) entities.push_back(e.id);
   std::sort(entities.begin(), entities.end());
