@@ -159,6 +159,7 @@ struct Resolver::Impl {
                               int depth) const;
   static std::string BagKey(std::vector<uint32_t> ids);
   static std::string RepairMojibake(std::string_view text);
+  Resolution PluralDemonym(std::string_view text, const ResolveOptions& o) const;
   Resolution ResolveCode(std::string_view code, Scheme scheme, const ResolveOptions& o) const;
   Resolution AutoCode(std::string_view text, const ResolveOptions& o) const;
   Resolution DropParenthetical(std::string_view outer, std::string_view inner,
@@ -522,7 +523,17 @@ Resolution Resolver::Impl::ResolveName(std::string_view text, const ResolveOptio
   }
   if (sep != std::string_view::npos)
     return TerritoryOfState(text.substr(0, sep), text.substr(sep + 1), o, depth);
-  return {};
+  return depth == 0 ? PluralDemonym(text, o) : Resolution{};
+}
+
+// "Kazakhs", "Americans": a plural in -s of a demonym is the demonym's state (only a
+// demonym: "Wales" is not a plural of "Wale").
+Resolution Resolver::Impl::PluralDemonym(std::string_view text, const ResolveOptions& o) const {
+  if (text.size() < 4 || text.back() != 's' || !o.allow_demonyms) return {};
+  Resolution r = ResolveName(text.substr(0, text.size() - 1), o, 1);
+  for (const Match& m : r.candidates)
+    if (m.kind != MatchKind::kDemonym) return {};
+  return r;
 }
 
 bool Resolver::Impl::ProseEligibleFlags(const Entry& e, bool all_caps, bool capitalised) const {
