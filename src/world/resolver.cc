@@ -603,7 +603,8 @@ Resolution Resolver::Resolve(std::string_view text, const ResolveOptions& option
 namespace {
 
 // "New Mexico", "New Jersey", "Mexico City", "Kuwait City": a match directly preceded by
-// a capitalised "New" or followed by a capitalised "City" names another place.
+// a capitalised "New" or followed by a capitalised "City" names another place; so does
+// "America" after a capitalised Latin, South, North, Central or Middle.
 bool PartOfLongerPlaceName(std::string_view sentence, const MatchTokenizer& tz, size_t first,
                            size_t end) {
   const auto& toks = tz.tokens();
@@ -618,6 +619,13 @@ bool PartOfLongerPlaceName(std::string_view sentence, const MatchTokenizer& tz, 
   };
   if (first > 0 && tz.Text(toks[first - 1]) == "new" && capitalised(first - 1) &&
       adjacent(first - 1, first))
+    return true;
+  // "Latin America", "South America", "Central America": regions, not the United States.
+  static constexpr std::string_view kRegionWords[] = {"latin", "south", "north", "central", "middle"};
+  if (first > 0 && end == first + 1 && tz.Text(toks[first]) == "america" && capitalised(first - 1) &&
+      adjacent(first - 1, first) &&
+      std::find(std::begin(kRegionWords), std::end(kRegionWords), tz.Text(toks[first - 1])) !=
+          std::end(kRegionWords))
     return true;
   return end < toks.size() && tz.Text(toks[end]) == "city" && capitalised(end) &&
          adjacent(end - 1, end);

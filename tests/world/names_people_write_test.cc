@@ -92,5 +92,16 @@ TEST(NamesPeopleWrite, KirghiziaIn1980IsTheKirghizSsr) {
   EXPECT_EQ((*resolver)->Resolve("Kirghizia").best()->state->key, "KGZ");
 }
 
+TEST(NamesPeopleWrite, AmericaInARegionsNameIsNoMentionOfTheUnitedStates) {
+  auto world = World::LoadDefault();
+  ASSERT_TRUE(world.ok());
+  auto resolver = Resolver::LoadDefault(*world);
+  ASSERT_TRUE(resolver.ok());
+  auto m = (*resolver)->FindMentions("Latin America, South America and Central America trade with America.");
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].best()->state->key, "USA");
+  EXPECT_EQ(m[0].begin, 60u);
+}
+
 }  // namespace
 }  // namespace dyad::world
