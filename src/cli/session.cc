@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "base/unicode.h"
+#include "world/suggest.h"
 
 namespace dyad::cli {
 
@@ -58,45 +59,6 @@ std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
   return s;
 }
 
-namespace {
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
-
-std::vector<std::string> SuggestStates(const world::World& world, std::string_view text,
-                                       size_t limit) {
-  Result<std::string> folded = FoldForMatch(text);
-  if (!folded.ok() || folded->empty()) return {};
-  std::vector<std::pair<size_t, std::string>> scored;
-  for (const world::State& s : world.states()) {
-    Result<std::string> name = FoldForMatch(s.name);
-    if (!name.ok()) continue;
-    size_t d = EditDistance(*folded, *name);
-    // Prefix matches count as close ("kyrgyz" for "kyrgyzstan").
-    if (name->rfind(*folded, 0) == 0) d = std::min<size_t>(d, 1);
-    if (d <= std::max<size_t>(2, folded->size() / 3))
-      scored.emplace_back(d, fmt::format("{} ({})", s.name, s.key));
-  }
-  std::sort(scored.begin(), scored.end());
-  std::vector<std::string> out;
-  for (size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(scored[i].second);
-  return out;
-}
-
 const world::State* ResolveState(std::string_view command, const Session& session, const std::string& text,
                                  std::optional<Date> on) {
   if (const world::State* s = session.world->Find(text)) return s;
@@ -111,9 +73,9 @@ const world::State* ResolveState(std::string_view command, const Session& sessio
     PrintError(command, fmt::format("'{}' is ambiguous: it could be {}", text, names));
     return nullptr;
   }
-  std::vector<std::string> near = SuggestStates(*session.world, text);
+  const std::vector<const world::State*> near = world::SuggestStates(*session.world, text);
   std::string hint;
-  for (const std::string& n : near) hint += (hint.empty() ? " Did you mean: " : ", ") + n;
+  for (const world::State* n : near) hint += fmt::format("{}{} ({})", hint.empty() ? " Did you mean: " : ", ", n->name, n->key);
   PrintError(command, fmt::format("'{}' is not a state dyad knows.{}{}", text, hint,
                                   near.empty() ? "" : "?"));
   return nullptr;

@@ -47,10 +47,6 @@ const world::State* ResolveState(std::string_view command, const Session& sessio
 std::string ResolveStateArg(std::string_view command, const Session& session,
                             const std::string& text, std::optional<Date> on = std::nullopt);
 
-// Up to `limit` state names close to `text` (edit distance on folded names).
-std::vector<std::string> SuggestStates(const world::World& world, std::string_view text,
-                                       size_t limit = 3);
-
 // One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
 std::string CsvField(const std::string& s);
 

@@ -8,6 +8,7 @@
 #include "base/unicode.h"
 #include "server/api.h"
 #include "world/kind_names.h"
+#include "world/suggest.h"
 
 namespace dyad::server {
 namespace {
@@ -17,38 +18,6 @@ using world::Resolution;
 Json Opt(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(); }
 
 Json IntervalJson(const Interval& i) { return {{"start", Opt(i.start())}, {"end", Opt(i.end())}}; }
-
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
-
-// States whose English name is a few edits from `text` (for "no match" answers).
-std::vector<const world::State*> Suggest(const world::World& world, std::string_view text, size_t limit) {
-  Result<std::string> folded = FoldForMatch(text.substr(0, 200));
-  if (!folded.ok() || folded->empty()) return {};
-  std::vector<std::pair<size_t, const world::State*>> scored;
-  for (const world::State& s : world.states()) {
-    Result<std::string> name = FoldForMatch(s.name);
-    if (!name.ok()) continue;
-    size_t d = EditDistance(*folded, *name);
-    if (d <= std::max<size_t>(2, folded->size() / 3)) scored.emplace_back(d, &s);
-  }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::vector<const world::State*> out;
-  for (size_t i = 0; i < scored.size() && out.size() < limit; ++i) out.push_back(scored[i].second);
-  return out;
-}
 
 Json CandidateJson(const world::Match& m) {
   Json j = StateSummary(*m.state);
@@ -120,7 +89,7 @@ Result<const world::State*> ResolveState(const AppData& app, const std::string& 
     return Status::InvalidArgument(fmt::format("'{}' is ambiguous: it could be {}", text, names));
   }
   std::string hint;
-  for (const world::State* s : Suggest(*app.world, text, 3)) hint += fmt::format("{}{} ({})", hint.empty() ? "; did you mean " : ", ", s->name, s->key);
+  for (const world::State* s : world::SuggestStates(*app.world, text, 3)) hint += fmt::format("{}{} ({})", hint.empty() ? "; did you mean " : ", ", s->name, s->key);
   return Status::NotFound(fmt::format("'{}' is not a state dyad knows{}", text, hint));
 }
 
@@ -153,7 +122,7 @@ Result<Answer> HandleResolve(const AppData& app, Query& q) {
   a.fields["candidates"] = std::move(candidates);
   Json suggestions = Json::array();
   if (r.outcome == Resolution::Outcome::kNoMatch) {
-    for (const world::State* s : Suggest(*app.world, text, 3)) suggestions.push_back(StateSummary(*s));
+    for (const world::State* s : world::SuggestStates(*app.world, text, 3)) suggestions.push_back(StateSummary(*s));
   }
   a.fields["suggestions"] = std::move(suggestions);
   for (const Completed& c : app.completion->Complete(text, *on, *limit)) {
