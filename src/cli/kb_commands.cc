@@ -210,33 +210,6 @@ void PrintFactsCsv(const KnowledgeBase& kb, const std::vector<const Fact*>& fact
   }
 }
 
-// Memberships are facts about one state; for a pair, the dyad view adds the member_of
-// facts of both states in organizations both belonged to during the period.
-void AddSharedMemberships(const KnowledgeBase& kb, const std::string& a, const std::string& b,
-                          const Interval& period, const std::string& kind,
-                          std::vector<const Fact*>* facts) {
-  if (!kind.empty() && kind != "memberships" && kind != "member_of" && kind != "facts") return;
-  auto in_period = [&](const Fact* f) { return f->undated || f->valid.Overlaps(period); };
-  std::map<std::string, std::vector<const Fact*>> by_org_a, by_org_b;
-  for (const Fact* f : kb.FactsOf(a, kb::Relation::kMemberOf)) {
-    if (in_period(f)) by_org_a[f->object].push_back(f);
-  }
-  for (const Fact* f : kb.FactsOf(b, kb::Relation::kMemberOf)) {
-    if (in_period(f)) by_org_b[f->object].push_back(f);
-  }
-  for (const auto& [org, fa] : by_org_a) {
-    auto it = by_org_b.find(org);
-    if (it == by_org_b.end()) continue;
-    facts->insert(facts->end(), fa.begin(), fa.end());
-    facts->insert(facts->end(), it->second.begin(), it->second.end());
-  }
-  std::stable_sort(facts->begin(), facts->end(), [](const Fact* x, const Fact* y) {
-    if (x->undated != y->undated) return !x->undated;
-    auto lo = [](const Fact* f) { return f->valid.start() ? f->valid.start()->first_day() : INT32_MIN; };
-    return lo(x) < lo(y);
-  });
-}
-
 std::string SinceText(const kb::RelationsAnswer& r);
 
 // For --as-of: the state of relations on that date, with every recognition date.
@@ -296,16 +269,10 @@ int RunFacts(const FactsArgs& args) {
   std::string b = ResolveStateArg("facts", *s, args.b);
   if (a.empty() || b.empty()) return kExitUsage;
   if (!LoadKnowledgeFor("facts", s.get(), args.packs, {a, b})) return kExitError;
-  kb::DyadView view = s->kb->Dyad(a, b, period);
-  std::vector<const Fact*> facts;
-  std::vector<const Occurrence*> occs;
-  for (const Fact* f : view.facts) {
-    if (kb::KindWantsFacts(args.kind) && kb::FactMatchesKind(args.kind, *f)) facts.push_back(f);
-  }
-  for (const Occurrence* o : view.occurrences) {
-    if (kb::KindWantsOccurrences(args.kind) && kb::OccurrenceMatchesKind(args.kind, *o)) occs.push_back(o);
-  }
-  if (kb::KindWantsFacts(args.kind)) AddSharedMemberships(*s->kb, a, b, period, args.kind, &facts);
+  // The same selection as GET /api/pairs/{a}/{b}/facts.
+  kb::PairFactsSelection selection = kb::PairFacts(*s->kb, a, b, period, args.kind);
+  std::vector<const Fact*>& facts = selection.facts;
+  std::vector<const Occurrence*>& occs = selection.occurrences;
   if (!kb::KindIsKnown(*s->kb, args.kind)) {
     PrintError("facts", fmt::format("unknown kind '{}': {}", args.kind, kb::KindVocabulary()));
     return kExitUsage;

@@ -1,6 +1,8 @@
 #include "kb/fact_kinds.h"
 
 #include <algorithm>
+#include <climits>
+#include <map>
 
 #include "kb/knowledge_base.h"
 
@@ -70,6 +72,56 @@ std::string_view KindVocabulary() {
   return "facts, occurrences (or events), a family (relations, missions, envoys, offices, "
          "memberships, agreements, installations, assistance, polls, trade, other), a relation "
          "name, or an occurrence kind or CAMEO code present in the knowledge base";
+}
+
+namespace {
+
+bool TakesMemberships(std::string_view kind) {
+  return kind.empty() || kind == "memberships" || kind == "member_of" || kind == "facts";
+}
+
+// The member_of facts of `state` within `period`, by organization.
+std::map<std::string, std::vector<const Fact*>> MembershipsByOrg(const KnowledgeBase& kb, const std::string& state,
+                                                                  const Interval& period) {
+  std::map<std::string, std::vector<const Fact*>> by_org;
+  for (const Fact* f : kb.FactsOf(state, Relation::kMemberOf))
+    if (f->undated || f->valid.Overlaps(period)) by_org[f->object].push_back(f);
+  return by_org;
+}
+
+// Both states' member_of facts in every organization both belonged to during `period`.
+void AddSharedMemberships(const KnowledgeBase& kb, const std::string& a, const std::string& b,
+                          const Interval& period, std::vector<const Fact*>* facts) {
+  const auto by_org_a = MembershipsByOrg(kb, a, period), by_org_b = MembershipsByOrg(kb, b, period);
+  for (const auto& [org, fa] : by_org_a) {
+    auto it = by_org_b.find(org);
+    if (it == by_org_b.end()) continue;
+    facts->insert(facts->end(), fa.begin(), fa.end());
+    facts->insert(facts->end(), it->second.begin(), it->second.end());
+  }
+}
+
+// Dated before undated, then by the first day of the start.
+bool StartsBefore(const Fact* x, const Fact* y) {
+  if (x->undated != y->undated) return !x->undated;
+  auto lo = [](const Fact* f) { return f->valid.start() ? f->valid.start()->first_day() : INT32_MIN; };
+  return lo(x) < lo(y);
+}
+
+}  // namespace
+
+PairFactsSelection PairFacts(const KnowledgeBase& kb, const std::string& a, const std::string& b,
+                             const Interval& period, std::string_view kind) {
+  const DyadView view = kb.Dyad(a, b, period);
+  PairFactsSelection out;
+  for (const Fact* f : view.facts)
+    if (KindWantsFacts(kind) && FactMatchesKind(kind, *f)) out.facts.push_back(f);
+  for (const Occurrence* o : view.occurrences)
+    if (KindWantsOccurrences(kind) && OccurrenceMatchesKind(kind, *o)) out.occurrences.push_back(o);
+  if (!KindWantsFacts(kind) || !TakesMemberships(kind)) return out;
+  AddSharedMemberships(kb, a, b, period, &out.facts);
+  std::stable_sort(out.facts.begin(), out.facts.end(), StartsBefore);
+  return out;
 }
 
 }  // namespace dyad::kb

@@ -10,6 +10,7 @@
 // occurrence in the knowledge base; callers reject unknown kinds.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -35,5 +36,21 @@ bool KindIsKnown(const KnowledgeBase& kb, std::string_view kind);
 
 // One sentence naming the accepted vocabulary, for error messages.
 std::string_view KindVocabulary();
+
+// What a pair's facts listing shows: `dyad facts A B` and GET /api/pairs/{a}/{b}/facts
+// both answer from PairFacts, so they list the same rows.
+struct PairFactsSelection {
+  std::vector<const Fact*> facts;              // in the dyad view's order, then by start
+  std::vector<const Occurrence*> occurrences;  // in the dyad view's order
+};
+
+// The facts and occurrences of the pair a–b within `period` that match `kind` (an
+// unchecked kind matches nothing special; check KindIsKnown first). Memberships are facts
+// about one state, so for kinds that take memberships (all facts, "memberships",
+// "member_of") the member_of facts of both states in every organization both belonged to
+// during the period are added: the pair's shared memberships. Facts are then ordered
+// dated before undated, by start.
+PairFactsSelection PairFacts(const KnowledgeBase& kb, const std::string& a, const std::string& b,
+                             const Interval& period, std::string_view kind);
 
 }  // namespace dyad::kb

@@ -99,17 +99,16 @@ Result<Answer> HandleFacts(const AppData& app, Query& q) {
   }
   q.applied() = {{"a", p->a->key}, {"b", p->b->key}, {"as_of", Opt(as_of)}, {"from", Opt(period->start())},
                  {"to", Opt(period->end())}, {"kind", kind.empty() ? Json() : Json(kind)}};
-  kb::DyadView view = app.kb->Dyad(p->a->key, p->b->key, *period);
+  // The same selection as `dyad facts A B --kind K`, shared memberships included.
+  const kb::PairFactsSelection selection = kb::PairFacts(*app.kb, p->a->key, p->b->key, *period, kind);
   Table t{"facts", {"type", "valid", "subject", "subject_name", "relation", "object", "object_name",
                     "value", "qualifiers", "sources"}, {}};
   std::vector<std::string> cited;
-  for (const kb::Fact* f : view.facts) {
-    if (!kb::KindWantsFacts(kind) || !kb::FactMatchesKind(kind, *f)) continue;
+  for (const kb::Fact* f : selection.facts) {
     t.rows.push_back(FactRow(*app.kb, *f));
     cited.insert(cited.end(), f->sources.begin(), f->sources.end());
   }
-  for (const kb::Occurrence* o : view.occurrences) {
-    if (!kb::KindWantsOccurrences(kind) || !kb::OccurrenceMatchesKind(kind, *o)) continue;
+  for (const kb::Occurrence* o : selection.occurrences) {
     t.rows.push_back(OccurrenceRow(*app.kb, *o));
     cited.insert(cited.end(), o->sources.begin(), o->sources.end());
   }

@@ -219,6 +219,24 @@ TEST_F(ApiTest, FactsKindAcceptsTheCliFamilyNames) {
   }
 }
 
+// kind=memberships lists what `dyad facts A B --kind memberships` lists (kb::PairFacts
+// for both): the member_of facts of both states in the organizations they share.
+TEST_F(ApiTest, FactsOfKindMembershipsAreTheSharedMembershipsTheCliShows) {
+  const kb::PairFactsSelection cli =
+      kb::PairFacts(*loaded_->kb, "KGZ", "KAZ", Interval::Always(), "memberships");
+  ASSERT_FALSE(cli.facts.empty());
+  json j = Get("/api/pairs/KGZ/KAZ/facts?kind=memberships");
+  ASSERT_EQ(j["facts"].size(), cli.facts.size());
+  std::set<std::string> subjects;
+  for (size_t i = 0; i < cli.facts.size(); ++i) {
+    EXPECT_EQ(j["facts"][i]["relation"], "member_of");
+    EXPECT_EQ(j["facts"][i]["subject"], cli.facts[i]->subject);
+    EXPECT_EQ(j["facts"][i]["object"], cli.facts[i]->object);
+    subjects.insert(cli.facts[i]->subject);
+  }
+  EXPECT_EQ(subjects, (std::set<std::string>{"KGZ", "KAZ"}));  // both sides of each organization
+}
+
 TEST_F(ApiTest, FactsRejectsAnUnknownKindWith400NamingTheParameter) {
   for (const char* kind : {"envoy", "no_such_kind", "Relations", "%2E%2E%2Fx"}) {
     json j = Get(std::string("/api/pairs/KGZ/USA/facts?kind=") + kind, 400);
@@ -280,6 +298,26 @@ TEST_F(ApiTest, AnswersCarryAnEtagAndAConditionalRequestGets304) {
   std::string app = Raw("/");
   std::string app_etag = Header(app, "ETag");
   EXPECT_EQ(StatusOf(Raw("/", "If-None-Match: " + app_etag + "\r\n")), 304);
+}
+
+// A repeated request is answered from the answer cache: the same bytes, the same headers,
+// and a conditional request still gets 304. Parameter order does not matter.
+TEST_F(ApiTest, ARepeatedRequestGetsTheSameAnswerFromTheCache) {
+  std::string first = Raw("/api/resolve?q=Kyrgyzstan&limit=3");
+  std::string second = Raw("/api/resolve?q=Kyrgyzstan&limit=3");
+  std::string swapped = Raw("/api/resolve?limit=3&q=Kyrgyzstan");
+  EXPECT_EQ(StatusOf(first), 200) << first;
+  EXPECT_EQ(second, first);
+  EXPECT_EQ(BodyOf(swapped), BodyOf(first));
+  EXPECT_EQ(Header(swapped, "ETag"), Header(first, "ETag"));
+  EXPECT_EQ(Header(second, "Content-Security-Policy"), Header(first, "Content-Security-Policy"));
+  std::string again = Raw("/api/resolve?q=Kyrgyzstan&limit=3", "If-None-Match: " + Header(first, "ETag") + "\r\n");
+  EXPECT_EQ(StatusOf(again), 304) << again;
+  std::string csv = Raw("/api/states?format=csv");
+  EXPECT_EQ(Raw("/api/states?format=csv"), csv);
+  EXPECT_NE(Header(csv, "Content-Type").find("text/csv"), std::string::npos);
+  EXPECT_EQ(StatusOf(Raw("/api/states/NOPE")), 404);  // errors are not kept: still 404
+  EXPECT_EQ(StatusOf(Raw("/api/states/NOPE")), 404);
 }
 
 TEST_F(ApiTest, UnknownPathsAreJson404AndTraversalFindsNothing) {
