@@ -1,6 +1,7 @@
 // The frame around every API handler: parameters, query echo, currency, caching, formats,
 // errors and the per-request limits (see api.h).
 #include "server/api.h"
+#include "server/answer_cache.h"
 #include "server/guards.h"
 
 #include <fmt/format.h>
@@ -51,13 +52,24 @@ bool Matches(const std::string& header, const std::string& etag) {
   return false;
 }
 
+constexpr const char* kApiCacheControl = "public, max-age=60";
+
+// The request target, normalised: the decoded path, then the parameters in sorted order
+// (cpp-httplib keeps them in a sorted multimap).
+std::string Target(const httplib::Request& req) {
+  std::string target = req.path;
+  for (const auto& [k, v] : req.params) target += "&" + k + "=" + v;
+  return target;
+}
+
 // Answers for one state of the data: the snapshot, the day (answers default to today)
 // and the request target.
 std::string ApiEtag(const AppData& app, const httplib::Request& req) {
-  std::string target = req.path;
-  for (const auto& [k, v] : req.params) target += "&" + k + "=" + v;
-  return fmt::format("\"{}-{}-{}\"", app.snapshot, TodayUtc().ToString(), EtagOf(target).substr(1, 8));
+  return fmt::format("\"{}-{}-{}\"", app.snapshot, TodayUtc().ToString(), EtagOf(Target(req)).substr(1, 8));
 }
+
+// The answer cache's key: the day and the normalised target (the snapshot is fixed).
+std::string CacheKey(const httplib::Request& req) { return TodayUtc().ToString() + " " + Target(req); }
 
 // Sets 304 when the client already has this answer.
 bool NotModified(const httplib::Request& req, httplib::Response& res, const std::string& etag,
@@ -172,7 +184,7 @@ void ServeApi(const AppData& app, const Route& route,
               const httplib::Request& req, httplib::Response& res) {
   if (Status st = CheckParams(route, req); !st.ok()) return SendStatusError(res, st);
   const std::string etag = ApiEtag(app, req);
-  if (NotModified(req, res, etag, "public, max-age=60")) return;
+  if (NotModified(req, res, etag, kApiCacheControl)) return;
   std::map<std::string, std::string> params(req.params.begin(), req.params.end());
   std::vector<std::string> path;
   for (size_t i = 1; i < req.matches.size(); ++i) path.push_back(req.matches[i].str());
@@ -188,6 +200,31 @@ void ServeApi(const AppData& app, const Route& route,
     return SendError(res, 400, "bad_parameter", "this answer is not a table; format=csv is not offered");
   }
   SendAnswer(app, q, *a, format, res);
+}
+
+// Keeps a served 200 answer, with the headers it went out with (ETag and Cache-Control are
+// set again by NotModified when it is served from the cache).
+void Remember(AnswerCache& cache, const httplib::Request& req, const httplib::Response& res) {
+  if ((res.status != -1 && res.status != 200) || !res.has_header("ETag")) return;
+  auto answer = std::make_shared<CachedAnswer>();
+  answer->body = res.body;
+  answer->content_type = res.get_header_value("Content-Type");
+  answer->etag = res.get_header_value("ETag");
+  for (const auto& [k, v] : res.headers)
+    if (k != "ETag" && k != "Cache-Control" && k != "Content-Type") answer->headers.emplace_back(k, v);
+  cache.Put(CacheKey(req), std::move(answer));
+}
+
+// A repeated API request, answered from the cache: 304 when the client has it, else the
+// stored answer. False when the cache does not hold it.
+bool ServeCached(AnswerCache& cache, const httplib::Request& req, httplib::Response& res) {
+  if (req.path.rfind("/api/", 0) != 0) return false;
+  std::shared_ptr<const CachedAnswer> hit = cache.Find(CacheKey(req));
+  if (hit == nullptr) return false;
+  if (NotModified(req, res, hit->etag, kApiCacheControl)) return true;
+  for (const auto& [k, v] : hit->headers) res.set_header(k, v);
+  res.set_content(hit->body, hit->content_type.c_str());
+  return true;
 }
 
 bool IsAppPath(const std::string& path) {
@@ -244,10 +281,14 @@ std::string CsvOf(const Table& t) {
 
 void InstallRoutes(HttpServer& server, const AppData& app) {
   Router& r = server.router();
-  InstallGuards(server);
+  auto cache = std::make_shared<AnswerCache>(server.limits().answer_cache_bytes);
+  InstallGuards(server, [cache](const httplib::Request& req, httplib::Response& res) {
+    return ServeCached(*cache, req, res);
+  });
   for (const Route& route : ApiRoutes()) {
-    r.Get(route.pattern, [&app, &route](const httplib::Request& req, httplib::Response& res) {
+    r.Get(route.pattern, [&app, &route, cache](const httplib::Request& req, httplib::Response& res) {
       ServeApi(app, route, req, res);
+      Remember(*cache, req, res);
     });
   }
   r.Get(R"(/api(/.*)?)", [](const httplib::Request& req, httplib::Response& res) {

@@ -73,9 +73,12 @@ void SendError(httplib::Response& res, int status, std::string_view code, std::s
   res.set_content(ErrorJson(code, message) + "\n", "application/json");
 }
 
-void InstallGuards(HttpServer& server) {
+void InstallGuards(HttpServer& server, EarlyAnswer early) {
   Router& r = server.router();
-  r.set_pre_routing_handler(PreRoute);
+  r.set_pre_routing_handler([early = std::move(early)](const httplib::Request& req, httplib::Response& res) {
+    if (PreRoute(req, res) == HandlerResponse::Handled) return HandlerResponse::Handled;
+    return early && early(req, res) ? HandlerResponse::Handled : HandlerResponse::Unhandled;
+  });
   r.set_error_handler(httplib::Server::HandlerWithResponse(OnError));
   r.set_post_routing_handler([&server](const httplib::Request&, httplib::Response& res) { PostRoute(server, res); });
   r.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {

@@ -4,6 +4,7 @@
 #ifndef DYAD_SERVER_GUARDS_H_
 #define DYAD_SERVER_GUARDS_H_
 
+#include <functional>
 #include <string_view>
 
 #include "server/http_server.h"
@@ -12,7 +13,11 @@ namespace dyad::server {
 
 inline constexpr const char* kApiCsp = "default-src 'none'; frame-ancestors 'none'";
 
-void InstallGuards(HttpServer& server);
+// Answers a GET or HEAD before routing, or returns false to let the routes answer (the
+// API's answer cache uses it, so a cached answer skips route matching).
+using EarlyAnswer = std::function<bool(const httplib::Request&, httplib::Response&)>;
+
+void InstallGuards(HttpServer& server, EarlyAnswer early = nullptr);
 
 // Content-Security-Policy, nosniff, no referrer.
 void SecurityHeaders(httplib::Response& res, const char* csp);

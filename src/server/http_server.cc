@@ -12,10 +12,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -58,6 +60,26 @@ std::string RefusalBytes(int status, std::string_view code, std::string_view mes
       status, ReasonOf(status), body.size(), body);
 }
 
+// Who answers a request: its worker, or, once max_request_ms has passed without an answer,
+// the event thread with a 503. Whoever claims the request first writes to the socket; the
+// other writes nothing. The event thread writes its 503 while holding `mu`, and a worker
+// takes `mu` before it closes the socket, so the 503 never goes to a reused descriptor.
+struct Claim {
+  enum class State { kPending, kAnswering, kTimedOut };
+  std::mutex mu;
+  State state = State::kPending;
+  // The worker's claim: true when the worker may write (and from now on it owns the answer).
+  bool ForWorker() {
+    std::lock_guard<std::mutex> lock(mu);
+    if (state == State::kPending) state = State::kAnswering;
+    return state == State::kAnswering;
+  }
+  bool TimedOut() {
+    std::lock_guard<std::mutex> lock(mu);
+    return state == State::kTimedOut;
+  }
+};
+
 bool SetNonBlocking(int fd, bool on) {
   int flags = fcntl(fd, F_GETFL, 0);
   if (flags < 0) return false;
@@ -69,8 +91,8 @@ bool SetNonBlocking(int fd, bool on) {
 // write_timeout_ms each time the socket is full.
 class BufferedStream : public httplib::Stream {
  public:
-  BufferedStream(int fd, std::string request, uint32_t write_timeout_ms)
-      : fd_(fd), data_(std::move(request)), write_timeout_ms_(write_timeout_ms) {}
+  BufferedStream(int fd, std::string request, uint32_t write_timeout_ms, Claim* claim)
+      : fd_(fd), data_(std::move(request)), write_timeout_ms_(write_timeout_ms), claim_(claim) {}
 
   bool is_readable() const override { return pos_ < data_.size(); }
   bool is_writable() const override { return WaitWritable(); }
@@ -81,6 +103,7 @@ class BufferedStream : public httplib::Stream {
     return static_cast<ssize_t>(n);
   }
   ssize_t write(const char* ptr, size_t size) override {
+    if (!claimed_ && !(claimed_ = claim_->ForWorker())) return -1;  // answered 503 already
     size_t done = 0;
     while (done < size) {
       ssize_t n = ::send(fd_, ptr + done, size - done, MSG_NOSIGNAL | MSG_DONTWAIT);
@@ -126,6 +149,8 @@ class BufferedStream : public httplib::Stream {
   std::string data_;
   size_t pos_ = 0;
   uint32_t write_timeout_ms_;
+  Claim* claim_;
+  bool claimed_ = false;
 };
 
 struct Conn {
@@ -137,6 +162,15 @@ struct Conn {
   bool lingering = false;     // refused: discarding input until EOF or deadline
   size_t request_bytes = 0;   // when handed over: head + body of the request
   Clock::time_point arrived;  // when handed over: the moment the request was complete
+  std::shared_ptr<Claim> claim;  // when handed over: who answers it (see Claim)
+};
+
+// A request handed to the workers and not yet known to be answered: the event thread
+// answers it 503 at `deadline` (arrived + max_request_ms) if its worker has not begun to.
+struct Inflight {
+  int fd;
+  Clock::time_point deadline;
+  std::shared_ptr<Claim> claim;
 };
 
 }  // namespace
@@ -149,6 +183,7 @@ struct HttpServer::Impl {
   std::thread event_thread;
   std::vector<std::thread> workers;
   std::unordered_map<int, std::unique_ptr<Conn>> conns;  // owned by the event thread
+  std::vector<Inflight> inflight;                         // owned by the event thread
 
   std::mutex mu;  // guards the two queues and busy
   std::condition_variable cv;
@@ -172,6 +207,8 @@ struct HttpServer::Impl {
   void Dispatch(Conn* c);
   void TakeReturns();
   void Expire();
+  void ExpireInflight(Clock::time_point now);
+  int WaitMs() const;
   void Worker();
   void Serve(std::unique_ptr<Conn> c);
   void Wake() {
@@ -257,7 +294,7 @@ void HttpServer::Impl::EventLoop() {
   std::vector<epoll_event> events(256);
   bool listening = true;
   while (true) {
-    int n = epoll_wait(epoll_fd, events.data(), static_cast<int>(events.size()), 50);
+    int n = epoll_wait(epoll_fd, events.data(), static_cast<int>(events.size()), WaitMs());
     for (int i = 0; i < n; ++i) {
       int fd = events[i].data.fd;
       if (fd == listen_fd) {
@@ -357,6 +394,8 @@ void HttpServer::Impl::Dispatch(Conn* c) {
     } else {
       epoll_ctl(epoll_fd, EPOLL_CTL_DEL, c->fd, nullptr);
       c->arrived = Clock::now();
+      c->claim = std::make_shared<Claim>();
+      inflight.push_back({c->fd, c->arrived + std::chrono::milliseconds(limits().max_request_ms), c->claim});
       auto it = conns.find(c->fd);
       jobs.push_back(std::move(it->second));
       conns.erase(it);
@@ -400,8 +439,38 @@ void HttpServer::Impl::TakeReturns() {
   }
 }
 
+// The epoll wait: at most 50 ms, less when an in-flight request's deadline comes sooner,
+// so a 503 for max_request_ms goes out within a millisecond or so of the limit.
+int HttpServer::Impl::WaitMs() const {
+  auto wait = std::chrono::milliseconds(50);
+  const Clock::time_point now = Clock::now();
+  for (const Inflight& r : inflight)
+    wait = std::min(wait, std::chrono::ceil<std::chrono::milliseconds>(std::max(r.deadline - now, Clock::duration{})));
+  return static_cast<int>(wait.count());
+}
+
+// Answers 503 for every request past max_request_ms whose worker has not begun to answer
+// (queued, or its handler still running: the worker's answer is then discarded), and
+// forgets the requests whose workers answered.
+void HttpServer::Impl::ExpireInflight(Clock::time_point now) {
+  std::erase_if(inflight, [&](const Inflight& r) {
+    std::lock_guard<std::mutex> lock(r.claim->mu);
+    if (r.claim->state != Claim::State::kPending) return true;
+    if (now < r.deadline) return false;
+    r.claim->state = Claim::State::kTimedOut;
+    const std::string bytes = RefusalBytes(503, "request_timeout",
+        fmt::format("no answer within max_request_ms ({0} ms): the request is over max_request_ms ({0} ms)",
+                    limits().max_request_ms));
+    ssize_t sent = ::send(r.fd, bytes.data(), bytes.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    (void)sent;  // small; a client that cannot take it loses it
+    ::shutdown(r.fd, SHUT_WR);
+    return true;
+  });
+}
+
 void HttpServer::Impl::Expire() {
   const Clock::time_point now = Clock::now();
+  ExpireInflight(now);
   std::vector<Conn*> due;
   for (auto& [fd, c] : conns) {
     if (now >= c->deadline || (stopping && !c->reading)) due.push_back(c.get());
@@ -440,13 +509,16 @@ void HttpServer::Impl::Serve(std::unique_ptr<Conn> c) {
   std::string request = c->buf.substr(0, c->request_bytes);
   c->buf.erase(0, c->request_bytes);
   t_request_start = c->arrived;
-  BufferedStream stream(c->fd, std::move(request), limits().write_timeout_ms);
+  BufferedStream stream(c->fd, std::move(request), limits().write_timeout_ms, c->claim.get());
   const bool last = stopping || c->served + 1 >= limits().keep_alive_max_requests;
   bool closed = false;
   SetNonBlocking(c->fd, true);
-  bool ok = owner->router_->process_request(stream, last, closed, nullptr);
+  // A request that timed out while queued is not run: its 503 has gone out.
+  bool ok = !c->claim->TimedOut() && owner->router_->process_request(stream, last, closed, nullptr);
   c->served++;
-  if (!ok || closed || last) {
+  // Claimed now if the handler wrote nothing; false when the event thread answered 503.
+  const bool answered = c->claim->ForWorker();
+  if (!ok || closed || last || !answered) {
     owner->open_--;
     ::close(c->fd);
     return;

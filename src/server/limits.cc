@@ -37,8 +37,10 @@ const std::vector<Field>& Fields() {
       {"max_queued_requests", "count", "requests waiting for a worker; one more gets 503",
        nullptr, &Limits::max_queued_requests},
       {"max_response_bytes", "bytes", "response body; larger gets 503", &Limits::max_response_bytes},
-      {"max_request_ms", "ms", "request to answer, queueing included; later gets 503", nullptr,
+      {"max_request_ms", "ms", "request to answer, queueing included; then 503 at the limit", nullptr,
        &Limits::max_request_ms},
+      {"answer_cache_bytes", "bytes", "serialised API answers kept for repeats (LRU)",
+       &Limits::answer_cache_bytes},
   };
   return kFields;
 }

@@ -46,8 +46,13 @@ struct Limits {
   uint32_t max_queued_requests = 256;
   // Response body. Larger: 503 (response_too_large) instead of the answer.
   size_t max_response_bytes = 16 * 1024 * 1024;
-  // From a complete request to its answer being ready, queueing included. Later: 503.
+  // From a complete request to its answer, queueing included. At the limit the connection
+  // layer answers 503 itself (a handler still running is not interrupted; its late answer
+  // is discarded and the connection closed).
   uint32_t max_request_ms = 10000;
+  // Serialised API answers kept for repeated requests (answer_cache.h): bodies, headers and
+  // keys together; least recently used go first; an answer over an eighth is not kept.
+  size_t answer_cache_bytes = 64 * 1024 * 1024;
 };
 
 struct LimitInfo {

@@ -116,7 +116,7 @@ TEST(Limits, ParseLimitSetsNamedLimitsAndRejectsOthers) {
   EXPECT_FALSE(ParseLimit("max_body=0", &l).ok());
   EXPECT_FALSE(ParseLimit("max_body=-1", &l).ok());
   EXPECT_FALSE(ParseLimit("max_body", &l).ok());
-  EXPECT_EQ(DescribeLimits(l).size(), 14u);
+  EXPECT_EQ(DescribeLimits(l).size(), 15u);
 }
 
 }  // namespace
