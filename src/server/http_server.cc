@@ -183,10 +183,10 @@ struct HttpServer::Impl {
   std::thread event_thread;
   std::vector<std::thread> workers;
   std::unordered_map<int, std::unique_ptr<Conn>> conns;  // owned by the event thread
-  std::vector<Inflight> inflight;                         // owned by the event thread
 
-  std::mutex mu;  // guards the two queues and busy
+  std::mutex mu;  // guards the two queues, inflight and busy
   std::condition_variable cv;
+  std::vector<Inflight> inflight;  // requests handed to workers and not known answered
   std::deque<std::unique_ptr<Conn>> jobs;      // complete requests for the workers
   std::vector<std::unique_ptr<Conn>> returns;  // keep-alive connections back from workers
   size_t busy = 0;                             // workers inside a request
@@ -208,9 +208,13 @@ struct HttpServer::Impl {
   void TakeReturns();
   void Expire();
   void ExpireInflight(Clock::time_point now);
-  int WaitMs() const;
+  int WaitMs();
   void Worker();
   void Serve(std::unique_ptr<Conn> c);
+  bool ServeOne(Conn& c);
+  bool NextRequestHere(Conn& c);
+  bool ReadAvailable(Conn& c);
+  void Admit(Conn& c, size_t request_bytes);  // caller holds mu
   void Wake() {
     uint64_t one = 1;
     ssize_t r = ::write(wake_fd, &one, sizeof(one));
@@ -393,9 +397,7 @@ void HttpServer::Impl::Dispatch(Conn* c) {
       // Refused below, outside the lock.
     } else {
       epoll_ctl(epoll_fd, EPOLL_CTL_DEL, c->fd, nullptr);
-      c->arrived = Clock::now();
-      c->claim = std::make_shared<Claim>();
-      inflight.push_back({c->fd, c->arrived + std::chrono::milliseconds(limits().max_request_ms), c->claim});
+      Admit(*c, c->request_bytes);
       auto it = conns.find(c->fd);
       jobs.push_back(std::move(it->second));
       conns.erase(it);
@@ -439,9 +441,18 @@ void HttpServer::Impl::TakeReturns() {
   }
 }
 
+// A complete request of `request_bytes` starts its max_request_ms clock now.
+void HttpServer::Impl::Admit(Conn& c, size_t request_bytes) {
+  c.request_bytes = request_bytes;
+  c.arrived = Clock::now();
+  c.claim = std::make_shared<Claim>();
+  inflight.push_back({c.fd, c.arrived + std::chrono::milliseconds(limits().max_request_ms), c.claim});
+}
+
 // The epoll wait: at most 50 ms, less when an in-flight request's deadline comes sooner,
 // so a 503 for max_request_ms goes out within a millisecond or so of the limit.
-int HttpServer::Impl::WaitMs() const {
+int HttpServer::Impl::WaitMs() {
+  std::lock_guard<std::mutex> lock(mu);
   auto wait = std::chrono::milliseconds(50);
   const Clock::time_point now = Clock::now();
   for (const Inflight& r : inflight)
@@ -453,6 +464,7 @@ int HttpServer::Impl::WaitMs() const {
 // (queued, or its handler still running: the worker's answer is then discarded), and
 // forgets the requests whose workers answered.
 void HttpServer::Impl::ExpireInflight(Clock::time_point now) {
+  std::lock_guard<std::mutex> outer(mu);
   std::erase_if(inflight, [&](const Inflight& r) {
     std::lock_guard<std::mutex> lock(r.claim->mu);
     if (r.claim->state != Claim::State::kPending) return true;
@@ -505,26 +517,68 @@ void HttpServer::Impl::Worker() {
   }
 }
 
+// Serves the connection's request, then, at low load, its next ones on this thread; then
+// hands the connection back to the event thread (or closes it).
 void HttpServer::Impl::Serve(std::unique_ptr<Conn> c) {
-  std::string request = c->buf.substr(0, c->request_bytes);
-  c->buf.erase(0, c->request_bytes);
-  t_request_start = c->arrived;
-  BufferedStream stream(c->fd, std::move(request), limits().write_timeout_ms, c->claim.get());
-  const bool last = stopping || c->served + 1 >= limits().keep_alive_max_requests;
-  bool closed = false;
-  SetNonBlocking(c->fd, true);
-  // A request that timed out while queued is not run: its 503 has gone out.
-  bool ok = !c->claim->TimedOut() && owner->router_->process_request(stream, last, closed, nullptr);
-  c->served++;
-  // Claimed now if the handler wrote nothing; false when the event thread answered 503.
-  const bool answered = c->claim->ForWorker();
-  if (!ok || closed || last || !answered) {
-    owner->open_--;
-    ::close(c->fd);
-    return;
-  }
+  do {
+    if (!ServeOne(*c)) return;
+  } while (NextRequestHere(*c));
   std::lock_guard<std::mutex> lock(mu);
   returns.push_back(std::move(c));
+}
+
+// One request; false when the connection was closed.
+bool HttpServer::Impl::ServeOne(Conn& c) {
+  std::string request = c.buf.substr(0, c.request_bytes);
+  c.buf.erase(0, c.request_bytes);
+  t_request_start = c.arrived;
+  BufferedStream stream(c.fd, std::move(request), limits().write_timeout_ms, c.claim.get());
+  const bool last = stopping || c.served + 1 >= limits().keep_alive_max_requests;
+  bool closed = false;
+  SetNonBlocking(c.fd, true);
+  // A request that timed out while queued is not run: its 503 has gone out.
+  bool ok = !c.claim->TimedOut() && owner->router_->process_request(stream, last, closed, nullptr);
+  c.served++;
+  // Claimed now if the handler wrote nothing; false when the event thread answered 503.
+  const bool answered = c.claim->ForWorker();
+  if (ok && !closed && !last && answered) return true;
+  owner->open_--;
+  ::close(c.fd);
+  return false;
+}
+
+// Reads what the socket holds now, up to the read cap; false at end of stream or error.
+bool HttpServer::Impl::ReadAvailable(Conn& c) {
+  char chunk[16384];
+  while (c.buf.size() <= ReadCap()) {
+    ssize_t n = ::recv(c.fd, chunk, sizeof(chunk), MSG_DONTWAIT);
+    if (n > 0) c.buf.append(chunk, static_cast<size_t>(n));
+    else if (n < 0 && errno == EINTR) continue;
+    else return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
+  }
+  return true;
+}
+
+// At low load (no request waiting for a worker), the connection's next request when it
+// arrives complete within kNextRequestMs: served on this worker, it saves the two thread
+// handoffs through the event thread (most of a small answer's latency). Anything else
+// (no request yet, a partial or refused one, end of stream) goes back to the event thread,
+// which applies read_timeout_ms, keep_alive_idle_ms and the head checks as always.
+bool HttpServer::Impl::NextRequestHere(Conn& c) {
+  constexpr int kNextRequestMs = 1;
+  if (stopping || !c.buf.empty()) return false;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    if (!jobs.empty()) return false;
+  }
+  pollfd p{c.fd, POLLIN, 0};
+  if (::poll(&p, 1, kNextRequestMs) <= 0 || (p.revents & POLLIN) == 0) return false;
+  if (!ReadAvailable(c)) return false;
+  const HeadVerdict v = CheckHead(c.buf, limits());
+  if (v.kind != HeadVerdict::Kind::kComplete || c.buf.size() < v.head_bytes + v.body_bytes) return false;
+  std::lock_guard<std::mutex> lock(mu);
+  Admit(c, v.head_bytes + v.body_bytes);
+  return true;
 }
 
 }  // namespace dyad::server
