@@ -5,7 +5,11 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+
+#include "events/segment.h"
+#include "events/store.h"
 
 namespace {
 
@@ -54,6 +58,41 @@ TEST(ReportCommand, TheSameStateTwiceIsAUsageError) {
   CmdResult r = Dyad("report Kyrgyzstan KGZ --no-events");
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_THAT(r.output, HasSubstr("two different states"));
+}
+
+// A store holding one KGZ→USA event dated some three million years ago: it opens and
+// checks, but the monthly series from then to the dossier's date has more periods than
+// events::Series allows, so the event series fails inside BuildDossier. `dyad report`
+// reports that reason and exits 1 (not 2, and not a dossier without its events).
+std::string StoreWhoseSeriesFails() {
+  char tmpl[] = "/tmp/dyad-report-store-XXXXXX";
+  const std::string dir = std::string(mkdtemp(tmpl)) + "/store";
+  auto store = dyad::events::Store::OpenForWrite(dir);
+  EXPECT_TRUE(store.ok()) << store.status().ToString();
+  if (!store.ok()) return dir;
+  dyad::events::EventView ev;
+  ev.day = -1'000'000'000;
+  ev.src_country = "KGZ";
+  ev.tgt_country = "USA";
+  ev.src_state = "KGZ";
+  ev.tgt_state = "USA";
+  ev.code = "042";
+  ev.quad = 1;
+  ev.id = 1;
+  dyad::events::SegmentBuilder b;
+  b.Add(ev);
+  EXPECT_TRUE((*store)->Append(&b).ok());
+  return dir;
+}
+
+TEST(ReportCommand, AnEventSeriesThatFailsIsExit1WithTheReason) {
+  const std::string store = StoreWhoseSeriesFails();
+  CmdResult r = Dyad("report KGZ USA --format json --store " + store);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("event series"));
+  EXPECT_THAT(r.output, HasSubstr("too many periods"));
+  EXPECT_THAT(r.output, ::testing::Not(HasSubstr("\"schema\"")));  // no dossier written
+  std::system(("rm -rf '" + store.substr(0, store.rfind('/')) + "'").c_str());
 }
 
 }  // namespace
