@@ -576,20 +576,17 @@ RelationsOverview Relations(Ctx& c) {
   return o;
 }
 
+// "A", "A and B", "A, B and C".
 std::string JoinNames(const std::vector<std::string>& names) {
-  if (names.empty()) return "";
-  if (names.size() == 1) return names[0];
-  std::string out;
-  for (size_t i = 0; i + 1 < names.size(); ++i) out += (i ? ", " : "") + names[i];
-  return out + " and " + names.back();
+  if (names.size() < 2) return names.empty() ? "" : names[0];
+  const std::vector<std::string> head(names.begin(), names.end() - 1);
+  return fmt::format("{} and {}", fmt::join(head, ", "), names.back());
 }
 
 // "(another source gives <when> [n])" for every statement after the first.
 void AddOtherSources(const std::vector<const FactStatement*>& facts, Clause* clause) {
-  for (size_t i = 1; i < facts.size(); ++i) {
-    clause->push_back({" (another source gives " + facts[i]->when, facts[i]->cite});
-    clause->push_back({")", {}});
-  }
+  for (size_t i = 1; i < facts.size(); ++i)
+    clause->insert(clause->end(), {{" (another source gives " + facts[i]->when, facts[i]->cite}, {")", {}}});
 }
 
 Clause RelationsClause(const Dossier& d, const std::string& a, const std::string& b) {

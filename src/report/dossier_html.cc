@@ -89,10 +89,11 @@ class Page {
 
   // Clauses of generated prose, each cited segment followed by its citation links.
   void Clauses(const std::vector<Clause>& clauses) {
-    for (size_t i = 0; i < clauses.size(); ++i) {
-      for (const Segment& s : clauses[i]) TextCited(s.text, s.cite);
-      w_->Text(i + 1 < clauses.size() ? ". " : ".");
-    }
+    for (size_t i = 0; i < clauses.size(); ++i) ClauseText(clauses[i], i + 1 < clauses.size() ? ". " : ".");
+  }
+  void ClauseText(const Clause& clause, std::string_view end) {
+    for (const Segment& s : clause) TextCited(s.text, s.cite);
+    w_->Text(end);
   }
 
   MarkupWriter& w() { return *w_; }
@@ -248,10 +249,14 @@ std::string ShortLabel(const std::string& text) {
   return text.substr(0, cut == std::string::npos ? 0 : cut) + " …";
 }
 
+void AddTermSpan(const FactStatement& t, TimelineLane* lane) {
+  if (t.start && !t.vacant) lane->spans.push_back({t.term->person, *t.start, t.end});
+}
+
+// The dated terms of chiefs of mission (vacancies left out), as spans of one lane.
 TimelineLane EnvoyLane(const std::vector<FactStatement>& chiefs, const std::string& label) {
   TimelineLane lane{label, {}};
-  for (const FactStatement& t : chiefs)
-    if (t.start && !t.vacant) lane.spans.push_back({t.term->person, *t.start, t.end});
+  for (const FactStatement& t : chiefs) AddTermSpan(t, &lane);
   return lane;
 }
 
@@ -361,12 +366,14 @@ void RepresentationHtml(Page& p) {
   p.w().Close();
 }
 
+void GroupHtml(Page& p, const Group& g) {
+  p.CitedElement("h3", g.name + (g.status ? " — " + *g.status : ""), g.cite);
+  p.FactList(g.facts, "");
+}
+
 void Groups(Page& p, const std::vector<Group>& groups, std::string_view empty) {
   if (groups.empty()) p.Note(empty);
-  for (const Group& g : groups) {
-    p.CitedElement("h3", g.name + (g.status ? " — " + *g.status : ""), g.cite);
-    p.FactList(g.facts, "");
-  }
+  for (const Group& g : groups) GroupHtml(p, g);
 }
 
 void MembershipCell(Page& p, const FactStatement* f) {
@@ -502,19 +509,16 @@ void EventsHtml(Page& p) {
 
 // ---- sources, see also, the page ------------------------------------------------------------
 
+// A source for the page's list: the author goes before the publisher.
+SourceEntry SourceEntryOf(const CitedSource& s) {
+  SourceEntry e{s.n, s.title, s.publisher, DateText(s.date), s.url, s.licence};
+  if (!s.author.empty()) e.publisher = s.author + (e.publisher.empty() ? "" : ". " + e.publisher);
+  return e;
+}
+
 void Sources(Page& p) {
   std::vector<SourceEntry> entries;
-  for (const CitedSource& s : p.d().sources) {
-    SourceEntry e;
-    e.number = s.n;
-    e.title = s.title;
-    e.publisher = s.publisher;
-    e.date = DateText(s.date);
-    e.url = s.url;
-    e.licence = s.licence;
-    if (!s.author.empty()) e.publisher = s.author + (e.publisher.empty() ? "" : ". " + e.publisher);
-    entries.push_back(std::move(e));
-  }
+  for (const CitedSource& s : p.d().sources) entries.push_back(SourceEntryOf(s));
   p.SectionOpen("sources", "Sources");
   p.w().Raw(SourceList(entries));
   p.w().Close();
@@ -557,8 +561,7 @@ void SecurityHtml(Page& p) {
 
 std::vector<FactStatement> AllSides(const SidedFacts& s) {
   std::vector<FactStatement> out = s.pair;
-  out.insert(out.end(), s.a.begin(), s.a.end());
-  out.insert(out.end(), s.b.begin(), s.b.end());
+  for (const auto* side : {&s.a, &s.b}) out.insert(out.end(), side->begin(), side->end());
   return out;
 }
 
@@ -577,56 +580,58 @@ void TradeHtml(Page& p) {
 // ---- bundled relations datasets ------------------------------------------------------------
 
 void DatasetIntro(Page& p, const std::string& text, const DatasetRef& r) {
-  MarkupWriter& w = p.w();
-  w.Open("p");
-  w.Text(text);
-  p.Cite({r.cite});
-  w.Text(fmt::format(" Data to {}.", r.currency));
-  w.Close();
+  p.w().Open("p");
+  p.TextCited(text, {r.cite});
+  p.w().Text(fmt::format(" Data to {}.", r.currency));
+  p.w().Close();
 }
 
-void UnVotesHtml(Page& p, const RelationsData& r) {
-  MarkupWriter& w = p.w();
-  w.Element("h3", "UN General Assembly voting");
-  if (r.un_votes.empty()) {
-    w.Element("p", "No roll calls in which both voted.", {{"class", "dy-note"}});
-    return;
-  }
-  DatasetIntro(p, "Share of the roll calls in which both voted yes, no or abstain where they voted alike.", r.un);
+// A dataset sub-section's heading, and its note when there are no rows; false then.
+bool DatasetHeading(Page& p, const std::string& heading, bool has_rows, const std::string& none) {
+  p.w().Element("h3", heading);
+  if (!has_rows) p.Note(none);
+  return has_rows;
+}
+
+// A per-year line chart: the common settings of the relations-data charts.
+LineChartSpec YearLineChart(const std::string& title, const std::string& desc, const std::string& y_label,
+                            int decimals, const std::string& id_prefix) {
   LineChartSpec line;
-  line.title = "UN General Assembly voting agreement per year";
-  line.desc = "Per cent of the year's roll calls, among those in which both voted, with the same vote";
+  line.title = title;
+  line.desc = desc;
   line.x_label = "Year";
-  line.y_label = "Agreement (%)";
+  line.y_label = y_label;
+  line.decimals = decimals;
+  line.id_prefix = id_prefix;
+  return line;
+}
+
+void LineFigure(Page& p, const LineChartSpec& line) { p.w().Raw(RenderFigure(RenderLineChart(line), line.title)); }
+
+LineChartSpec UnVotesChart(const RelationsData& r) {
+  LineChartSpec line = YearLineChart("UN General Assembly voting agreement per year",
+                                     "Per cent of the year's roll calls, among those in which both voted, with the same vote",
+                                     "Agreement (%)", 1, "unv");
   line.y_min = 0;
   line.y_max = 100;
-  line.decimals = 1;
-  line.id_prefix = "unv";
   Series agree{"Agreement", {}};
   for (const UnVotePoint& v : r.un_votes) {
     line.x_labels.push_back(std::to_string(v.year));
     agree.values.push_back(100.0 * v.agree / v.votes_both);
   }
   line.series.push_back(agree);
-  w.Raw(RenderFigure(RenderLineChart(line), line.title));
+  return line;
 }
 
-void TradeSeriesHtml(Page& p, const RelationsData& r) {
-  MarkupWriter& w = p.w();
-  w.Element("h3", "Trade");
-  if (r.trade_series.empty()) {
-    w.Element("p", "No COW trade figures for the pair.", {{"class", "dy-note"}});
-    return;
-  }
-  DatasetIntro(p, "Imports each way, million current US dollars (COW rounds to whole millions).", r.trade);
-  const Dossier& d = p.d();
-  LineChartSpec line;
-  line.title = "Imports each way per year (million current USD)";
-  line.desc = "COW dyadic trade: imports of each state from the other";
-  line.x_label = "Year";
-  line.y_label = "Million USD";
-  line.decimals = 0;
-  line.id_prefix = "trade";
+void UnVotesHtml(Page& p, const RelationsData& r) {
+  if (!DatasetHeading(p, "UN General Assembly voting", !r.un_votes.empty(), "No roll calls in which both voted.")) return;
+  DatasetIntro(p, "Share of the roll calls in which both voted yes, no or abstain where they voted alike.", r.un);
+  LineFigure(p, UnVotesChart(r));
+}
+
+LineChartSpec TradeChart(const Dossier& d, const RelationsData& r) {
+  LineChartSpec line = YearLineChart("Imports each way per year (million current USD)",
+                                     "COW dyadic trade: imports of each state from the other", "Million USD", 0, "trade");
   Series ab{d.states[0].name + " from " + d.states[1].name, {}}, ba{d.states[1].name + " from " + d.states[0].name, {}};
   for (const TradePoint& t : r.trade_series) {
     line.x_labels.push_back(std::to_string(t.year));
@@ -634,7 +639,13 @@ void TradeSeriesHtml(Page& p, const RelationsData& r) {
     ba.values.push_back(t.b_from_a);
   }
   line.series = {ab, ba};
-  w.Raw(RenderFigure(RenderLineChart(line), line.title));
+  return line;
+}
+
+void TradeSeriesHtml(Page& p, const RelationsData& r) {
+  if (!DatasetHeading(p, "Trade", !r.trade_series.empty(), "No COW trade figures for the pair.")) return;
+  DatasetIntro(p, "Imports each way, million current US dollars (COW rounds to whole millions).", r.trade);
+  LineFigure(p, TradeChart(p.d(), r));
 }
 
 std::string Obligations(const std::array<bool, 5>& o) {

@@ -189,8 +189,8 @@ Rows MembershipRows(const Dossier& d) {
 void MembershipsMd(const Dossier& d, std::string& out) {
   Section(out, "Memberships");
   const Rows rows = MembershipRows(d);
-  if (rows.empty()) out += "No memberships recorded.\n";
-  else out += MarkdownTable({"Organization", "Member", d.states[0].name, d.states[1].name}, rows);
+  out += rows.empty() ? "No memberships recorded.\n"
+                      : MarkdownTable({"Organization", "Member", d.states[0].name, d.states[1].name}, rows);
 }
 
 std::string AnswerOf(const FactStatement& f) {
