@@ -70,6 +70,7 @@ class Citations {
     e.licence = s->licence;
     e.date = s->date;
     e.retrieved = s->retrieved;
+    e.current_to = s->current_to;
     return e;
   }
   const kb::KnowledgeBase& kb_;
@@ -84,11 +85,14 @@ struct Ctx {
   std::string a, b;
   Date as_of;
   Citations cites;
+  bool present_tense = true;  // DateStanding::present_tense(): undated facts may be stated
 };
 
-// A fact counts as of D when it had begun by D (undated facts always count).
+// A fact counts as of D when it had begun by D. An undated (or startless) fact states its
+// source's present, so it counts only when the sources can speak for D at all.
 bool Began(const Fact& f, const Ctx& c) {
-  return f.undated || !f.valid.start() || f.valid.start()->first_day() <= c.as_of.last_day();
+  if (f.undated || !f.valid.start()) return c.present_tense;
+  return f.valid.start()->first_day() <= c.as_of.last_day();
 }
 // Still holding on D: a span whose end is open or not before D.
 bool Ongoing(const Fact& f, const Ctx& c) {
@@ -114,10 +118,25 @@ void AddParticipant(const std::string& id, const Ctx& c, std::vector<const world
   if (const world::State* s = id.empty() ? nullptr : c.world.Find(id)) out->push_back(s);
 }
 
+// The source's currency lies before D: what it calls open or current is only its last record.
+bool BeyondCurrency(const std::optional<Date>& current_to, const Ctx& c) {
+  return current_to && current_to->last_day() < c.as_of.first_day();
+}
+
+// "since 1992" → "since 1992 (last recorded 2021-01-20)"; "undated" → "undated; source
+// current to 2017-06-26": an open term or an undated fact is never stated past its source.
+void MarkCurrency(FactStatement& s) {
+  const std::string d = s.current_to->ToString();
+  s.when += s.undated || !s.start ? "; source current to " + d : " (last recorded " + d + ")";
+}
+
 FactStatement Statement(const Fact& f, Ctx& c) {
   FactStatement s;
   s.relation = f.relation;
-  s.ongoing = Ongoing(f, c);
+  s.current_to = c.kb.CurrentTo(f);
+  const bool open = f.undated || Ongoing(f, c);
+  s.beyond_currency = open && BeyondCurrency(s.current_to, c);
+  s.ongoing = Ongoing(f, c) && !s.beyond_currency;
   s.text = DescribeFact(f, c.kb, s.ongoing);
   s.subject = f.subject;
   s.subject_name = c.kb.NameOf(f.subject);
@@ -130,6 +149,7 @@ FactStatement Statement(const Fact& f, Ctx& c) {
   if (!f.undated && !end_after) s.end = f.valid.end();
   s.undated = f.undated;
   s.when = DescribeInterval(end_after ? Interval::Since(*f.valid.start()) : f.valid, f.undated);
+  if (s.beyond_currency) MarkCurrency(s);
   s.qualifiers = QualifiersOf(f);
   s.note = f.note;
   s.cite = c.cites.Cite(f.sources);
@@ -181,7 +201,7 @@ StateProfile Profile(const world::State& s, const Date& on) {
   p.key = s.key;
   p.name = s.name;
   p.official_name = s.official_name;
-  p.capital = s.capital;
+  if (s.ExistsOn(on)) p.capital = s.capital;  // a state that did not exist had no capital
   p.capital_lat = s.capital_lat;
   p.capital_lon = s.capital_lon;
   p.region = s.region;
@@ -197,8 +217,8 @@ StateProfile Profile(const world::State& s, const Date& on) {
 
 // Notes what a mission fact says about the mission itself (opening, address, closing).
 void NoteMissionFact(const Fact& f, const FactStatement& s, Ctx& c, Mission* m) {
-  if (f.relation == Relation::kMissionLocatedAt && s.ongoing) {
-    m->address = f.value;
+  if (f.relation == Relation::kMissionLocatedAt && (s.ongoing || (s.beyond_currency && c.present_tense))) {
+    if (!f.value.empty()) m->address = f.value;
     m->city = f.object.empty() ? std::string() : c.kb.NameOf(f.object);
     m->address_cite = s.cite;
   }
@@ -235,11 +255,20 @@ Mission MissionOf(const kb::MissionInfo& info, Ctx& c) {
   return m;
 }
 
-// Missions of `sender` in `receiver` that had opened by the date (or whose opening is undated).
+// Open on the date: the sources speak for it, opened by it (or opening undated) and not
+// closed by it (a closing of unknown date counts as closed).
+bool OpenOn(const Mission& m, const Ctx& c) {
+  if (!c.present_tense) return false;  // no post is open in a state that did not exist, nor known in the future
+  if (m.closed_recorded && (!m.closed || StartedBy(m.closed, c))) return false;
+  return !m.opened || StartedBy(m.opened, c);
+}
+
+// Missions of `sender` in `receiver` open on the date.
 std::vector<Mission> MissionsOf(const std::string& sender, const std::string& receiver, Ctx& c) {
   std::vector<Mission> out;
+  if (!c.present_tense) return out;  // (before citing: every listed source is cited)
   for (const kb::MissionInfo& info : c.kb.Missions(sender, receiver)) out.push_back(MissionOf(info, c));
-  std::erase_if(out, [&](const Mission& m) { return m.opened && !StartedBy(m.opened, c); });
+  std::erase_if(out, [&](const Mission& m) { return !OpenOn(m, c); });
   return out;
 }
 
@@ -289,7 +318,8 @@ Envoys EnvoysOf(const std::string& sender, const std::string& receiver, Ctx& c) 
   for (const kb::Term& t : ans.heads) e.heads.push_back(TermStatement(t, c));
   e.vacant = Statements(ans.vacant, c);
   if (ans.previous) e.previous = TermStatement(*ans.previous, c);
-  for (const kb::Term& t : ans.undated) e.undated.push_back(TermStatement(t, c));
+  if (c.present_tense)
+    for (const kb::Term& t : ans.undated) e.undated.push_back(TermStatement(t, c));
   return e;
 }
 
@@ -516,6 +546,7 @@ OccurrenceStatement OccurrenceOf(const kb::Occurrence& o, Ctx& c) {
   if (!o.place.empty()) s.place = c.kb.NameOf(o.place);
   for (const kb::Participant& p : o.participants) s.participants.push_back({p.entity, c.kb.NameOf(p.entity), p.role});
   s.cite = c.cites.Cite(o.sources);
+  s.current_to = c.kb.CurrentTo(o.sources);
   return s;
 }
 
@@ -643,17 +674,38 @@ size_t TimelineCount(const Dossier& d) {
   return n;
 }
 
+// "1 statement", "2 statements".
+std::string Counted(size_t n, std::string_view noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
 Clause CountsClause(const Dossier& d) {
-  const size_t agreements = d.agreements.size(), events = TimelineCount(d), sources = d.sources.size();
-  return {{fmt::format("The data holds {} dated or undated statements about the pair, {} agreement{} and {} source{}",
-                       events, agreements, agreements == 1 ? "" : "s", sources, sources == 1 ? "" : "s"),
+  return {{fmt::format("The data holds {} about the pair, {} and {}", Counted(TimelineCount(d), "statement"),
+                       Counted(d.agreements.size(), "agreement"), Counted(d.sources.size(), "source")),
            {}}};
+}
+
+std::string NotExistingText(const std::vector<std::string>& names, const std::string& on) {
+  if (names.size() == 1) return fmt::format("{} did not exist as a state on {}", StateInText(names[0]), on);
+  return fmt::format("Neither {} nor {} existed as a state on {}", StateInText(names[0]), StateInText(names[1]), on);
+}
+
+// What the sources cannot say for the date, as the summary's first clause (none: they can).
+std::optional<Clause> StandingClause(const Dossier& d) {
+  const DateStanding& s = d.standing;
+  const std::string on = d.as_of.ToString();
+  if (!s.not_existing.empty()) return Clause{{NotExistingText(s.not_existing, on), {}}};
+  if (!s.future) return std::nullopt;
+  const std::string until = s.known_until ? " (the newest is current to " + s.known_until->ToString() + ")" : "";
+  return Clause{{fmt::format("{} lies after today and the sources stop before it{}: nothing is known for that date; "
+                             "what follows is the last record, not a statement about {}", on, until, on),
+                 {}}};
 }
 
 // The summary, generated from the model; every clause cites its sources.
 std::vector<Clause> Summary(const Dossier& d) {
   const std::string a = StateInText(d.states[0].name), b = StateInText(d.states[1].name);
-  std::vector<Clause> out{RelationsClause(d, a, b)};
+  std::vector<Clause> out;
+  if (std::optional<Clause> standing = StandingClause(d)) out.push_back(std::move(*standing));
+  if (d.standing.present_tense()) out.push_back(RelationsClause(d, a, b));
   RecognitionClauses(d, &out);
   EnvoyClauses(d, &out);
   std::vector<std::string> shared;
@@ -868,9 +920,19 @@ Status BuildSections(const DossierRequest& req, Ctx& c, Dossier& d) {
   d.timeline = Timeline(c.kb.Dyad(c.a, c.b, Interval::Make(std::nullopt, c.as_of).value()), c);
   DYAD_ASSIGN_OR_RETURN(d.events, Events(req, c));
   d.relations_data = RelationsDataOf(req, c);
+  if (!c.present_tense) return Status();  // the pair sections speak in the present tense
   d.pairs = BuildPairSections({&c.world, &c.kb, req.relations, req.relations_error, c.a, c.b, c.as_of},
                               [&c](const CitedSource& s) { return c.cites.External(s); });
   return Status();
+}
+
+DateStanding StandingOn(const Date& on, const DossierRequest& req, const kb::KnowledgeBase& kb) {
+  DateStanding s;
+  for (const world::State* st : {req.a, req.b})
+    if (!st->ExistsOn(on)) s.not_existing.push_back(st->name);
+  s.future = on.first_day() > TodayUtc().last_day();
+  s.known_until = kb.KnownUntil();
+  return s;
 }
 
 }  // namespace
@@ -882,6 +944,8 @@ Result<Dossier> BuildDossier(const world::World& world, const kb::KnowledgeBase&
   d.title = fmt::format("{}–{} relations", req.a->name, req.b->name);
   d.as_of = c.as_of;
   d.as_of_given = req.as_of.has_value();
+  d.standing = StandingOn(c.as_of, req, kb);
+  c.present_tense = d.standing.present_tense();
   d.states = {Profile(*req.a, c.as_of), Profile(*req.b, c.as_of)};
   DYAD_RETURN_IF_ERROR(BuildSections(req, c, d));
   d.sources = c.cites.List();

@@ -178,8 +178,7 @@ const FactStatement* ShownHead(const Envoys& e) {
 
 void HeadLines(Page& p, const FactStatement& h) {
   p.w().Element("div", h.term->person);
-  const std::string since = h.start ? ", since " + h.start->ToString() : "";
-  p.CitedElement("div", h.term->role_title + since + (h.undated ? " (undated)" : ""), h.cite);
+  p.CitedElement("div", h.term->role_title + ", " + h.when, h.cite);
 }
 
 void EnvoyCell(Page& p, const Envoys& e) {
@@ -513,6 +512,7 @@ void EventsHtml(Page& p) {
 SourceEntry SourceEntryOf(const CitedSource& s) {
   SourceEntry e{s.n, s.title, s.publisher, DateText(s.date), s.url, s.licence};
   if (!s.author.empty()) e.publisher = s.author + (e.publisher.empty() ? "" : ". " + e.publisher);
+  if (s.current_to) e.date += std::string(e.date.empty() ? "" : "; ") + "current to " + s.current_to->ToString();
   return e;
 }
 

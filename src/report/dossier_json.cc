@@ -61,7 +61,7 @@ Json FactCore(const FactStatement& f) {
 
 void AddWhen(const FactStatement& f, Json& j) {
   j.update({{"start", OrNull(f.start)}, {"end", OrNull(f.end)}, {"undated", f.undated}, {"ongoing", f.ongoing},
-            {"when", f.when}});
+            {"when", f.when}, {"current_to", OrNull(f.current_to)}, {"beyond_currency", f.beyond_currency}});
 }
 
 Json FactJson(const FactStatement& f) {
@@ -82,7 +82,7 @@ Json ParticipantJson(const OccurrenceParticipant& p) { return {{"entity", p.enti
 
 Json OccurrenceJson(const OccurrenceStatement& o) {
   return {{"id", o.id}, {"kind", o.kind}, {"start", OrNull(o.start)}, {"end", OrNull(o.end)}, {"when", o.when},
-          {"text", o.text}, {"cameo", OrNull(o.cameo)}, {"place", OrNull(o.place)},
+          {"current_to", OrNull(o.current_to)}, {"text", o.text}, {"cameo", OrNull(o.cameo)}, {"place", OrNull(o.place)},
           {"participants", ArrayOf(o.participants, ParticipantJson)}, {"cite", CiteJson(o.cite)}};
 }
 
@@ -279,17 +279,22 @@ Json RelationsDataJson(const RelationsData& r) {
 Json SourceJson(const CitedSource& s) {
   return {{"n", s.n}, {"id", s.id}, {"title", s.title}, {"author", OrNull(s.author)},
           {"publisher", OrNull(s.publisher)}, {"date", OrNull(s.date)}, {"url", OrNull(s.url)},
-          {"licence", OrNull(s.licence)}, {"retrieved", OrNull(s.retrieved)}};
+          {"licence", OrNull(s.licence)}, {"retrieved", OrNull(s.retrieved)},
+          {"current_to", OrNull(s.current_to)}};
 }
 
 Json SeeAlsoJson(const SeeAlsoEntry& s) {
   return {{"label", s.label}, {"anchor", OrNull(s.anchor)}, {"command", OrNull(s.command)}};
 }
 
-// The head of the document: schema, title, date and the two states.
+Json StandingJson(const DateStanding& s) {
+  return {{"not_existing", s.not_existing}, {"future", s.future}, {"known_until", OrNull(s.known_until)}};
+}
+
+// The head of the document: schema, title, date, what the sources can say for it, the states.
 Json HeadJson(const Dossier& d) {
   return {{"schema", "dyad.dossier/1"}, {"title", d.title}, {"as_of", d.as_of.ToString()},
-          {"as_of_given", d.as_of_given}, {"states", Json::array({StateJson(d.states[0]), StateJson(d.states[1])})}};
+          {"as_of_given", d.as_of_given}, {"standing", StandingJson(d.standing)}, {"states", Json::array({StateJson(d.states[0]), StateJson(d.states[1])})}};
 }
 
 // The sections of the knowledge base, in the documented order.

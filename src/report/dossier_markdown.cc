@@ -67,9 +67,9 @@ std::string MissionCell(const std::vector<Mission>& list) {
 std::string EnvoyCell(const Envoys& e) {
   if (!e.heads.empty()) {
     const FactStatement& h = e.heads[0];
-    return fmt::format("{} ({}, since {})", h.term->person, h.term->role_title, DateText(h.start, "?"));
+    return fmt::format("{} ({}, {})", h.term->person, h.term->role_title, h.when);
   }
-  if (!e.undated.empty()) return fmt::format("{} ({}, undated)", e.undated[0].term->person, e.undated[0].term->role_title);
+  if (!e.undated.empty()) return fmt::format("{} ({}, {})", e.undated[0].term->person, e.undated[0].term->role_title, e.undated[0].when);
   if (!e.vacant.empty()) return "vacant";
   if (e.previous) return fmt::format("none recorded on this date (last: {})", e.previous->term->person);
   return "—";
@@ -337,7 +337,8 @@ void RelationsDataMd(const Dossier& d, std::string& out) {
 std::string SourceLine(const CitedSource& s) {
   std::string line = fmt::format("{}. ", s.n);
   line += s.url.empty() ? EscapeMarkdown(s.title) : MarkdownLink(s.title, s.url);
-  for (const std::string& k : {s.author, s.publisher, DateText(s.date), s.licence})
+  const std::string currency = s.current_to ? "current to " + s.current_to->ToString() : "";
+  for (const std::string& k : {s.author, s.publisher, DateText(s.date), currency, s.licence})
     if (!k.empty()) line += ". " + EscapeMarkdown(k);
   return line;
 }

@@ -72,12 +72,13 @@ struct FactStatement {
   std::string value;                // empty: none (JSON null)
   std::optional<Date> start, end;   // as of the dossier's date: an end after it is absent
   bool undated = false;
-  bool ongoing = false;  // a span still holding on the dossier's date
+  bool ongoing = false;  // a span still holding on the dossier's date (never past current_to)
+  bool beyond_currency = false;  // open or undated, and the date lies after current_to
   std::string when;      // the dates for display ("since December 1991")
   std::vector<Qualifier> qualifiers;
   std::string note;
   Cites cite;
-  std::optional<Date> current_to;                  // (not in JSON yet) source currency
+  std::optional<Date> current_to;  // the newest currency of the cited sources (absent: not recorded)
   std::vector<const world::State*> participants;  // (not in JSON) subject/object states
   // Section-specific details; at most one is set.
   std::optional<TermDetail> term;
@@ -98,7 +99,7 @@ struct OccurrenceStatement {
   std::string cameo, place;  // empty: none (JSON null)
   std::vector<OccurrenceParticipant> participants;
   Cites cite;
-  std::optional<Date> current_to;  // (not in JSON yet)
+  std::optional<Date> current_to;  // the newest currency of the cited sources
 };
 
 struct StateCode {
@@ -302,7 +303,7 @@ struct CitedSource {
   std::string id, title;
   std::string author, publisher, url, licence;  // empty: unknown (JSON null)
   std::optional<Date> date, retrieved;
-  std::optional<Date> current_to;  // (not in JSON yet) source currency
+  std::optional<Date> current_to;  // the last date the source speaks for (absent: not recorded)
 };
 
 struct SeeAlsoEntry {
@@ -317,10 +318,21 @@ struct MapPlan {
   std::string note;                    // why there is no map, or ""
 };
 
+// Whether the sources can speak for the dossier's date at all. When they cannot (a state of
+// the pair did not exist on it, or it lies after today), the dossier holds no current-tense
+// statement: no undated fact, no mission or term without a start, no pair sections.
+struct DateStanding {
+  std::vector<std::string> not_existing;  // names of the pair's states that did not exist on it
+  bool future = false;                    // the date lies after today: nothing is known for it
+  std::optional<Date> known_until;        // the newest currency of any knowledge-base source
+  bool present_tense() const { return not_existing.empty() && !future; }
+};
+
 struct Dossier {
   std::string title;
   Date as_of;
   bool as_of_given = false;
+  DateStanding standing;
   std::array<StateProfile, 2> states;
   Overview overview;
   Directions<Envoys> envoys;

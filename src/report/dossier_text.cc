@@ -88,6 +88,10 @@ std::string Capitalize(std::string s) {
 
 }  // namespace
 
+std::string Possessive(const std::string& name) {
+  return name + (!name.empty() && name.back() == 's' ? "'" : "'s");
+}
+
 std::string StateInText(const std::string& name) {
   // Names that take the definite article in running English.
   static constexpr std::string_view kWithArticle[] = {

@@ -18,6 +18,9 @@ std::string DescribeInterval(const Interval& interval, bool undated);
 // The name of a state in running text: "the United States", "Kyrgyzstan".
 std::string StateInText(const std::string& name);
 
+// The possessive of a name in running text: "Kyrgyzstan's", "the United States'".
+std::string Possessive(const std::string& name);
+
 }  // namespace dyad::report
 
 #endif  // DYAD_REPORT_DOSSIER_TEXT_H_

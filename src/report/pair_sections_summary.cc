@@ -56,7 +56,7 @@ void LeaderClause(const PairLeaderSide& side, const Date& on, std::vector<Clause
     return;
   }
   const PairLeader& first = side.leaders.front();
-  std::string text = fmt::format("{}'s leaders on {}: {}", who, on.ToString(), LeaderList(side));
+  std::string text = fmt::format("{} leaders on {}: {}", Possessive(who), on.ToString(), LeaderList(side));
   if (first.beyond_currency && first.current_to) text += fmt::format(" (last recorded {}, not known after)", first.current_to->ToString());
   std::vector<int> cite;
   for (const PairLeader& l : side.leaders)

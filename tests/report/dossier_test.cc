@@ -16,6 +16,7 @@
 #include "base/paths.h"
 #include "kb/knowledge_base.h"
 #include "report/dossier.h"
+#include "report/dossier_text.h"
 #include "world/world.h"
 
 #include "golden_diff.h"
@@ -226,6 +227,130 @@ void ExpectGoldens(const Dossier& d, const std::string& stem) {
 TEST_F(DossierTest, DossierGoldenKgzUsa2010) { ExpectGoldens(Model("KGZ", "USA", "2010-01-01"), "KGZ-USA.2010-01-01"); }
 TEST_F(DossierTest, DossierGoldenKgzUsa2026) { ExpectGoldens(Model("KGZ", "USA", "2026-11-28"), "KGZ-USA.2026-11-28"); }
 TEST_F(DossierTest, DossierGoldenKgzKaz2026) { ExpectGoldens(Model("KGZ", "KAZ", "2026-11-28"), "KGZ-KAZ.2026-11-28"); }
+
+// ---- truth as of the date (issue 9) ------------------------------------------------------
+
+// Every fact statement of the model outside the timeline and the overview.
+std::vector<const FactStatement*> SectionFacts(const Dossier& d) {
+  std::vector<const FactStatement*> out;
+  for (const auto* list : {&d.assistance, &d.trade_currency.pair, &d.trade_currency.a, &d.trade_currency.b,
+                           &d.context.pair, &d.context.a, &d.context.b, &d.representation.chiefs.a_in_b,
+                           &d.representation.chiefs.b_in_a, &d.envoys.a_in_b.heads, &d.envoys.b_in_a.heads,
+                           &d.envoys.a_in_b.undated, &d.envoys.b_in_a.undated})
+    for (const FactStatement& f : *list) out.push_back(&f);
+  for (const Group& g : d.agreements)
+    for (const FactStatement& f : g.facts) out.push_back(&f);
+  return out;
+}
+
+// No undated fact, no span stated as holding, no mission open, no pair sections.
+void ExpectNoCurrentTense(const Dossier& d) {
+  for (const FactStatement* f : SectionFacts(d)) {
+    EXPECT_FALSE(f->undated) << f->text;
+    EXPECT_FALSE(f->ongoing) << f->text;
+  }
+  for (const TimelineYear& y : d.timeline)
+    for (const TimelineItem& i : y.items)
+      if (i.fact) {
+        EXPECT_FALSE(i.fact->ongoing || i.fact->undated) << i.fact->text;
+      }
+  EXPECT_TRUE(d.representation.missions.a_in_b.empty());
+  EXPECT_TRUE(d.representation.missions.b_in_a.empty());
+  EXPECT_FALSE(d.pairs.built);
+  const std::string md = RenderMarkdown(d);
+  for (const char* said : {"– present", "to present", "Otunbaev", "Ruble zone", "2360 Massachusetts"})
+    EXPECT_EQ(md.find(said), std::string::npos) << said;
+  EXPECT_NE(md.find("| Mission in the other | — | — |"), std::string::npos);
+}
+
+TEST_F(DossierTest, AsOf1700NeitherStateExistedAndNothingIsSaidInThePresentTense) {
+  const Dossier d = Model("KGZ", "USA", "1700");
+  EXPECT_EQ(d.standing.not_existing, (std::vector<std::string>{"Kyrgyzstan", "United States"}));
+  EXPECT_EQ(PlainText(d.overview.summary).rfind("Neither Kyrgyzstan nor the United States existed as a state on 1700", 0), 0u)
+      << PlainText(d.overview.summary);
+  EXPECT_TRUE(d.states[0].capital.empty());
+  ExpectNoCurrentTense(d);
+}
+
+TEST_F(DossierTest, AsOf1985KyrgyzstanDidNotExistAsAState) {
+  const Dossier d = Model("KGZ", "USA", "1985-06-01");
+  EXPECT_EQ(d.standing.not_existing, std::vector<std::string>{"Kyrgyzstan"});
+  EXPECT_NE(PlainText(d.overview.summary).find("Kyrgyzstan did not exist as a state on 1985-06-01"), std::string::npos);
+  EXPECT_EQ(d.states[1].capital, "Washington D.C.");
+  ExpectNoCurrentTense(d);
+}
+
+TEST_F(DossierTest, AsOf2100NothingIsKnownForThatDate) {
+  const Dossier d = Model("KGZ", "USA", "2100");
+  EXPECT_TRUE(d.standing.future);
+  EXPECT_TRUE(d.standing.not_existing.empty());
+  const std::string summary = PlainText(d.overview.summary);
+  EXPECT_NE(summary.find("nothing is known for that date"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("have been in diplomatic relations"), std::string::npos) << summary;
+  ExpectNoCurrentTense(d);
+  EXPECT_FALSE(d.timeline.empty());  // the record up to the sources' end is still shown
+}
+
+TEST_F(DossierTest, AnOpenTermPastItsSourcesCurrencyIsLastRecordedNotPresent) {
+  const Dossier d = Model("KGZ", "USA", "2026-11-28");
+  int marked = 0;
+  for (const TimelineYear& y : d.timeline)
+    for (const TimelineItem& i : y.items) {
+      if (!i.fact || !i.fact->beyond_currency) continue;
+      ++marked;
+      ASSERT_TRUE(i.fact->current_to.has_value());
+      EXPECT_LT(i.fact->current_to->last_day(), d.as_of.first_day());
+      EXPECT_FALSE(i.fact->ongoing) << i.fact->text;
+      const std::string mark = i.fact->undated || !i.fact->start ? "; source current to " : " (last recorded ";
+      EXPECT_NE(i.fact->when.find(mark + i.fact->current_to->ToString()), std::string::npos) << i.fact->when;
+    }
+  EXPECT_GT(marked, 0);
+  const std::string md = RenderMarkdown(d);
+  EXPECT_NE(md.find("since 12 October 2018 (last recorded 2021-01-20)"), std::string::npos);  // Donald Lu
+  EXPECT_EQ(md.find("– present"), std::string::npos);
+}
+
+TEST_F(DossierTest, JsonGivesEachStatementAndSourceItsCurrency) {
+  const Json j = Build("KGZ", "USA", "2026-11-28");
+  bool source_with_currency = false;
+  for (const Json& s : j["sources"]) {
+    ASSERT_TRUE(s.contains("current_to"));
+    source_with_currency |= !s["current_to"].is_null();
+  }
+  EXPECT_TRUE(source_with_currency);
+  for (const Json& f : j["assistance"]) {
+    if (!f["undated"]) continue;
+    EXPECT_EQ(f["current_to"], "2017-06-26");
+    EXPECT_EQ(f["beyond_currency"], true);
+  }
+}
+
+TEST_F(DossierTest, CountsRead1StatementNotDatedOrUndatedStatements) {
+  const std::string summary = PlainText(Model("KGZ", "USA", "1700").overview.summary);
+  EXPECT_NE(summary.find("The data holds 0 statements about the pair, 0 agreements and"), std::string::npos) << summary;
+  EXPECT_NE(PlainText(Model("KGZ", "USA", "2026-11-28").overview.summary).find(" 1 agreement and "), std::string::npos);
+  EXPECT_EQ(summary.find("dated or undated"), std::string::npos);
+}
+
+TEST(DossierTextTest, ThePossessiveOfTheUnitedStatesIsTheUnitedStatesApostrophe) {
+  EXPECT_EQ(Possessive("the United States"), "the United States'");
+  EXPECT_EQ(Possessive("Kyrgyzstan"), "Kyrgyzstan's");
+}
+
+TEST_F(DossierTest, TheMissionHeaderHasNoEmptyAddressAndOnlyOpenPosts) {
+  const Dossier d = Model("KGZ", "USA", "2026-11-28");
+  for (const auto* side : {&d.representation.missions.a_in_b, &d.representation.missions.b_in_a})
+    for (const Mission& m : *side) {
+      if (m.address) {
+        EXPECT_FALSE(m.address->empty()) << m.name;
+      }
+      EXPECT_FALSE(m.closed_recorded && (!m.closed || m.closed->first_day() <= d.as_of.last_day())) << m.name;
+    }
+  const std::string md = RenderMarkdown(d);
+  EXPECT_EQ(md.find("States's"), std::string::npos);
+  EXPECT_EQ(md.find(", ;"), std::string::npos);
+  EXPECT_EQ(md.find(",  |"), std::string::npos);
+}
 
 TEST(GoldenDiffTest, ShowsOnlyTheDifferingLinesWithContext) {
   const std::string diff = LineDiff("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\n", "a\nb\nc\nd\ne\nF\ng\nh\ni\nj\n");
