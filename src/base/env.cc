@@ -6,7 +6,10 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+
+#include "base/fault_env.h"
 
 namespace dyad {
 
@@ -18,8 +21,16 @@ Status ErrnoStatus(std::string_view what, const std::string& path) {
   return Status::IOError(std::move(msg));
 }
 
+// POSIX, unless DYAD_FAULT_INJECT asks for a FaultEnv (base/fault_env.h); a malformed
+// value fails the first write, fsync or rename and every later one.
 Env* Env::Default() {
-  static Env* env = new Env();
+  static Env* env = []() -> Env* {
+    const char* spec = std::getenv("DYAD_FAULT_INJECT");
+    if (spec == nullptr || *spec == '\0') return new Env();
+    Result<std::unique_ptr<FaultEnv>> fault = ParseFaultSpec(spec);
+    if (fault.ok()) return std::move(fault).value().release();
+    return new FaultEnv(1, Fault::kEio, /*sticky=*/true);
+  }();
   return env;
 }
 

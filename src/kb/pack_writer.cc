@@ -1,5 +1,9 @@
 // WritePack: PackData to the five TSV files of docs/formats/packs.md.
 #include <fmt/format.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <filesystem>
 #include <string>
@@ -110,6 +114,42 @@ std::string JoinIds(const std::vector<std::string>& ids) {
   return out;
 }
 
+namespace {
+
+// A hard link to each existing pack file ("" where none exists yet), so a failed publish
+// can put the previous pack back. Named like a temporary file (*.tmp-*).
+Result<std::vector<std::string>> LinkPrevious(const std::vector<std::unique_ptr<FileWriter>>& staged) {
+  std::vector<std::string> previous;
+  for (const auto& w : staged) {
+    const std::string link = fmt::format("{}.tmp-prev-{}", w->path(), ::getpid());
+    ::unlink(link.c_str());
+    if (::link(w->path().c_str(), link.c_str()) == 0) {
+      previous.push_back(link);
+    } else if (errno == ENOENT) {
+      previous.emplace_back();
+    } else {
+      const int err = errno;
+      for (const std::string& p : previous) if (!p.empty()) ::unlink(p.c_str());
+      return Status::IOError(fmt::format("cannot keep the previous {}: {}", w->path(), std::strerror(err)));
+    }
+  }
+  return previous;
+}
+
+// After the publish of file `failed` went wrong: files 0..failed get their previous
+// content back (or are removed when they are new); the other links are dropped.
+void RestorePrevious(const std::vector<std::unique_ptr<FileWriter>>& staged,
+                     const std::vector<std::string>& previous, size_t failed) {
+  for (size_t i = 0; i < staged.size(); ++i) {
+    if (i <= failed && !previous[i].empty()) ::rename(previous[i].c_str(), staged[i]->path().c_str());
+    else if (i <= failed) ::unlink(staged[i]->path().c_str());
+    // rename(2) between two links of one file (a file never replaced) leaves both.
+    if (!previous[i].empty()) ::unlink(previous[i].c_str());
+  }
+}
+
+}  // namespace
+
 Status WritePack(const PackData& pack, const std::string& dir) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
@@ -122,7 +162,8 @@ Status WritePack(const PackData& pack, const std::string& dir) {
       {kParticipantsFile, ParticipantsTsv(pack)},
   };
   // Every file is written and fsynced before any is renamed into place, so a failed write
-  // (a full disk) leaves the previous pack as it was.
+  // (a full disk) leaves the previous pack as it was; a failed rename (or directory fsync)
+  // puts back the files already renamed, from hard links taken before the first rename.
   std::vector<std::unique_ptr<FileWriter>> staged;
   for (const auto& [name, text] : files) {
     DYAD_ASSIGN_OR_RETURN(auto w, FileWriter::Create(fmt::format("{}/{}", dir, name)));
@@ -130,7 +171,16 @@ Status WritePack(const PackData& pack, const std::string& dir) {
     DYAD_RETURN_IF_ERROR(w->Sync());
     staged.push_back(std::move(w));
   }
-  for (auto& w : staged) DYAD_RETURN_IF_ERROR(w->Commit());
+  DYAD_ASSIGN_OR_RETURN(std::vector<std::string> previous, LinkPrevious(staged));
+  for (size_t i = 0; i < staged.size(); ++i) {
+    if (Status st = staged[i]->Commit(); !st.ok()) {
+      RestorePrevious(staged, previous, i);
+      return st;
+    }
+  }
+  for (const std::string& p : previous) {
+    if (!p.empty()) ::unlink(p.c_str());
+  }
   return Status::OK();
 }
 
