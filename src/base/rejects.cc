@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iterator>
 
 #include "base/file.h"
@@ -34,11 +36,26 @@ std::string EscapeTsvField(std::string_view raw, size_t max_bytes) {
 
 namespace {
 
-// Refuses a rejects path that is an input of the run, or an existing file that is not a
-// previous rejects file (unless forced).
+// True when `path` is `input`, or lies inside `input` when that is a directory (an
+// import reads every file under its DIR).
+bool IsInputOrInside(const std::string& input, const std::string& path) {
+  if (input.empty()) return false;
+  if (input == path || SameFile(input, path)) return true;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(input, ec)) return false;
+  const std::filesystem::path dir = std::filesystem::weakly_canonical(input, ec);
+  if (ec) return false;
+  const std::filesystem::path file = std::filesystem::weakly_canonical(path, ec);
+  if (ec) return false;
+  auto [d, f] = std::mismatch(dir.begin(), dir.end(), file.begin(), file.end());
+  return d == dir.end();
+}
+
+// Refuses a rejects path that is an input of the run (or inside an input directory), or
+// an existing file that is not a previous rejects file (unless forced).
 Status CheckRejectsPath(const std::string& path, const RejectsOptions& options) {
   for (const auto& input : options.inputs) {
-    if (input == path || SameFile(input, path)) {
+    if (IsInputOrInside(input, path)) {
       return Status::InvalidArgument(
           fmt::format("--rejects {} is also an input of this run; refusing to overwrite it", path));
     }

@@ -41,7 +41,9 @@ struct ReadCounts {
 inline constexpr std::string_view kRejectsHeader = "file\tline\tcolumn\treason\traw";
 
 struct RejectsOptions {
-  std::vector<std::string> inputs;  // the run's input files: never overwritten
+  // The run's inputs, files or directories (every file under a directory counts): never
+  // overwritten, not even with `force`.
+  std::vector<std::string> inputs;
   bool force = false;               // replace an existing file that is not a rejects file
 };
 

@@ -79,7 +79,7 @@ int RunHistorian(const HistorianArgs& args) {
   auto keys = ingest::TerritoryKeys::Make(*data, world.get(), std::move(overrides));
 
   RejectsOptions ropt;
-  ropt.inputs = {args.keys};
+  ropt.inputs = {args.dir, keys_path};
   ropt.force = args.force;
   auto sink = RejectSink::Open(args.rejects, ropt);
   if (!sink.ok()) {

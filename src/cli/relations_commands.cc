@@ -22,6 +22,7 @@ namespace {
 struct ImportArgs {
   std::string dir, out, rejects, peacesciencer;
   int level = 19;
+  bool force = false;
 };
 
 int RunImport(const ingest::RelationsImporter& imp, const ImportArgs& args) {
@@ -29,7 +30,12 @@ int RunImport(const ingest::RelationsImporter& imp, const ImportArgs& args) {
   auto t0 = std::chrono::steady_clock::now();
   auto session = OpenSession(cmd, false);
   if (!session) return kExitError;
-  auto sink = RejectSink::Open(args.rejects);
+  // The rejects file never replaces an input: DIR, the peacesciencer tables (by default
+  // DIR/../world/peacesciencer, as ingest/relations_import.h reads them).
+  RejectsOptions ropt;
+  ropt.inputs = {args.dir, args.peacesciencer.empty() ? args.dir + "/../world/peacesciencer" : args.peacesciencer};
+  ropt.force = args.force;
+  auto sink = RejectSink::Open(args.rejects, ropt);
   if (!sink.ok()) { PrintError(cmd, sink.status().message()); return kExitError; }
   ingest::ImportOptions o{args.dir, args.peacesciencer, args.out, &*sink, args.level};
   auto rep = imp.run(o, *session->world, *session->resolver);
@@ -63,6 +69,7 @@ void AddImports(CLI::App& app) {
     c->add_option("--peacesciencer", args->peacesciencer,
                   "peacesciencer tables (default DIR/../world/peacesciencer)");
     c->add_option("--zstd-level", args->level, "compression level of the written tables (default 19)");
+    c->add_flag("--force", args->force, "let --rejects replace an existing file that is not a rejects file");
     const ingest::RelationsImporter* p = &imp;
     c->callback([p, args] { SetExitCode(RunImport(*p, *args)); });
   }
@@ -83,18 +90,28 @@ int RunExport(const ExportArgs& args) {
   auto rel = relations::Relations::OpenDefault();
   if (!rel.ok()) { PrintError(cmd, rel.status().message()); return kExitError; }
   relations::DyadYearsOptions o{args.from, args.to, args.undirected, *format};
-  std::string data;
-  auto to_stdout = [](std::string_view chunk) -> Status {
+  if (o.from > o.to) {
+    PrintError(cmd, fmt::format("--from {} is after --to {}", o.from, o.to));
+    return kExitUsage;
+  }
+  // Rows are streamed: to standard output, or to a FileWriter published when complete
+  // (never the whole export in memory).
+  std::unique_ptr<FileWriter> file;
+  if (!args.out.empty()) {
+    auto w = FileWriter::Create(args.out);
+    if (!w.ok()) { PrintError(cmd, w.status().message()); return kExitError; }
+    file = std::move(w).value();
+  }
+  auto sink = [&file](std::string_view chunk) -> Status {
+    if (file) return file->Append(chunk);
     if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size())
       return Status::IOError("writing to standard output failed");
     return Status::OK();
   };
-  auto to_buffer = [&data](std::string_view chunk) -> Status { data.append(chunk); return Status::OK(); };
-  auto rows = args.out.empty() ? relations::WriteDyadYears(*session->world, **rel, o, to_stdout)
-                               : relations::WriteDyadYears(*session->world, **rel, o, to_buffer);
-  if (!rows.ok()) { PrintError(cmd, rows.status().message()); return kExitUsage; }
-  if (!args.out.empty()) {
-    if (Status s = WriteFileAtomic(args.out, data); !s.ok()) { PrintError(cmd, s.message()); return kExitError; }
+  auto rows = relations::WriteDyadYears(*session->world, **rel, o, sink);
+  if (!rows.ok()) { PrintError(cmd, rows.status().message()); return kExitError; }
+  if (file) {
+    if (Status s = file->Commit(); !s.ok()) { PrintError(cmd, s.message()); return kExitError; }
     std::fprintf(stderr, "dyad export dyad-years: %llu rows -> %s\n", static_cast<unsigned long long>(*rows),
                  args.out.c_str());
   } else if (std::fflush(stdout) != 0) {
@@ -166,7 +183,8 @@ const CommandGroup kRelationsGroup(51, [](CLI::App& app) {
   dy->add_option("--from", ex->from, "first year (default 1946)");
   dy->add_option("--to", ex->to, "last year (default 2014)");
   dy->add_flag("--undirected", ex->undirected, "only cow_a < cow_b");
-  dy->add_option("--format", ex->format, "csv (default), tsv or ndjson");
+  dy->add_option("--format", ex->format, "csv (default), tsv or ndjson")
+      ->check(CLI::IsMember({"csv", "tsv", "ndjson"}));
   dy->add_option("-o,--output", ex->out, "write to this file (atomically) instead of standard output");
   dy->callback([ex] { SetExitCode(RunExport(*ex)); });
 

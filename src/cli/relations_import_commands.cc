@@ -22,6 +22,7 @@ struct RelationsArgs {
   std::string out;
   std::string rejects;
   bool print_keys = false;
+  bool force = false;
 };
 
 using Importer = std::function<Result<ingest::ImportResult>(const ingest::ImportInputs&)>;
@@ -75,7 +76,10 @@ int Run(std::string_view name, const Importer& import, const RelationsArgs& args
   if (!world.ok()) return Fail(name, world.status());
   auto resolver = world::Resolver::LoadDefault(*world);
   if (!resolver.ok()) return Fail(name, resolver.status());
-  auto sink = RejectSink::Open(args.rejects);
+  RejectsOptions ropt;
+  ropt.inputs = {args.dir};  // never overwrite a file the import reads
+  ropt.force = args.force;
+  auto sink = RejectSink::Open(args.rejects, ropt);
   if (!sink.ok()) return Fail(name, sink.status());
   ingest::ImportInputs in{args.dir, world->get(), resolver->get(), &*sink};
   auto result = import(in);
@@ -110,6 +114,7 @@ void Add(CLI::App* import, std::string name, std::string help, std::string dir_h
   cmd->add_option("--out", args->out, "write the pack to this directory");
   cmd->add_option("--rejects", args->rejects, "write every row not imported to this TSV file");
   cmd->add_flag("--print-keys", args->print_keys, "also list every code mapped and how");
+  cmd->add_flag("--force", args->force, "let --rejects replace an existing file that is not a rejects file");
   cmd->callback([args, name, fn] { SetExitCode(Run(name, fn, *args)); });
 }
 
