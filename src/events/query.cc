@@ -189,7 +189,12 @@ Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q
   std::vector<SeriesPoint> out;
   if (from > to) return out;
   int64_t p0 = PeriodOf(q.by, from), p1 = PeriodOf(q.by, to);
-  if (p1 - p0 > 5'000'000) return Status::InvalidArgument("too many periods; narrow --from/--to");
+  if (p1 - p0 + 1 > kMaxSeriesPeriods) {
+    return Status::InvalidArgument(fmt::format(
+        "the series from {} to {} would have {} periods, more than the limit of {}; narrow "
+        "--from/--to or choose a longer --by",
+        Date::FromDays(from).ToString(), Date::FromDays(to).ToString(), p1 - p0 + 1, kMaxSeriesPeriods));
+  }
   std::vector<Acc> acc(static_cast<size_t>(p1 - p0 + 1));
   // Pass 2: accumulate; rows are day-ordered within a span, so the period changes rarely.
   for (const Span& sp : spans) {
@@ -321,6 +326,13 @@ std::vector<YearQuad> CountsByYearQuad(const Store& store) {
   std::vector<YearQuad> out;
   for (const auto& [y, q] : acc) out.push_back({y, q});
   return out;
+}
+
+bool StoreHasCode(const Store& store, std::string_view code) {
+  for (const auto& seg : store.segments()) {
+    if (seg->DictFind(code) >= 0) return true;
+  }
+  return false;
 }
 
 }  // namespace dyad::events

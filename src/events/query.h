@@ -53,9 +53,17 @@ struct SeriesPoint {
   double share() const;           // count / all_events, NaN when all_events is 0
 };
 
+// The most periods one series may have: 100,000 (274 years by day, 1,900 by week). A
+// request beyond it is an InvalidArgument naming the count, never a huge allocation.
+inline constexpr int64_t kMaxSeriesPeriods = 100'000;
+
 // Zero-filled: every period from `range.from` (or the first event) to `range.to` (or
-// the last event) appears once, in order.
+// the last event) appears once, in order; at most kMaxSeriesPeriods periods.
 Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q);
+
+// True when some segment of `store` holds `code` as an actor or event code as written
+// (stores ingested without the world registry keep codes as they are).
+bool StoreHasCode(const Store& store, std::string_view code);
 
 struct CodeCount {
   std::string code;

@@ -106,6 +106,7 @@ struct SegmentBuilder::Impl {
     uint32_t id = 0;
   };
   std::vector<CacheSlot> cache = std::vector<CacheSlot>(4096);
+  SegmentBuilder::Compressor compress = &ZSTD_compress;
 
   uint32_t Intern(std::string_view s) {
     if (s.size() <= 7) {
@@ -136,11 +137,14 @@ struct SegmentBuilder::Impl {
   Columns BuildColumns() const;
   void WriteDictionary(const std::vector<uint32_t>& order, std::string* out) const;
   void AppendChunk(uint64_t first, uint64_t last, std::string* raw) const;
-  std::vector<ChunkIndexEntry> WriteChunks(uint64_t n_chunks, std::string* out) const;
+  Result<std::vector<ChunkIndexEntry>> WriteChunks(uint64_t n_chunks, std::string* out) const;
   void Reset();
 };
 
 SegmentBuilder::SegmentBuilder() : impl_(std::make_unique<Impl>()) {}
+SegmentBuilder::SegmentBuilder(Compressor compress) : SegmentBuilder() {
+  if (compress != nullptr) impl_->compress = compress;
+}
 SegmentBuilder::~SegmentBuilder() = default;
 size_t SegmentBuilder::rows() const { return impl_->rows.size(); }
 bool SegmentBuilder::DictionaryFull() const { return impl_->dict.size() >= kDictLimit; }
@@ -335,7 +339,8 @@ void SegmentBuilder::Impl::AppendChunk(uint64_t first, uint64_t last, std::strin
 }
 
 // The zstd-compressed chunks of kChunkRows rows, appended to *out; returns their index.
-std::vector<ChunkIndexEntry> SegmentBuilder::Impl::WriteChunks(uint64_t n_chunks, std::string* out) const {
+Result<std::vector<ChunkIndexEntry>> SegmentBuilder::Impl::WriteChunks(uint64_t n_chunks,
+                                                                       std::string* out) const {
   std::vector<ChunkIndexEntry> index(n_chunks);
   std::string raw, packed;
   for (uint64_t c = 0; c < n_chunks; ++c) {
@@ -344,7 +349,10 @@ std::vector<ChunkIndexEntry> SegmentBuilder::Impl::WriteChunks(uint64_t n_chunks
     raw.clear();
     AppendChunk(first, last, &raw);
     packed.resize(ZSTD_compressBound(raw.size()));
-    size_t got = ZSTD_compress(packed.data(), packed.size(), raw.data(), raw.size(), kZstdLevel);
+    size_t got = compress(packed.data(), packed.size(), raw.data(), raw.size(), kZstdLevel);
+    if (ZSTD_isError(got)) {
+      return Status::Internal(fmt::format("segment chunk {} does not compress: {}", c, ZSTD_getErrorName(got)));
+    }
     index[c] = {out->size(), got, static_cast<uint32_t>(last - first), static_cast<uint32_t>(raw.size())};
     out->append(packed.data(), got);
   }
@@ -368,7 +376,7 @@ void PutAligned(std::string* out, uint64_t* offset, const std::vector<T>& v) {
   Align8(out);
 }
 
-std::string SegmentBuilder::Finish() {
+Result<std::string> SegmentBuilder::Finish() {
   Impl& m = *impl_;
   m.Intern("");
   const std::vector<uint32_t> order = m.SortDictionary();
@@ -398,7 +406,12 @@ std::string SegmentBuilder::Finish() {
   out.append(h.n_chunks * sizeof(ChunkIndexEntry), '\0');
   Align8(&out);
   h.off_chunks = out.size();
-  const std::vector<ChunkIndexEntry> index = m.WriteChunks(h.n_chunks, &out);
+  Result<std::vector<ChunkIndexEntry>> chunks = m.WriteChunks(h.n_chunks, &out);
+  if (!chunks.ok()) {
+    m.Reset();
+    return chunks.status();
+  }
+  const std::vector<ChunkIndexEntry>& index = *chunks;
   std::memcpy(out.data() + h.off_chunk_index, index.data(), index.size() * sizeof(ChunkIndexEntry));
   std::memcpy(out.data(), &h, sizeof h);
   m.Reset();
@@ -502,7 +515,8 @@ int64_t Segment::DictFind(std::string_view s) const {
     if (dict(mid) < s) lo = mid + 1;
     else hi = mid;
   }
-  return lo < h_->n_dict && dict(lo) == s ? lo : -1;
+  // (int64_t: with a uint32_t branch, -1 would become 4294967295 and "found")
+  return lo < h_->n_dict && dict(lo) == s ? static_cast<int64_t>(lo) : int64_t{-1};
 }
 
 std::pair<uint32_t, uint32_t> Segment::DyadRange(uint32_t src, uint32_t tgt) const {

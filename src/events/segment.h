@@ -78,7 +78,12 @@ struct StoredEvent {
 // Accumulates events in memory and serializes them as one segment.
 class SegmentBuilder {
  public:
+  // The chunk compressor, ZSTD_compress's signature (a test passes a failing one); its
+  // result is checked with ZSTD_isError.
+  using Compressor = size_t (*)(void* dst, size_t dst_capacity, const void* src, size_t src_size,
+                                int level);
   SegmentBuilder();
+  explicit SegmentBuilder(Compressor compress);
   ~SegmentBuilder();
   void Add(const EventView& ev);
   size_t rows() const;
@@ -86,8 +91,9 @@ class SegmentBuilder {
   bool DictionaryFull() const;
   // Approximate heap bytes held (rows, strings, dictionary).
   size_t MemoryBytes() const;
-  // Sorts and serializes; the builder is empty afterwards.
-  std::string Finish();
+  // Sorts and serializes; the builder is empty afterwards. An error when a chunk does not
+  // compress (the rows are dropped: the caller has not acknowledged them).
+  Result<std::string> Finish();
 
  private:
   struct Impl;

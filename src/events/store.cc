@@ -235,7 +235,7 @@ Result<SegmentInfo> Store::WriteSegment(const std::string& data) {
 Status Store::Append(SegmentBuilder* builder) {
   if (lock_fd_ < 0) return Status::FailedPrecondition("store opened read-only");
   if (builder->rows() == 0) return Status::OK();
-  std::string data = builder->Finish();
+  DYAD_ASSIGN_OR_RETURN(std::string data, builder->Finish());
   DYAD_ASSIGN_OR_RETURN(SegmentInfo info, WriteSegment(data));
   data.clear();
   data.shrink_to_fit();
@@ -271,8 +271,12 @@ Status Store::Compact(uint64_t max_rows) {
       for (const auto& e : events) builder.Add(e.View());
       retired.push_back(infos_[k].name);
     }
-    std::string data = builder.Finish();
-    auto info = WriteSegment(data);
+    Result<std::string> data = builder.Finish();
+    if (!data.ok()) {
+      Rollback(written).ok();
+      return data.status();
+    }
+    auto info = WriteSegment(*data);
     if (!info.ok()) {
       Rollback(written).ok();
       return info.status();

@@ -7,10 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <zstd.h>
 
 #include "../base/fault_env.h"
 #include "base/file.h"
 #include "events/ingest.h"
+#include "events/query.h"
 #include "events/reader.h"
 #include "events/store.h"
 #include "gen_util.h"
@@ -277,6 +279,82 @@ TEST(ReaderRanges, NativeGoldsteinAndMentionsOutOfRangeAreRejects) {
   EXPECT_EQ(reader.counts().rejected_by_reason.at("out-of-range"), 2u);
   EXPECT_NE(sink.first_messages()[0].find(":14: goldstein"), std::string::npos);
   EXPECT_NE(sink.first_messages()[1].find(":15: mentions is negative"), std::string::npos);
+}
+
+// Issue 10: SegmentBuilder did not check ZSTD_compress's result; a chunk that does not
+// compress is now an error, and the store keeps exactly what it had.
+size_t FailingCompress(void* dst, size_t, const void* src, size_t n, int level) {
+  return ZSTD_compress(dst, 0, src, n, level);  // no room: zstd's dstSize_tooSmall error
+}
+
+TEST(SegmentBuilder, ChunkThatDoesNotCompressIsAnErrorAndTheStoreIsUnchanged) {
+  TempDir dir;
+  auto store = Store::OpenForWrite(dir.path() + "/store");
+  ASSERT_TRUE(store.ok());
+  SegmentBuilder good;
+  for (const auto& e : RandomEvents(5, 50)) good.Add(e.View());
+  ASSERT_TRUE((*store)->Append(&good).ok());
+  SegmentBuilder bad(&FailingCompress);
+  for (const auto& e : RandomEvents(6, 50, 1000)) bad.Add(e.View());
+  Status st = (*store)->Append(&bad);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("does not compress"), std::string::npos) << st.message();
+  EXPECT_EQ(bad.rows(), 0u);
+  EXPECT_EQ((*store)->rows(), 50u);
+  store->reset();
+  auto reopened = Store::Open(dir.path() + "/store");
+  ASSERT_TRUE(reopened.ok());
+  EXPECT_EQ((*reopened)->rows(), 50u);
+  EXPECT_TRUE((*reopened)->Check().ok());
+}
+
+// Issue 10: `events series --by day --from 0001-01-01 --to 9999-12-31` took 45 s and
+// 5.7 GB; a series is bounded by kMaxSeriesPeriods, refused before any allocation.
+TEST(SeriesLimits, MoreThanTheLimitOfPeriodsIsRefusedNamingTheCount) {
+  TempDir dir;
+  auto store = Store::OpenForWrite(dir.path() + "/store");
+  ASSERT_TRUE(store.ok());
+  SeriesQuery q;
+  q.a = "USA";
+  q.b = "KGZ";
+  q.by = Period::kDay;
+  auto range = ParseDayRange("0001-01-01", "9999-12-31");
+  ASSERT_TRUE(range.ok());
+  q.range = *range;
+  auto too_many = Series(**store, q);
+  ASSERT_FALSE(too_many.ok());
+  EXPECT_EQ(too_many.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(too_many.status().message().find("3652059 periods"), std::string::npos)
+      << too_many.status().message();
+  q.by = Period::kYear;  // 9,999 periods: fine
+  auto years = Series(**store, q);
+  ASSERT_TRUE(years.ok()) << years.status().message();
+  EXPECT_EQ(years->size(), 9999u);
+  auto limit = ParseDayRange("1900-01-01", "2173-10-15");  // exactly kMaxSeriesPeriods days
+  ASSERT_TRUE(limit.ok());
+  q.by = Period::kDay;
+  q.range = *limit;
+  auto at_limit = Series(**store, q);
+  ASSERT_TRUE(at_limit.ok()) << at_limit.status().message();
+  EXPECT_EQ(at_limit->size(), static_cast<size_t>(kMaxSeriesPeriods));
+}
+
+// Issue 10 (found by the events-series state check): DictFind answered 4294967295, not -1,
+// for a string the segment does not hold (a uint32_t/int ternary), so every code
+// looked present.
+TEST(SegmentBuilder, DictFindOfAnAbsentStringIsMinusOne) {
+  SegmentBuilder b;
+  for (const auto& e : RandomEvents(8, 20)) b.Add(e.View());
+  auto data = b.Finish();
+  ASSERT_TRUE(data.ok());
+  TempDir dir;
+  ASSERT_TRUE(WriteFileAtomic(dir.path() + "/seg.dseg", *data).ok());
+  auto seg = Segment::Open(dir.path() + "/seg.dseg");
+  ASSERT_TRUE(seg.ok()) << seg.status().message();
+  EXPECT_GE((*seg)->DictFind("USA"), 0);
+  EXPECT_EQ((*seg)->DictFind("Narnia"), -1);
+  EXPECT_GE((*seg)->DictFind(""), 0);  // Finish interns the empty string
+  EXPECT_EQ((*seg)->DictFind("zzzzzzzz"), -1);  // past the last entry
 }
 
 }  // namespace
