@@ -46,6 +46,25 @@ struct Table {
 };
 
 
+// JSON records, written one at a time (a long series never becomes one big document in
+// memory); the same text as one array dumped with an indent of 2.
+void PrintJsonRecords(const Table& t) {
+  std::printf("%s", t.rows.empty() ? "[]\n" : "[\n");
+  for (size_t k = 0; k < t.rows.size(); ++k) {
+    const auto& r = t.rows[k];
+    nlohmann::json o = nlohmann::json::object();
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (!t.numeric[i]) o[t.header[i]] = r[i];
+      else if (r[i].empty()) o[t.header[i]] = nullptr;
+      else o[t.header[i]] = NumberOrText(r[i]);
+    }
+    std::string text = "  " + o.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    for (size_t p = text.find('\n'); p != std::string::npos; p = text.find('\n', p + 3)) text.insert(p + 1, "  ");
+    std::printf("%s%s\n", text.c_str(), k + 1 < t.rows.size() ? "," : "");
+  }
+  if (!t.rows.empty()) std::printf("]\n");
+}
+
 void Print(const Table& t, const std::string& format) {
   if (format == "csv") {
     for (size_t i = 0; i < t.header.size(); ++i) std::printf("%s%s", i ? "," : "", CsvField(t.header[i]).c_str());
@@ -55,20 +74,7 @@ void Print(const Table& t, const std::string& format) {
       std::printf("\n");
     }
   } else if (format == "json") {
-    nlohmann::json arr = nlohmann::json::array();
-    for (const auto& r : t.rows) {
-      nlohmann::json o = nlohmann::json::object();
-      for (size_t i = 0; i < r.size(); ++i) {
-        if (t.numeric[i]) {
-          if (r[i].empty()) o[t.header[i]] = nullptr;
-          else o[t.header[i]] = NumberOrText(r[i]);
-        } else {
-          o[t.header[i]] = r[i];
-        }
-      }
-      arr.push_back(o);
-    }
-    std::printf("%s\n", arr.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    PrintJsonRecords(t);
   } else {
     std::vector<size_t> w(t.header.size());
     for (size_t i = 0; i < w.size(); ++i) w[i] = t.header[i].size();
@@ -335,12 +341,34 @@ struct EventsArgs {
   uint64_t max_rows = uint64_t{1} << 22;
 };
 
+// The store key of one state argument: a world key or a code the store holds as written
+// (stores ingested with --no-world keep CAMEO codes), else the resolver's one state.
+// "" after printing when the resolver finds none or several.
+std::string EventStateKey(const std::string& cmd, const Session& session, const Store& store,
+                          const std::string& text) {
+  if (session.world->Find(text) != nullptr || events::StoreHasCode(store, text)) return text;
+  return ResolveStateArg(cmd, session, text);
+}
+
+// Both state arguments of `events series|top`: kExitOk, or the exit code after printing
+// (unknown or ambiguous: 1; the same state twice: 2, as every pair command).
+int EventPair(const std::string& cmd, const Store& store, const EventsArgs& a, std::string* ka,
+              std::string* kb) {
+  std::unique_ptr<Session> session = OpenSession(cmd, /*load_kb=*/false);
+  if (!session) return kExitError;
+  *ka = EventStateKey(cmd, *session, store, a.a);
+  *kb = EventStateKey(cmd, *session, store, a.b);
+  if (ka->empty() || kb->empty()) return kExitError;
+  if (*ka != *kb) return kExitOk;
+  PrintError(cmd, fmt::format("a pair needs two different states, got {} twice", *ka));
+  return kExitUsage;
+}
+
 int RunSeries(const EventsArgs& a) {
   auto store = OpenStore(a.store);
   if (!store.ok()) return Fail("events series", store.status()), kExitError;
   events::SeriesQuery q;
-  q.a = a.a;
-  q.b = a.b;
+  if (int rc = EventPair("events series", **store, a, &q.a, &q.b); rc != kExitOk) return rc;
   q.both = a.both;
   q.share = a.share;
   auto by = events::ParsePeriod(a.by);
@@ -350,7 +378,10 @@ int RunSeries(const EventsArgs& a) {
   q.by = *by;
   q.range = *range;
   auto points = events::Series(**store, q);
-  if (!points.ok()) return Fail("events series", points.status()), kExitError;
+  if (!points.ok()) {
+    Fail("events series", points.status());
+    return points.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitError;
+  }
   Table t;
   t.header = {"period", "events", "goldstein_sum", "goldstein_mean", "verbal_coop", "material_coop",
               "verbal_conflict", "material_conflict"};
@@ -382,7 +413,9 @@ int RunTop(const EventsArgs& a) {
   if (!range.ok()) return Fail("events top", range.status()), kExitUsage;
   auto tax = events::Taxonomy::LoadDefault();
   if (!tax.ok()) return Fail("events top", tax.status()), kExitError;
-  auto top = events::TopCodes(**store, a.a, a.b, a.both, *range, a.limit);
+  std::string ka, kb;
+  if (int rc = EventPair("events top", **store, a, &ka, &kb); rc != kExitOk) return rc;
+  auto top = events::TopCodes(**store, ka, kb, a.both, *range, a.limit);
   Table t;
   t.header = {"code", "events", "quad", "label"};
   t.numeric = {false, true, true, false};

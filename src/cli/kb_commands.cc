@@ -259,15 +259,11 @@ bool PeriodOf(const FactsArgs& args, Interval* period) {
 int RunFacts(const FactsArgs& args) {
   Interval period;
   if (!PeriodOf(args, &period)) return kExitUsage;
-  if (args.format != "table" && args.format != "json" && args.format != "csv") {
-    PrintError("facts", "--format must be table, json or csv");
-    return kExitUsage;
-  }
   std::unique_ptr<Session> s = OpenSession("facts", /*load_kb=*/false);
   if (!s) return kExitError;
-  std::string a = ResolveStateArg("facts", *s, args.a);
-  std::string b = ResolveStateArg("facts", *s, args.b);
-  if (a.empty() || b.empty()) return kExitUsage;
+  const world::State *sa = nullptr, *sb = nullptr;
+  if (int rc = ResolvePair("facts", *s, args.a, args.b, std::nullopt, &sa, &sb); rc != kExitOk) return rc;
+  const std::string a = sa->key, b = sb->key;
   if (!LoadKnowledgeFor("facts", s.get(), args.packs, {a, b})) return kExitError;
   // The same selection as GET /api/pairs/{a}/{b}/facts.
   kb::PairFactsSelection selection = kb::PairFacts(*s->kb, a, b, period, args.kind);
@@ -349,9 +345,9 @@ int RunEnvoy(const EnvoyArgs& args) {
   if (!on) on = TodayUtc();
   std::unique_ptr<Session> s = OpenSession("envoy", /*load_kb=*/false);
   if (!s) return kExitError;
-  std::string a = ResolveStateArg("envoy", *s, args.a);
-  std::string b = ResolveStateArg("envoy", *s, args.b);
-  if (a.empty() || b.empty()) return kExitUsage;
+  const world::State *sa = nullptr, *sb = nullptr;
+  if (int rc = ResolvePair("envoy", *s, args.a, args.b, on, &sa, &sb); rc != kExitOk) return rc;
+  const std::string a = sa->key, b = sb->key;
   if (!LoadKnowledgeFor("envoy", s.get(), args.packs, {a, b})) return kExitError;
   kb::EnvoyAnswer ans = s->kb->Envoy(a, b, *on);
   const KnowledgeBase& kb = *s->kb;
@@ -509,8 +505,8 @@ int RunRelations(const RelationsArgs& args) {
   if (!on) on = TodayUtc();
   std::unique_ptr<Session> s = OpenSession("relations", /*load_kb=*/true, args.packs, true);
   if (!s) return kExitError;
-  std::string a = ResolveStateArg("relations", *s, args.a);
-  if (a.empty()) return kExitUsage;
+  std::string a = ResolveStateArg("relations", *s, args.a, on);
+  if (a.empty()) return kExitError;
   using S = kb::RelationsAnswer::State;
   std::map<S, std::vector<std::pair<std::string, kb::RelationsAnswer>>> by_state;
   std::vector<std::string> absent;  // states that did not exist on the date
@@ -583,7 +579,8 @@ void AddKbCommands(CLI::App& app) {
   facts->add_option("--from", fargs->from, "period start");
   facts->add_option("--to", fargs->to, "period end");
   facts->add_option("--kind", fargs->kind, "relation, family (relations, envoys, ...) or occurrences");
-  facts->add_option("--format", fargs->format, "table, json or csv");
+  facts->add_option("--format", fargs->format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
   facts->add_option("--packs", fargs->packs, "pack directories (default data/packs/*)");
   facts->callback([fargs] { SetExitCode(RunFacts(*fargs)); });
 
@@ -592,7 +589,8 @@ void AddKbCommands(CLI::App& app) {
   envoy->add_option("a", eargs->a, "sending state")->required();
   envoy->add_option("b", eargs->b, "receiving state")->required();
   envoy->add_option("--on", eargs->on, "date (default today)");
-  envoy->add_option("--format", eargs->format, "table or json");
+  envoy->add_option("--format", eargs->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}));
   envoy->add_option("--packs", eargs->packs, "pack directories (default data/packs/*)");
   envoy->callback([eargs] { SetExitCode(RunEnvoy(*eargs)); });
 
@@ -600,7 +598,8 @@ void AddKbCommands(CLI::App& app) {
   CLI::App* rel = app.add_subcommand("relations", "States A has and has not relations with");
   rel->add_option("a", rargs->a, "state")->required();
   rel->add_option("--on", rargs->on, "date (default today)");
-  rel->add_option("--format", rargs->format, "table or json");
+  rel->add_option("--format", rargs->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}));
   rel->add_option("--packs", rargs->packs, "pack directories (default data/packs/*)");
   rel->callback([rargs] { SetExitCode(RunRelations(*rargs)); });
 }

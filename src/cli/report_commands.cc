@@ -107,13 +107,7 @@ int RunReport(const ReportArgs& args) {
   if (!ParseDateOption(kCmd, "--as-of", args.as_of, &req.as_of)) return kExitUsage;
   std::unique_ptr<Session> s = OpenSession(kCmd, /*load_kb=*/false);
   if (!s) return kExitError;
-  req.a = ResolveState(kCmd, *s, args.a, req.as_of);
-  req.b = ResolveState(kCmd, *s, args.b, req.as_of);
-  if (req.a == nullptr || req.b == nullptr) return kExitUsage;
-  if (req.a == req.b) {
-    PrintError(kCmd, fmt::format("a dossier needs two different states, got {} twice", req.a->key));
-    return kExitUsage;
-  }
+  if (int rc = ResolvePair(kCmd, *s, args.a, args.b, req.as_of, &req.a, &req.b); rc != kExitOk) return rc;
   if (!LoadKnowledgeFor(kCmd, s.get(), args.packs, {req.a->key, req.b->key})) return kExitError;
   Inputs inputs;
   if (!OpenInputs(kCmd, args, format, &inputs, &req)) return kExitError;

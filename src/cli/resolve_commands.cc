@@ -169,10 +169,6 @@ int RunResolve(const ResolveArgs& args) {
     std::fprintf(stderr, "dyad resolve: give either TEXT arguments or --file F\n");
     return kExitUsage;
   }
-  if (args.format != "tsv" && args.format != "json") {
-    std::fprintf(stderr, "dyad resolve: unknown --format '%s' (tsv, json)\n", args.format.c_str());
-    return kExitUsage;
-  }
   ResolveOptions options;
   if (!args.scheme.empty()) {
     Result<world::Scheme> scheme = world::ParseScheme(args.scheme);
@@ -224,7 +220,8 @@ void AddResolveCommand(CLI::App& app) {
       "?K1,K2: ambiguous)");
   cmd->add_option("text", args->texts, "names or codes, one answer each");
   cmd->add_option("--file", args->file, "read one name a line from this file ('-' = stdin)");
-  cmd->add_option("--format", args->format, "tsv (default) or json (JSON Lines)");
+  cmd->add_option("--format", args->format, "tsv (default) or json (JSON Lines)")
+      ->check(CLI::IsMember({"tsv", "json"}));
   cmd->add_option("--scheme", args->scheme,
                   "explicit code mode: iso2, iso3, isonum, iso4, cow, cowc, gw, gwc, cameo, "
                   "fips, wikidata");

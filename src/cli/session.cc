@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "base/unicode.h"
+#include "cli/commands.h"
 #include "world/suggest.h"
 
 namespace dyad::cli {
@@ -59,13 +60,38 @@ std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
   return s;
 }
 
+namespace {
+
+// The resolver reads a bare number as an ISO numeric code (world/resolver.h); when the
+// same number is a COW or G-W code of another state, says which scheme it was read in.
+void NoteOtherNumericSchemes(std::string_view command, const world::World& world,
+                             const std::string& text, const world::State& chosen,
+                             std::optional<Date> on) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return;
+  std::string others;
+  for (world::Scheme scheme : {world::Scheme::kCowNumeric, world::Scheme::kGwNumeric}) {
+    for (const world::State* s : world.ByCode(scheme, text, on)) {
+      if (s == &chosen) continue;
+      others += fmt::format("; as a {} code it is {} ({})", world::SchemeName(scheme), s->name, s->key);
+    }
+  }
+  if (others.empty()) return;
+  PrintError(command, fmt::format("note: read '{}' as an ISO numeric code, {} ({}){}; pass a key to choose",
+                                  text, chosen.name, chosen.key, others));
+}
+
+}  // namespace
+
 const world::State* ResolveState(std::string_view command, const Session& session, const std::string& text,
                                  std::optional<Date> on) {
   if (const world::State* s = session.world->Find(text)) return s;
   world::ResolveOptions options;
   options.on = on;
   world::Resolution r = session.resolver->Resolve(text, options);
-  if (r.outcome == world::Resolution::Outcome::kMatch) return r.best()->state;
+  if (r.outcome == world::Resolution::Outcome::kMatch) {
+    NoteOtherNumericSchemes(command, *session.world, text, *r.best()->state, on);
+    return r.best()->state;
+  }
   if (r.outcome == world::Resolution::Outcome::kAmbiguous) {
     std::string names;
     for (const world::Match& m : r.candidates)
@@ -79,6 +105,17 @@ const world::State* ResolveState(std::string_view command, const Session& sessio
   PrintError(command, fmt::format("'{}' is not a state dyad knows.{}{}", text, hint,
                                   near.empty() ? "" : "?"));
   return nullptr;
+}
+
+int ResolvePair(std::string_view command, const Session& session, const std::string& a,
+                const std::string& b, std::optional<Date> on, const world::State** sa,
+                const world::State** sb) {
+  *sa = ResolveState(command, session, a, on);
+  *sb = ResolveState(command, session, b, on);
+  if (*sa == nullptr || *sb == nullptr) return kExitError;
+  if (*sa != *sb) return kExitOk;
+  PrintError(command, fmt::format("a pair needs two different states, got {} twice", (*sa)->key));
+  return kExitUsage;
 }
 
 std::string ResolveStateArg(std::string_view command, const Session& session, const std::string& text,

@@ -43,6 +43,12 @@ std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
 // the candidates). Resolve once per command and pass the State* on.
 const world::State* ResolveState(std::string_view command, const Session& session, const std::string& text,
                                  std::optional<Date> on = std::nullopt);
+// ResolveState for both states of a pair command (as of `on`): kExitOk with *sa and *sb
+// set; after printing, kExitError when either is unknown or ambiguous and kExitUsage when
+// both name the same state (a pair needs two states), as `report` has always done.
+int ResolvePair(std::string_view command, const Session& session, const std::string& a,
+                const std::string& b, std::optional<Date> on, const world::State** sa,
+                const world::State** sb);
 // ResolveState's key, or "" after printing.
 std::string ResolveStateArg(std::string_view command, const Session& session,
                             const std::string& text, std::optional<Date> on = std::nullopt);

@@ -5,6 +5,8 @@
 //     language, historical names, ISO codes), then by code in every other scheme (COW,
 //     G-W, CAMEO, FIPS). Prints its codes in every scheme (only those valid on DATE with
 //     --as-of), names, capital, system-membership spells, predecessors and successors.
+//     A bare number (260) is looked up in every numeric scheme first: the output says
+//     which scheme(s) it was read in, or lists the candidates with theirs.
 //     Several candidates: lists them and exits 1. No match: says so, with suggestions.
 //   dyad convert CODE --from SCHEME --to SCHEME [--on DATE]
 //     Prints the code in the target scheme. Exit 1 when the code is unknown, not valid on
@@ -54,10 +56,20 @@ struct Lookup {
   std::vector<std::string> how;      // parallel to states
 };
 
+// A state found again another way keeps one entry and lists every way ("cow code, gw code").
 void AddCandidate(Lookup& l, const State* s, std::string how) {
-  if (std::find(l.states.begin(), l.states.end(), s) != l.states.end()) return;
-  l.states.push_back(s);
-  l.how.push_back(std::move(how));
+  auto it = std::find(l.states.begin(), l.states.end(), s);
+  if (it == l.states.end()) {
+    l.states.push_back(s);
+    l.how.push_back(std::move(how));
+    return;
+  }
+  std::string& hows = l.how[static_cast<size_t>(it - l.states.begin())];
+  if (hows.find(how) == std::string::npos) hows += ", " + how;
+}
+
+bool IsBareNumber(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
 // Codes in every scheme, as of `on` when given.
@@ -75,6 +87,13 @@ Lookup FindState(const World& w, std::string_view text, std::optional<Date> on) 
   if (const State* s = w.Find(text)) {
     AddCandidate(l, s, "key");
     return l;
+  }
+  // A bare number is a code in several schemes (COW 260 is West Germany, ISO numeric 260
+  // the French Southern Territories): every scheme is asked, so the answer names the
+  // scheme it was read in, or lists the candidates.
+  if (IsBareNumber(text)) {
+    Lookup codes = ByAnyCode(w, text, on);
+    if (!codes.states.empty()) return codes;
   }
   Result<std::unique_ptr<world::Resolver>> resolver = world::Resolver::LoadDefault(
       std::shared_ptr<const World>(&w, [](const World*) {}));
@@ -287,10 +306,6 @@ int ReportNoUniqueState(const World& w, const StateArgs& args, const Lookup& l) 
 }
 
 int RunState(const StateArgs& args) {
-  if (args.format != "table" && args.format != "json") {
-    PrintError("state", fmt::format("unknown --format '{}' (table, json)", args.format));
-    return kExitUsage;
-  }
   std::optional<Date> on;
   if (!ParseDateOption("state", "--as-of", args.as_of, &on)) return kExitUsage;
   Result<std::shared_ptr<const World>> w = LoadWorld("state");
@@ -298,8 +313,12 @@ int RunState(const StateArgs& args) {
   Lookup l = FindState(**w, args.text, on);
   if (l.states.size() != 1) return ReportNoUniqueState(**w, args, l);
   if (args.format == "json") {
-    std::puts(StateJson(*l.states.front(), on).dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    nlohmann::json j = StateJson(*l.states.front(), on);
+    j["found_by"] = l.how.front();
+    std::puts(j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
   } else {
+    if (l.how.front() != "key")
+      std::printf("'%s' read as: %s\n", EscapeForTerminal(args.text, 80).c_str(), l.how.front().c_str());
     PrintTable(**w, *l.states.front(), on);
   }
   return kExitOk;
@@ -340,7 +359,8 @@ void AddWorldCommands(CLI::App& app) {
       "state", "Show a state: codes in every scheme, names, capital, spells, predecessors");
   state->add_option("name_or_code", sargs->text, "a name (any language), key or code")->required();
   state->add_option("--as-of", sargs->as_of, "show the codes and names valid on this date");
-  state->add_option("--format", sargs->format, "table (default) or json");
+  state->add_option("--format", sargs->format, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
   state->callback([sargs] { SetExitCode(RunState(*sargs)); });
 
   auto cargs = std::make_shared<ConvertArgs>();
