@@ -191,7 +191,7 @@ Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q
   int64_t p0 = PeriodOf(q.by, from), p1 = PeriodOf(q.by, to);
   if (p1 - p0 + 1 > kMaxSeriesPeriods) {
     return Status::InvalidArgument(fmt::format(
-        "the series from {} to {} would have {} periods, more than the limit of {}; narrow "
+        "too many periods: the series from {} to {} would have {} periods, more than the limit of {}; narrow "
         "--from/--to or choose a longer --by",
         Date::FromDays(from).ToString(), Date::FromDays(to).ToString(), p1 - p0 + 1, kMaxSeriesPeriods));
   }
