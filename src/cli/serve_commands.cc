@@ -15,6 +15,7 @@
 #include "base/file.h"
 #include "base/paths.h"
 #include "cli/commands.h"
+#include "cli/pair_kb.h"
 #include "cli/session.h"
 #include "events/store.h"
 #include "server/api.h"
@@ -51,6 +52,14 @@ sigset_t BlockSignals() {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
   return set;
+}
+
+// Every state's key: the server answers for any pair, so it loads the snapshot's chunks of
+// all of them once (the dataset packs: missions, leaders, factbook, treaties).
+std::vector<std::string> AllStateKeys(const world::World& world) {
+  std::vector<std::string> keys;
+  for (const world::State& st : world.states()) keys.push_back(st.key);
+  return keys;
 }
 
 bool LoadStore(const ServeArgs& args, std::unique_ptr<events::Store>* store, std::string* label) {
@@ -106,8 +115,8 @@ int RunServe(const ServeArgs& args) {
     return kExitOk;
   }
   sigset_t signals = BlockSignals();
-  std::unique_ptr<Session> s = OpenSession("serve", /*load_kb=*/true, args.packs);
-  if (!s) return kExitError;
+  std::unique_ptr<Session> s = OpenSession("serve", /*load_kb=*/false, args.packs);
+  if (!s || !LoadKnowledgeFor("serve", s.get(), args.packs, AllStateKeys(*s->world))) return kExitError;
   server::AppData app;
   std::unique_ptr<events::Store> store;
   if (!LoadStore(args, &store, &app.store_label) || !LoadApp(args, *s, &app)) return kExitError;

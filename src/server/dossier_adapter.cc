@@ -11,6 +11,8 @@ struct DossierInputs {
   std::shared_ptr<const events::Taxonomy> taxonomy;  // with a store only
   std::optional<graphics::MapData> atlas;
   std::string atlas_error;
+  std::shared_ptr<const relations::Relations> relations;  // the bundled dyad-year tables
+  std::string relations_error;                             // why `relations` is absent
 };
 
 Result<std::shared_ptr<const DossierInputs>> LoadDossierInputs(const events::Store* store) {
@@ -23,6 +25,10 @@ Result<std::shared_ptr<const DossierInputs>> LoadDossierInputs(const events::Sto
   Result<graphics::MapData> atlas = graphics::LoadDefaultMapData();
   if (atlas.ok()) in->atlas = std::move(atlas).value();
   else in->atlas_error = atlas.status().message();
+  // As `dyad report` does: optional, the dossier says when the tables are absent.
+  auto relations = relations::Relations::OpenDefault();
+  if (relations.ok()) in->relations = *relations;
+  else in->relations_error = "Relations pack not loaded: " + relations.status().message();
   return std::shared_ptr<const DossierInputs>(std::move(in));
 }
 
@@ -46,6 +52,8 @@ Result<Answer> HandleDossier(const AppData& app, Query& q) {
     req.taxonomy = app.dossier_inputs->taxonomy.get();
     req.atlas = app.dossier_inputs->atlas ? &*app.dossier_inputs->atlas : nullptr;
     req.atlas_error = app.dossier_inputs->atlas_error;
+    req.relations = app.dossier_inputs->relations.get();
+    req.relations_error = app.dossier_inputs->relations_error;
   }
   Result<report::Dossier> dossier = report::BuildDossier(*app.world, *app.kb, req);
   if (!dossier.ok()) return dossier.status();

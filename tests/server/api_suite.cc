@@ -284,6 +284,17 @@ TEST_F(ApiTest, DossierInEachRendering) {
   EXPECT_EQ(Get("/api/pairs/KGZ/USA/dossier.json?format=csv", 400)["error"]["code"], "bad_parameter");
 }
 
+// Regression: the server's dossiers lacked the "Relations data" section (UN votes, trade,
+// ATOP) that `dyad report` shows, because dyad serve never opened the dyad-year tables.
+TEST_F(ApiTest, DossierCarriesTheRelationsDataAsDyadReportDoes) {
+  json d = Get("/api/pairs/KGZ/USA/dossier.json?as_of=2010-01-01")["dossier"];
+  ASSERT_TRUE(d.contains("relations_data")) << "no relations_data section";
+  EXPECT_EQ(d["relations_data"]["available"], true) << d["relations_data"].dump().substr(0, 300);
+  EXPECT_FALSE(d["relations_data"]["un_votes"]["years"].empty());
+  std::string md = BodyOf(Raw("/api/pairs/KGZ/USA/dossier.md?as_of=2010-01-01"));
+  EXPECT_EQ(md.find("No relations pack was loaded"), std::string::npos);
+}
+
 TEST_F(ApiTest, AnswersCarryAnEtagAndAConditionalRequestGets304) {
   std::string first = Raw("/api/states/KGZ");
   std::string etag = Header(first, "ETag");
