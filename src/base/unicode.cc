@@ -86,4 +86,24 @@ std::string EscapeForTerminal(std::string_view text, size_t max_bytes) {
   return out;
 }
 
+size_t DisplayColumns(std::string_view text) {
+  size_t columns = 0;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) n = 1, cp = -1;
+    columns += cp < 0 ? 1 : static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
+    p += n;
+    left -= n;
+  }
+  return columns;
+}
+
+std::string PadColumns(std::string_view text, size_t columns) {
+  const size_t have = DisplayColumns(text);
+  return std::string(text) + std::string(have < columns ? columns - have : 0, ' ');
+}
+
 }  // namespace dyad

@@ -33,6 +33,13 @@ Result<std::string> FoldForMatch(std::string_view text);
 // than `max_bytes` is cut with "... (N more bytes)".
 std::string EscapeForTerminal(std::string_view text, size_t max_bytes = 1024);
 
+// Display columns of UTF-8 text on a terminal ("São Tomé" is 8, not 10 bytes' worth);
+// an invalid byte counts as one column.
+size_t DisplayColumns(std::string_view text);
+// `text` followed by spaces up to `columns` display columns (never cut): printf's %-Ns
+// pads bytes, so columns after a non-ASCII name would not line up.
+std::string PadColumns(std::string_view text, size_t columns);
+
 }  // namespace dyad
 
 #endif  // DYAD_BASE_UNICODE_H_

@@ -25,6 +25,7 @@
 #include <optional>
 #include <set>
 
+#include "base/unicode.h"
 #include "base/date.h"
 #include "cli/commands.h"
 #include "cli/pair_kb.h"
@@ -172,9 +173,9 @@ void PrintFactsTable(const KnowledgeBase& kb, const std::vector<const Fact*>& fa
     std::string detail = f->value;
     std::string q = kb::FormatQualifiers(f->qualifiers);
     if (!q.empty()) detail += (detail.empty() ? "" : "; ") + q;
-    std::printf("  %-23s %-28s %-26s %-30s %s%s%s [%s]\n", Validity(*f).c_str(),
-                kb.NameOf(f->subject).c_str(), std::string(kb::RelationName(f->relation)).c_str(),
-                f->object.empty() ? "" : kb.NameOf(f->object).c_str(), detail.c_str(),
+    std::printf("  %s %s %-26s %s %s%s%s [%s]\n", PadColumns(Validity(*f), 23).c_str(),
+                PadColumns(kb.NameOf(f->subject), 28).c_str(), std::string(kb::RelationName(f->relation)).c_str(),
+                PadColumns(f->object.empty() ? "" : kb.NameOf(f->object), 30).c_str(), detail.c_str(),
                 disputed.count(f) ? "  (disputed)" : "", StaleNote(kb, *f, on).c_str(),
                 Join(f->sources, ",").c_str());
   }
@@ -555,7 +556,7 @@ int RunRelations(const RelationsArgs& args) {
       continue;
     }
     for (const auto& [key, r] : list) {
-      std::printf("  %-5s %-32s %s\n", key.c_str(), s->kb->NameOf(key).c_str(), SinceText(r).c_str());
+      std::printf("  %-5s %s %s\n", key.c_str(), PadColumns(s->kb->NameOf(key), 32).c_str(), SinceText(r).c_str());
     }
   }
   for (const Fact* st : s->kb->Statements(a)) PrintStatementCheck(*s, a, *st, *on, nullptr);

@@ -9,13 +9,25 @@ namespace dyad::report {
 
 using namespace graphics;  // NOLINT: the drawing kit below report
 
-// Escapes only what can start markup, so names and dates stay readable as plain text:
-// inline markers (\ ` * _ [ ] < > | ~) anywhere; '&' before a letter or '#' (an entity);
-// and, at the very start of the text (newlines become spaces, so there is only one line
-// start), block markers (# - + = >) and the '.' or ')' of "1." / "1)".
+namespace {
+
+// A list marker, thematic break or setext underline ends at a space or the end of the line
+// (or repeats: "---", "==="), so "-5.00" and "2.80" are numbers, not markup.
+bool EndsMarker(std::string_view text, size_t i) {
+  return i + 1 >= text.size() || text[i + 1] == ' ' || text[i + 1] == text[i];
+}
+
+}  // namespace
+
+// Escapes only what can start markup, so names, dates and numbers stay readable as plain
+// text: inline markers (\ ` * _ [ ] < > | ~) anywhere; '&' before a letter or '#' (an
+// entity); and, at the very start of the text (newlines become spaces, so there is only one
+// line start), '#' and '>', and '-', '+', '=' and the '.' or ')' of "1." / "1)" where they
+// end a marker (EndsMarker).
 std::string EscapeMarkdown(std::string_view text) {
   static constexpr std::string_view kInline = "\\`*_[]<>|~";
-  static constexpr std::string_view kBlockStart = "#-+=>";
+  static constexpr std::string_view kBlockStart = "#>";
+  static constexpr std::string_view kMarkerStart = "-+=";
   std::string out;
   out.reserve(text.size() + 8);
   size_t digits = 0;  // leading digits seen so far (for "1." at the start)
@@ -28,8 +40,9 @@ std::string EscapeMarkdown(std::string_view text) {
     }
     const bool entity = c == '&' && i + 1 < text.size() &&
                         (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#');
-    const bool list_number = (c == '.' || c == ')') && digits == i && digits > 0;
-    if (kInline.find(c) != std::string_view::npos || entity || list_number ||
+    const bool list_number = (c == '.' || c == ')') && digits == i && digits > 0 && EndsMarker(text, i);
+    const bool marker = at_start && kMarkerStart.find(c) != std::string_view::npos && EndsMarker(text, i);
+    if (kInline.find(c) != std::string_view::npos || entity || list_number || marker ||
         (at_start && kBlockStart.find(c) != std::string_view::npos)) {
       out += '\\';
     }

@@ -30,6 +30,15 @@ TEST(Unicode, FoldForMatchCaseFoldsAndStripsDiacritics) {
   EXPECT_FALSE(FoldForMatch("\xFF").ok());
 }
 
+TEST(Unicode, TablesAlignWithNonAsciiNames) {
+  EXPECT_EQ(DisplayColumns("São Tomé and Príncipe"), 21u);
+  EXPECT_EQ(DisplayColumns("Кыргызстан"), 10u);
+  EXPECT_EQ(DisplayColumns("中国"), 4u);  // wide characters take two columns
+  EXPECT_EQ(PadColumns("Türkiye", 10), "Türkiye   ");
+  EXPECT_EQ(DisplayColumns(PadColumns("São Tomé", 32)), DisplayColumns(PadColumns("Chad", 32)));
+  EXPECT_EQ(PadColumns("Kyrgyzstan", 4), "Kyrgyzstan");  // never cut
+}
+
 TEST(Unicode, NfcComposes) {
   EXPECT_EQ(*NormalizeNfc("e\xCC\x81"), "\xC3\xA9");
   EXPECT_EQ(*StripDiacritics("Curaçao"), "Curacao");

@@ -21,6 +21,19 @@ TEST(MarkdownTest, LeavesPlainPunctuationReadable) {
   EXPECT_EQ(EscapeMarkdown("1992. Then"), "1992\\. Then");
 }
 
+TEST(MarkdownTest, DoesNotEscapeNumbers) {
+  EXPECT_EQ(EscapeMarkdown("2.80"), "2.80");
+  EXPECT_EQ(EscapeMarkdown("-5.00"), "-5.00");
+  EXPECT_EQ(EscapeMarkdown("+3"), "+3");
+  EXPECT_EQ(EscapeMarkdown("1991.12"), "1991.12");
+  // Markers still are escaped.
+  EXPECT_EQ(EscapeMarkdown("1."), "1\\.");
+  EXPECT_EQ(EscapeMarkdown("2) x"), "2\\) x");
+  EXPECT_EQ(EscapeMarkdown("---"), "\\---");
+  EXPECT_EQ(EscapeMarkdown("+ x"), "\\+ x");
+  EXPECT_EQ(EscapeMarkdown("="), "\\=");
+}
+
 TEST(MarkdownTest, HeadingClampsLevel) {
   EXPECT_EQ(MarkdownHeading(2, "Kyrgyzstan – United States"), "## Kyrgyzstan – United States");
   EXPECT_EQ(MarkdownHeading(9, "x"), "###### x");
