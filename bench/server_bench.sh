@@ -35,7 +35,8 @@ trap cleanup EXIT
 
 "$DYAD" serve --port "$DPORT" --limit worker_threads=2 >"$work/serve.out" 2>"$work/serve.err" &
 DPID=$!
-for _ in $(seq 100); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
+# dyad serve loads every state's snapshot chunks first (about 6 s idle): wait up to 60 s.
+for _ in $(seq 600); do grep -q listening "$work/serve.out" 2>/dev/null && break; sleep 0.1; done
 
 # The same bytes for nginx: one static file per benchmarked answer.
 mkdir -p "$work/www"
