@@ -557,11 +557,17 @@ std::string StartKey(const TimelineItem& item) {
   return d ? d->ToString() : std::string();
 }
 
+// A fact whose subject is a third state (another party to a small treaty both joined, say)
+// is not a statement about the pair: the treaties section counts such treaties.
+bool AboutAThirdState(const Fact& f, const Ctx& c) {
+  return f.subject != c.a && f.subject != c.b && c.world.Find(f.subject) != nullptr;
+}
+
 std::vector<TimelineYear> Timeline(const kb::DyadView& view, Ctx& c) {
   std::map<int, std::vector<TimelineItem>> years;
   TimelineYear undated;
   for (const Fact* f : view.facts) {
-    if (!Began(*f, c)) continue;
+    if (!Began(*f, c) || AboutAThirdState(*f, c)) continue;
     TimelineItem item;
     item.fact = Statement(*f, c);
     if (f->undated || !f->valid.start()) undated.items.push_back(std::move(item));

@@ -3,6 +3,8 @@
 // (data/relations) for alliances, disputes and geography.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "kb/knowledge_base.h"
 #include "report/dossier.h"
 #include "report/pair_sections.h"
@@ -168,6 +170,19 @@ TEST_F(PairSectionsTest, TreatiesListBilateralOnesAndCountMultilateralOnesBothJo
   EXPECT_EQ(t.multilateral_both, 1) << "Germany joined the 2005 treaty only in 2006";
   EXPECT_EQ(Build("FRA", "DEU", "2007-01-01").pairs.treaties.multilateral_both, 2);
   EXPECT_TRUE(Build("FRA", "DEU", "1960-01-01").pairs.treaties.bilateral.empty());
+}
+
+// Regression: the FRA–DEU timeline listed "Belgium is a party to …" for every treaty of
+// three to eight parties both joined; a third state's facts are not about the pair.
+TEST_F(PairSectionsTest, TheTimelineHoldsNoFactOfAThirdStateToASmallTreatyBothJoined) {
+  Entity("agr:rhine_1868", EntityKind::kAgreement, "", "", "multilateral", "tr");
+  for (const char* party : {"FRA", "DEU", "BEL", "CHE"}) Fact(party, Relation::kPartyTo, "agr:rhine_1868", "1950-01-01/..", "tr");
+  Dossier d = Build("FRA", "DEU", "2005-06-01");
+  std::set<std::string> subjects;
+  for (const TimelineYear& y : d.timeline)
+    for (const TimelineItem& item : y.items)
+      if (item.fact) subjects.insert(item.fact->subject);
+  EXPECT_EQ(subjects, (std::set<std::string>{"FRA", "DEU"}));
 }
 
 TEST_F(PairSectionsTest, SharedOrganisationsAreThoseBothBelongTo) {
