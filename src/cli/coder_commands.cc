@@ -62,11 +62,22 @@ bool AddTabariVerbs(std::string_view cmd, const std::vector<std::string>& files,
   return true;
 }
 
+// The office holders of the packs, from the cache when it is fresh (office_holders.h).
+std::shared_ptr<const coder::OfficeHolders> OpenOfficeHolders(std::string_view cmd, const Session& session) {
+  kb::LoadReport report;
+  auto holders = coder::OfficeHolders::OpenOrCompile(*session.world, coder::OfficeHolderPackDirs(),
+                                                     coder::OfficeHolders::DefaultPath(), &report);
+  if (!holders.ok()) { PrintError(cmd, holders.status().message()); return nullptr; }
+  return std::make_shared<const coder::OfficeHolders>(std::move(holders).value());
+}
+
 std::unique_ptr<CoderSession> OpenCoder(std::string_view cmd, const std::string& dict_dir, bool kb,
                                         const std::vector<std::string>& tabari_verbs = {}) {
   auto cs = std::make_unique<CoderSession>();
-  cs->session = OpenSession(cmd, kb, kb ? coder::OfficeHolderPackDirs() : std::vector<std::string>{}, false);
+  cs->session = OpenSession(cmd, false);
   if (cs->session == nullptr) return nullptr;
+  std::shared_ptr<const coder::OfficeHolders> holders;
+  if (kb && (holders = OpenOfficeHolders(cmd, *cs->session)) == nullptr) return nullptr;
   auto tax = events::Taxonomy::LoadDefault();
   if (!tax.ok()) { PrintError(cmd, tax.status().message()); return nullptr; }
   cs->taxonomy = *tax;
@@ -74,7 +85,7 @@ std::unique_ptr<CoderSession> OpenCoder(std::string_view cmd, const std::string&
   if (!dict.ok()) { PrintError(cmd, dict.status().message()); return nullptr; }
   if (!AddTabariVerbs(cmd, tabari_verbs, &*dict)) return nullptr;
   cs->coder = std::make_unique<coder::Coder>(*cs->session->resolver, *cs->taxonomy,
-                                             std::move(*dict), cs->session->kb.get());
+                                             std::move(*dict), std::move(holders));
   return cs;
 }
 

@@ -41,17 +41,6 @@ bool Overlaps(const std::vector<Actor>& actors, size_t b, size_t e) {
   return false;
 }
 
-// The state an entity stands for: itself when it is a state key, else its owner, followed
-// through owning entities.
-std::string OwnerState(const kb::KnowledgeBase& kb, std::string id) {
-  for (int depth = 0; depth < 6 && id.find(':') != std::string::npos; ++depth) {
-    const kb::Entity* e = kb.FindEntity(id);
-    if (e == nullptr) return "";
-    id = e->owner;
-  }
-  return id.find(':') == std::string::npos ? id : "";
-}
-
 int CountWord(const std::string& w) {
   static constexpr std::string_view kCounts[] = {"two", "three", "four", "five", "six"};
   for (size_t i = 0; i < std::size(kCounts); ++i)
@@ -62,6 +51,32 @@ int CountWord(const std::string& w) {
 bool IsGroupNoun(const std::string& w) {
   return w == "countries" || w == "nations" || w == "states" || w == "sides" ||
          w == "governments" || w == "neighbours" || w == "neighbors";
+}
+
+// The longest entry of `index` (keyed by first word) whose words start at token i and
+// that `accept` takes, or nullptr: the one longest-match rule for capitals, office
+// holders and foreign actors.
+template <typename Index, typename Accept>
+const typename Index::mapped_type::value_type* LongestAt(const Index& index, const std::vector<Token>& tokens,
+                                                         size_t i, const Accept& accept) {
+  auto it = index.find(tokens[i].lower);
+  if (it == index.end()) return nullptr;
+  const typename Index::mapped_type::value_type* best = nullptr;
+  for (const auto& n : it->second) {
+    bool longer = best == nullptr || n.words.size() > best->words.size();
+    if (longer && WordsAt(tokens, i, n.words) && accept(n)) best = &n;
+  }
+  return best;
+}
+
+Actor ActorAt(size_t first, size_t length, std::string state, std::string how) {
+  Actor a;
+  a.state = std::move(state);
+  a.first_token = first;
+  a.last_token = first + length;
+  a.head_token = a.last_token - 1;
+  a.how = std::move(how);
+  return a;
 }
 
 }  // namespace
@@ -75,8 +90,8 @@ std::vector<std::string> OfficeHolderPackDirs() {
 }
 
 ActorFinder::ActorFinder(const world::Resolver& resolver, const Dictionary& dictionary,
-                         const kb::KnowledgeBase* kb)
-    : resolver_(resolver), dictionary_(dictionary), kb_(kb) {
+                         const OfficeHolders* holders)
+    : resolver_(resolver), dictionary_(dictionary), holders_(holders) {
   IndexCapitals();
   IndexPersons();
 }
@@ -95,13 +110,12 @@ void ActorFinder::IndexCapitals() {
 }
 
 void ActorFinder::IndexPersons() {
-  if (kb_ == nullptr) return;
-  for (const auto& [id, e] : kb_->entities()) {
-    if (e.kind != kb::EntityKind::kPerson) continue;
-    std::vector<std::string> words = WordsOf(e.name);
+  if (holders_ == nullptr) return;
+  for (const OfficeHolder& h : holders_->holders()) {
+    std::vector<std::string> words = WordsOf(h.name);
     if (words.empty()) continue;  // a surname alone ("Obama") must hold office on the date
-    persons_[words[0]].push_back({words, id});
-    if (words.size() > 2) persons_[words[0]].push_back({{words.front(), words.back()}, id});
+    persons_[words[0]].push_back({words, h.id});
+    if (words.size() > 2) persons_[words[0]].push_back({{words.front(), words.back()}, h.id});
   }
 }
 
@@ -132,69 +146,45 @@ void ActorFinder::AddResolved(std::string_view sentence, const std::vector<Token
 
 void ActorFinder::AddCapitals(const std::vector<Token>& tokens, std::optional<Date> on,
                               std::vector<Actor>* out) const {
+  auto exists = [&](const Named& n) {
+    const world::State* s = resolver_.world().Find(n.key);
+    return on ? s->ExistsOn(*on) : s->current();
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].capitalised) continue;
-    auto it = capitals_.find(tokens[i].lower);
-    if (it == capitals_.end()) continue;
-    if (LocativeUse(tokens, i)) continue;
-    const Named* best = nullptr;
-    for (const Named& n : it->second) {
-      if (!WordsAt(tokens, i, n.words)) continue;
-      const world::State* s = resolver_.world().Find(n.key);
-      bool exists = on ? s->ExistsOn(*on) : s->current();
-      if (exists && (best == nullptr || n.words.size() > best->words.size())) best = &n;
-    }
+    if (!tokens[i].capitalised || LocativeUse(tokens, i)) continue;
+    const Named* best = LongestAt(capitals_, tokens, i, exists);
     if (best == nullptr || Overlaps(*out, i, i + best->words.size())) continue;
-    Actor a;
-    a.state = best->key;
-    a.first_token = i;
-    a.last_token = i + best->words.size();
-    a.head_token = a.last_token - 1;
-    a.role = "GOV";
-    a.how = "capital";
-    out->push_back(std::move(a));
+    out->push_back(ActorAt(i, best->words.size(), best->key, "capital"));
+    out->back().role = "GOV";
   }
 }
 
 bool ActorFinder::PersonOnDate(const std::string& id, std::optional<Date> on, std::string* state,
                                std::string* role) const {
-  if (!on) return false;
-  for (kb::Relation r : {kb::Relation::kLeaderOf, kb::Relation::kHoldsOffice,
-                         kb::Relation::kChiefOfMission}) {
-    for (const kb::Fact* f : kb_->FactsOf(id, r)) {
-      if (f->undated || !f->valid.ContainsDate(*on)) continue;
-      std::string s = OwnerState(*kb_, f->object);
-      if (s.empty()) continue;
-      *state = s;
-      *role = "GOV";
-      return true;
-    }
-  }
-  return false;
+  const OfficeHolder* h = on ? holders_->Find(id) : nullptr;
+  const OfficeTerm* t = h != nullptr ? h->TermOn(*on) : nullptr;
+  if (t == nullptr) return false;
+  *state = t->state;
+  *role = "GOV";
+  return true;
 }
 
 void ActorFinder::AddPersons(const std::vector<Token>& tokens, std::optional<Date> on,
                              std::vector<Actor>* out) const {
-  if (kb_ == nullptr) return;
+  if (holders_ == nullptr) return;
+  std::string state, role;
+  auto holds = [&](const Named& n) { return PersonOnDate(n.key, on, &state, &role); };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (!tokens[i].capitalised) continue;
-    auto it = persons_.find(tokens[i].lower);
-    if (it == persons_.end()) continue;
-    for (const Named& n : it->second) {
-      if (!WordsAt(tokens, i, n.words)) continue;
-      Actor a;
-      if (!PersonOnDate(n.key, on, &a.state, &a.role)) continue;
-      a.first_token = i;
-      // given names before a surname ("Vladimir Putin")
-      while (a.first_token > 0 && tokens[a.first_token - 1].capitalised &&
-             tokens[a.first_token - 1].word && a.first_token + 2 > i)
-        --a.first_token;
-      a.last_token = i + n.words.size();
-      a.head_token = a.last_token - 1;
-      a.how = "office holder " + n.key;
-      if (!Overlaps(*out, a.first_token, a.last_token)) out->push_back(std::move(a));
-      break;
-    }
+    const Named* best = tokens[i].capitalised ? LongestAt(persons_, tokens, i, holds) : nullptr;
+    if (best == nullptr) continue;
+    PersonOnDate(best->key, on, &state, &role);
+    Actor a = ActorAt(i, best->words.size(), state, "office holder " + best->key);
+    a.role = role;
+    // up to two given names before a surname ("Vladimir Putin")
+    while (a.first_token + 2 > i && a.first_token > 0 && tokens[a.first_token - 1].capitalised &&
+           tokens[a.first_token - 1].word)
+      --a.first_token;
+    if (!Overlaps(*out, a.first_token, a.last_token)) out->push_back(std::move(a));
   }
 }
 
@@ -274,21 +264,12 @@ void ActorFinder::SetNamedActors(const std::vector<NamedActor>& named, bool only
 }
 
 void ActorFinder::AddNamed(const std::vector<Token>& tokens, std::vector<Actor>* out) const {
+  auto any = [](const Named&) { return true; };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    auto it = named_.find(tokens[i].lower);
-    if (it == named_.end()) continue;
-    const Named* best = nullptr;
-    for (const Named& n : it->second)
-      if (WordsAt(tokens, i, n.words) && (best == nullptr || n.words.size() > best->words.size())) best = &n;
+    const Named* best = LongestAt(named_, tokens, i, any);
     if (best == nullptr || Overlaps(*out, i, i + best->words.size())) continue;
-    Actor a;
-    a.state = best->key;
-    a.first_token = i;
-    a.last_token = i + best->words.size();
-    a.head_token = a.last_token - 1;
-    a.how = "named";
-    i = a.last_token - 1;
-    out->push_back(std::move(a));
+    out->push_back(ActorAt(i, best->words.size(), best->key, "named"));
+    i += best->words.size() - 1;
   }
 }
 

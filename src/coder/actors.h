@@ -3,8 +3,8 @@
 // A state is found by the one resolver (world::Resolver::FindMentions: names, official
 // and historical names, demonyms and adjectives), by its capital used as a metonym
 // ("Washington warned Bishkek": World's capital names, not after a locative "in", "at",
-// "near"), by a named office holder in the knowledge base ("John Kerry" on 2015-10-31
-// holds office:us-dos-secretary, so USA GOV), or by coreference to the states last
+// "near"), by a named office holder of the knowledge base (office_holders.h: "John Kerry"
+// on 2015-10-31 holds office:us-dos-secretary, so USA GOV), or by coreference to the states last
 // mentioned ("the two countries", "both nations", "the three states").
 // The role comes from agent words (data/coder/agents.tsv) right after the state
 // ("Kyrgyz foreign ministry", "Russia's troops") or before it with "of"/"from"
@@ -22,8 +22,8 @@
 #include "base/date.h"
 #include "coder/dictionary.h"
 #include "coder/foreign_dictionary.h"
+#include "coder/office_holders.h"
 #include "coder/text.h"
-#include "kb/knowledge_base.h"
 #include "world/resolver.h"
 
 namespace dyad::coder {
@@ -43,9 +43,9 @@ std::vector<std::string> OfficeHolderPackDirs();
 
 class ActorFinder {
  public:
-  // `kb` may be null (no office holders). All must outlive the finder.
+  // `holders` may be null (no office holders). All must outlive the finder.
   ActorFinder(const world::Resolver& resolver, const Dictionary& dictionary,
-              const kb::KnowledgeBase* kb);
+              const OfficeHolders* holders);
 
   // The actors of one sentence, left to right. `recent` holds the states the text
   // mentioned before (most recent last), for coreference.
@@ -81,7 +81,7 @@ class ActorFinder {
 
   const world::Resolver& resolver_;
   const Dictionary& dictionary_;
-  const kb::KnowledgeBase* kb_;
+  const OfficeHolders* holders_;
   std::unordered_map<std::string, std::vector<Named>> capitals_;  // by first word
   std::unordered_map<std::string, std::vector<Named>> persons_;   // by first word
   std::unordered_map<std::string, std::vector<Named>> named_;     // foreign actors, by first word

@@ -362,8 +362,13 @@ const DateMention* SceneDate(const Sentence& s) {
 
 Coder::Coder(const world::Resolver& resolver, const events::Taxonomy& taxonomy,
              Dictionary dictionary, const kb::KnowledgeBase* kb)
-    : taxonomy_(taxonomy), dictionary_(std::move(dictionary)) {
-  actors_ = std::make_unique<ActorFinder>(resolver, dictionary_, kb);
+    : Coder(resolver, taxonomy, std::move(dictionary),
+            kb == nullptr ? nullptr : std::make_shared<const OfficeHolders>(OfficeHolders::FromKnowledgeBase(*kb))) {}
+
+Coder::Coder(const world::Resolver& resolver, const events::Taxonomy& taxonomy,
+             Dictionary dictionary, std::shared_ptr<const OfficeHolders> holders)
+    : taxonomy_(taxonomy), dictionary_(std::move(dictionary)), holders_(std::move(holders)) {
+  actors_ = std::make_unique<ActorFinder>(resolver, dictionary_, holders_.get());
 }
 
 Coder::~Coder() = default;

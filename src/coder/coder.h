@@ -41,6 +41,7 @@
 #include "coder/dictionary.h"
 #include "coder/text.h"
 #include "events/taxonomy.h"
+#include "coder/office_holders.h"
 #include "kb/knowledge_base.h"
 #include "world/resolver.h"
 
@@ -85,9 +86,14 @@ struct CodeCounts {
 
 class Coder {
  public:
-  // `kb` may be null (no office holders). resolver, taxonomy and kb must outlive the coder.
+  // `kb` may be null (no office holders); its office holders are copied. resolver and
+  // taxonomy must outlive the coder.
   Coder(const world::Resolver& resolver, const events::Taxonomy& taxonomy, Dictionary dictionary,
         const kb::KnowledgeBase* kb);
+  // The same with office holders already extracted (OfficeHolders::OpenOrCompile: the
+  // cache, without loading the knowledge base); `holders` may be null.
+  Coder(const world::Resolver& resolver, const events::Taxonomy& taxonomy, Dictionary dictionary,
+        std::shared_ptr<const OfficeHolders> holders);
   ~Coder();
 
   // Codes `text` (one or more paragraphs) as the continuation of the document in `state`.
@@ -103,6 +109,7 @@ class Coder {
 
   const events::Taxonomy& taxonomy_;
   Dictionary dictionary_;
+  std::shared_ptr<const OfficeHolders> holders_;
   std::unique_ptr<ActorFinder> actors_;
 };
 
