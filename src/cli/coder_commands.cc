@@ -97,8 +97,10 @@ Status CodeFile(const coder::Coder& c, const std::string& path, const coder::Inp
   std::string name = path == "-" ? "<stdin>" : path;
   return coder::ReadTextInput(path, opt, [&](const coder::InputLine& in) {
     if (in.new_document) doc = coder::DocumentState{in.date, std::nullopt, {}, {}};
-    for (coder::CodedEvent& e : c.CodeText(in.text, &doc, code_counts))
-      sink({std::move(e), fmt::format("{}:{}", name, in.line), in.date});
+    for (coder::CodedEvent& e : c.CodeText(in.text, &doc, code_counts)) {
+      std::string where = fmt::format("{}:{}", name, in.line + e.sentence_line);  // the sentence's line
+      sink({std::move(e), std::move(where), in.date});
+    }
     return Status::OK();
   }, counts);
 }

@@ -379,6 +379,7 @@ struct EventMaker {
   const events::Taxonomy& taxonomy;
   const Sentence& s;
   Span sentence_span;
+  size_t sentence_line;
   const DocumentState& st;
 
   void Date(const VerbHit& v, size_t limit, CodedEvent* e) const {
@@ -418,10 +419,11 @@ struct EventMaker {
     Date(v, limit, &e);
     e.sentence = std::string(s.text);
     e.sentence_span = sentence_span;
-    e.source_span = a.span;
-    e.target_span = b.span;
-    e.verb_span = s.tokens[v.token].span;
-    e.verb_span.end = s.tokens[v.pattern_end - 1].span.end;
+    e.sentence_line = sentence_line;
+    e.source_span = CharSpan(s.text, a.span);
+    e.target_span = CharSpan(s.text, b.span);
+    e.verb_span = CharSpan(s.text, {s.tokens[v.token].span.begin, s.tokens[v.pattern_end - 1].span.end});
+    e.date_span = CharSpan(s.text, e.date_span);
     e.pattern = v.pattern->code + " " + v.pattern->text;
     e.pattern_origin = v.pattern->origin;
     if (!e.intent) e.fact = v.pattern->fact;
@@ -536,10 +538,10 @@ struct VerbCoder {
 
 }  // namespace
 
-void Coder::CodeSentence(std::string_view text, Span span, DocumentState* st, CodeCounts* counts,
-                         std::vector<CodedEvent>* out) const {
+void Coder::CodeSentence(std::string_view text, const Place& at, DocumentState* st,
+                         CodeCounts* counts, std::vector<CodedEvent>* out) const {
   Sentence s;
-  s.text = text.substr(span.begin, span.end - span.begin);
+  s.text = text.substr(at.bytes.begin, at.bytes.end - at.bytes.begin);
   s.tokens = Tokenize(s.text);
   s.dates = FindDates(s.tokens, {st->document_date, st->anchor});
   s.actors = actors_->Find(s.text, s.tokens, ResolutionDate(s, *st), st->recent);
@@ -548,7 +550,7 @@ void Coder::CodeSentence(std::string_view text, Span span, DocumentState* st, Co
   s.groups = GroupActors(s.actors, s.tokens);
   FindVerbs(&s, dictionary_);
   if (counts != nullptr) ++counts->sentences;
-  EventMaker maker{taxonomy_, s, span, *st};
+  EventMaker maker{taxonomy_, s, at.chars, at.line, *st};
   VerbCoder vc{s, maker, *st, counts, out, out->size()};
   std::vector<Actor> scratch;
   scratch.reserve(8);
@@ -560,7 +562,18 @@ void Coder::CodeSentence(std::string_view text, Span span, DocumentState* st, Co
 std::vector<CodedEvent> Coder::CodeText(std::string_view text, DocumentState* state,
                                         CodeCounts* counts) const {
   std::vector<CodedEvent> out;
-  for (const Span& sp : SplitSentences(text)) CodeSentence(text, sp, state, counts, &out);
+  Place at;  // characters and lines counted once, left to right
+  size_t byte = 0;
+  for (const Span& sp : SplitSentences(text)) {
+    std::string_view gap = text.substr(byte, sp.begin - byte), body = text.substr(sp.begin, sp.end - sp.begin);
+    at.line += static_cast<size_t>(std::count(gap.begin(), gap.end(), '\n'));
+    at.chars.begin = at.chars.end + CodePoints(gap);
+    at.chars.end = at.chars.begin + CodePoints(body);
+    at.bytes = sp;
+    CodeSentence(text, at, state, counts, &out);
+    at.line += static_cast<size_t>(std::count(body.begin(), body.end(), '\n'));
+    byte = sp.end;
+  }
   return out;
 }
 

@@ -22,8 +22,8 @@
 //     a coded event of its own, which is coded instead;
 //   - date: a date expression after the verb in its clause, else the nearest one before
 //     it, else the date the text last spoke of, else the document date.
-// Every event carries the sentence, the byte spans of source, target, verb and date in
-// it, and the pattern that fired (with its file and line).
+// Every event carries the sentence, the character spans (Unicode code points, not bytes)
+// of source, target, verb and date in it, and the pattern that fired (file and line).
 //
 // Thread-safety: a Coder is immutable; each call keeps its state in the DocumentState.
 #ifndef DYAD_CODER_CODER_H_
@@ -61,8 +61,11 @@ struct CodedEvent {
   std::optional<Date> date;
   DateBasis date_basis = DateBasis::kNone;
   std::string sentence;                  // the sentence's text
-  Span sentence_span;                    // in the text given to CodeText
-  Span source_span, target_span, verb_span, date_span;  // in the sentence
+  // Character (code point) offsets [begin, end): of the sentence in the text given to
+  // CodeText, and of the phrases in the sentence ("Türkiye" is 7 characters, 8 bytes).
+  Span sentence_span;
+  Span source_span, target_span, verb_span, date_span;
+  size_t sentence_line = 0;              // line feeds before the sentence in that text
   std::string pattern;                   // "057 sign agreement"
   std::string pattern_origin;            // "data/coder/verbs.tsv:31"
   std::string fact;                      // candidate fact relation, or ""
@@ -104,8 +107,13 @@ class Coder {
   void UseNamedActors(const std::vector<NamedActor>& named, bool only) { actors_->SetNamedActors(named, only); }
 
  private:
-  void CodeSentence(std::string_view text, Span span, DocumentState* state, CodeCounts* counts,
-                    std::vector<CodedEvent>* out) const;
+  // Where a sentence is in the text: bytes, characters, and line feeds before it.
+  struct Place {
+    Span bytes, chars;
+    size_t line = 0;
+  };
+  void CodeSentence(std::string_view text, const Place& at, DocumentState* state,
+                    CodeCounts* counts, std::vector<CodedEvent>* out) const;
 
   const events::Taxonomy& taxonomy_;
   Dictionary dictionary_;

@@ -51,9 +51,22 @@ struct State {
   InputCounts* c;
   std::optional<Date> date;
   bool new_document = true;
+  std::string paragraph;  // the lines of the paragraph being read, joined by '\n'
+  InputLine pending;      // its first line, date and document flag
 };
 
+// Hands the paragraph read so far (if any) to the sink.
+Status Flush(State* st) {
+  if (st->paragraph.empty()) return Status::OK();
+  st->pending.text = st->paragraph;
+  ++st->c->paragraphs;
+  Status s = st->sink(st->pending);
+  st->paragraph.clear();
+  return s;
+}
+
 Status Metadata(const LineReader& r, std::string_view line, State* st) {
+  DYAD_RETURN_IF_ERROR(Flush(st));
   std::string_view value = TrimWhitespace(line.substr(5));
   Result<Date> d = Date::ParseIso(value);
   if (!d.ok()) {
@@ -67,48 +80,65 @@ Status Metadata(const LineReader& r, std::string_view line, State* st) {
   return Status::OK();
 }
 
-Status Paragraph(const LineReader& r, std::string_view line, State* st) {
-  InputLine in;
-  in.line = r.line_number();
+// "D<TAB>text": a document of one line; true when `line` is one (and was handed on).
+bool DatedLine(const LineReader& r, std::string_view line, State* st, Status* status) {
   size_t tab = line.find('\t');
-  if (tab != std::string_view::npos && tab <= 10) {
-    if (Result<Date> d = Date::ParseIso(line.substr(0, tab)); d.ok()) {
-      in.text = line.substr(tab + 1);
-      in.date = *d;
-      in.new_document = true;
-      st->new_document = true;  // the next plain line starts another document
-      ++st->c->paragraphs;
-      ++st->c->documents;
-      return st->sink(in);
-    }
+  if (tab == std::string_view::npos || tab > 10) return false;
+  Result<Date> d = Date::ParseIso(line.substr(0, tab));
+  if (!d.ok()) return false;
+  *status = Flush(st);
+  if (!status->ok()) return true;
+  InputLine in{r.line_number(), line.substr(tab + 1), true, *d};
+  st->new_document = true;  // the next plain line starts another document
+  ++st->c->paragraphs;
+  ++st->c->documents;
+  *status = st->sink(in);
+  return true;
+}
+
+// A plain line continues the paragraph; one that would make it longer than the line limit
+// starts the next one.
+Status Paragraph(const LineReader& r, std::string_view line, State* st) {
+  Status dated;
+  if (DatedLine(r, line, st, &dated)) return dated;
+  if (st->paragraph.size() + line.size() >= st->options.max_line_bytes) DYAD_RETURN_IF_ERROR(Flush(st));
+  if (!st->paragraph.empty()) {
+    st->paragraph += '\n';
+    st->paragraph += line;
+    return Status::OK();
   }
-  in.text = line;
-  in.date = st->date ? st->date : st->options.date;
-  in.new_document = st->new_document;
+  st->paragraph.assign(line);
+  st->pending = InputLine{r.line_number(), {}, st->new_document, st->date ? st->date : st->options.date};
   if (st->new_document) ++st->c->documents;
   st->new_document = false;
-  ++st->c->paragraphs;
-  return st->sink(in);
+  return Status::OK();
+}
+
+Status NoText(const LineReader& r, const InputCounts* c) {
+  std::string why = c->lines == 0 ? "empty input" : "no text to code";
+  if (c->skipped() > 0) why += fmt::format(" ({} lines skipped)", c->skipped());
+  return Status::InvalidArgument(fmt::format("{}: {}", r.name(), why));
+}
+
+// One line: a skipped or blank line ends the paragraph.
+Status Line(const LineReader& r, std::string_view line, State* st) {
+  ++st->c->lines;
+  if (!Acceptable(r, line, st->options.max_line_bytes, st->c)) return Flush(st);
+  if (TrimWhitespace(line).empty()) {
+    ++st->c->blank;
+    return Flush(st);
+  }
+  return line.substr(0, 6) == "@date " ? Metadata(r, line, st) : Paragraph(r, line, st);
 }
 
 Status ReadLines(LineReader& r, const InputOptions& options, const ParagraphSink& sink,
                  InputCounts* c) {
-  State st{options, sink, c, std::nullopt, true};
+  State st{options, sink, c, std::nullopt, true, {}, {}};
   std::string_view line;
-  while (r.Next(&line)) {
-    ++c->lines;
-    if (!Acceptable(r, line, options.max_line_bytes, c)) continue;
-    if (TrimWhitespace(line).empty()) { ++c->blank; continue; }
-    Status s = line.substr(0, 6) == "@date " ? Metadata(r, line, &st) : Paragraph(r, line, &st);
-    DYAD_RETURN_IF_ERROR(s);
-  }
+  while (r.Next(&line)) DYAD_RETURN_IF_ERROR(Line(r, line, &st));
   DYAD_RETURN_IF_ERROR(r.status());
-  if (c->paragraphs == 0) {
-    std::string why = c->lines == 0 ? "empty input" : "no text to code";
-    if (c->skipped() > 0) why += fmt::format(" ({} lines skipped)", c->skipped());
-    return Status::InvalidArgument(fmt::format("{}: {}", r.name(), why));
-  }
-  return Status::OK();
+  DYAD_RETURN_IF_ERROR(Flush(&st));
+  return c->paragraphs == 0 ? NoText(r, c) : Status::OK();
 }
 
 }  // namespace

@@ -1,8 +1,11 @@
-// Text input of the coder: one paragraph per line (docs/formats/coder-input.md).
+// Text input of the coder: paragraphs separated by blank lines (docs/formats/coder-input.md).
 //
 //   @date 2015-07-21          starts a new document dated 2015-07-21 (EDTF: 2015-07 too)
 //   2015-07-21<TAB>text       one line that is a document of its own, with its date
-//   any other line            a paragraph of the current document ("" and white space skipped)
+//   any other line            a line of a paragraph of the current document: consecutive
+//                             lines are one paragraph (hard-wrapped text), joined by '\n';
+//                             a blank line, an @date line, a dated line or a skipped line
+//                             ends it, and so does a paragraph reaching max_line_bytes
 // Bad lines are skipped and counted, never coded, with a message naming file, line and
 // column: invalid UTF-8, binary data (a NUL or other control byte), a line longer than
 // max_line_bytes, a bad @date. Input with no text at all is an error (InvalidArgument).
@@ -22,7 +25,7 @@
 namespace dyad::coder {
 
 struct InputLine {
-  uint64_t line = 0;           // 1-based
+  uint64_t line = 0;           // 1-based, of the paragraph's first line
   std::string_view text;       // the paragraph (valid during the callback)
   bool new_document = false;   // the first paragraph of a document
   std::optional<Date> date;    // the document's date, when known

@@ -94,7 +94,7 @@ size_t SentenceEndAt(std::string_view text, size_t i) {
   if (end < text.size() && !IsSpace(static_cast<unsigned char>(text[end])) && text[end] != '\n')
     return std::string_view::npos;
   size_t next = end;
-  while (next < text.size() && IsSpace(static_cast<unsigned char>(text[next]))) ++next;
+  while (next < text.size() && (IsSpace(static_cast<unsigned char>(text[next])) || text[next] == '\n')) ++next;
   if (!StartsSentence(text, next)) return std::string_view::npos;
   return end;
 }
@@ -105,14 +105,34 @@ void PushTrimmed(std::string_view text, size_t b, size_t e, std::vector<Span>* o
   if (b < e) out->push_back({b, e});
 }
 
+// A line feed followed by white space and another line feed: a blank line.
+bool BlankLineAt(std::string_view text, size_t i) {
+  if (text[i] != '\n') return false;
+  size_t j = i + 1;
+  while (j < text.size() && IsSpace(static_cast<unsigned char>(text[j]))) ++j;
+  return j < text.size() && text[j] == '\n';
+}
+
 }  // namespace
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+Span CharSpan(std::string_view text, Span bytes) {
+  if (bytes.empty()) return {};
+  size_t begin = CodePoints(text.substr(0, bytes.begin));
+  return {begin, begin + CodePoints(text.substr(bytes.begin, bytes.end - bytes.begin))};
+}
 
 std::vector<Span> SplitSentences(std::string_view text) {
   std::vector<Span> out;
   size_t start = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    if (c == '\n') {
+    if (BlankLineAt(text, i)) {
       PushTrimmed(text, start, i, &out);
       start = i + 1;
     } else if (c == '.' || c == '!' || c == '?') {

@@ -4,7 +4,8 @@
 // UTF-8 (callers check with base/unicode.h ValidateUtf8); non-ASCII bytes are letters.
 //
 // Sentences end at '.', '!' or '?' (with closing quotes or brackets after them) followed
-// by white space and an upper-case letter, digit or quote, and at a blank line. A period
+// by white space and an upper-case letter, digit or quote, and at a blank line. A single
+// line feed is white space (hard-wrapped text: "signed an\nagreement" is one sentence). A period
 // does not end a sentence after an abbreviation ("U.S.", "Dec.", "Gen.", "Mr.", "Jan.",
 // "No.", "St.") or a single capital ("John F. Kennedy"), or when the next word starts in
 // lower case. Footnote marks ("[2]") stay with the sentence before them.
@@ -35,6 +36,12 @@ struct Token {
   bool word = false;         // letters or digits (not punctuation)
   bool number = false;       // all digits
 };
+
+// The number of characters (Unicode code points) of UTF-8 `s`: its bytes that are not
+// continuation bytes.
+size_t CodePoints(std::string_view s);
+// A byte span of `text` as character offsets (what the coder's output reports).
+Span CharSpan(std::string_view text, Span bytes);
 
 // The sentences of `text`, in order (white space trimmed from each).
 std::vector<Span> SplitSentences(std::string_view text);

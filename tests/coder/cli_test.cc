@@ -50,6 +50,16 @@ TEST(DyadCode, CodesTextToJsonLinesAndTsv) {
   EXPECT_NE(r.out.find("\tUSA\tGOV\tKGZ\tGOV\t130\t"), std::string::npos) << r.out;
 }
 
+// Bug: each line was coded alone, so a hard-wrapped sentence lost its event.
+TEST(DyadCode, HardWrappedTextIsOneParagraphAndEachEventNamesItsSentencesLine) {
+  std::string in = Write("wrapped.txt", "@date 2008-05-02\nThe talks ended.\nRussia expelled\nGeorgian "
+                                        "diplomats on May 1, 2008.\n");
+  CliRun r = Dyad("code " + in + " --no-kb");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"code\":\"161\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"where\":\"" + in + ":3\""), std::string::npos) << r.out;
+}
+
 TEST(DyadCode, BadInputIsSkippedAndCountedOrAClearError) {
   std::string mixed = Write("mixed.txt", "Russia expelled Georgian diplomats on May 1, 2008.\n"
                                          "bad \xc3\x28 byte\n" + std::string(10u << 20, 'x') + "\n" +

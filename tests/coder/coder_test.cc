@@ -98,6 +98,35 @@ TEST(CoderSpeech, ReportedSpeechCodesTheSpeakersStatement) {
   EXPECT_EQ(CodeTriples("Iran attacked Iraq on Thursday, a spokesman said.", "2020-01-10"), V{"IRN>IRQ:190"});
 }
 
+// The span of `span` (characters) in `text`, as UTF-8.
+std::string CharsOf(const std::string& text, const Span& span) {
+  std::u32string all;
+  for (size_t i = 0; i < text.size();) {  // a small UTF-8 decoder, enough for the test
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    all += static_cast<char32_t>(i);  // the byte offset of each character stands for it
+    i += n;
+  }
+  size_t b = all[span.begin], e = span.end < all.size() ? static_cast<size_t>(all[span.end]) : text.size();
+  return text.substr(b, e - b);
+}
+
+// Bug: spans were byte offsets while the issue and the format page promise characters.
+TEST(CoderProvenance, SpansAreCharacterOffsetsInNonAsciiText) {
+  std::string p = "In São Paulo, talks failed. Après that, Brazil expelled Russian diplomats.";
+  DocumentState doc;
+  doc.document_date = *Date::ParseIso("2020-03-01");
+  std::vector<CodedEvent> e = testing::Shared().coder->CodeText(p, &doc);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source + ">" + e[0].target, "BRA>RUS");
+  EXPECT_EQ(CharsOf(p, e[0].sentence_span), "Après that, Brazil expelled Russian diplomats.");
+  EXPECT_EQ(e[0].sentence_span.begin, 28u);  // "São" is 3 characters, 4 bytes
+  EXPECT_EQ(CharsOf(e[0].sentence, e[0].source_span), "Brazil");
+  EXPECT_EQ(e[0].source_span.begin, 12u);
+  EXPECT_EQ(CharsOf(e[0].sentence, e[0].verb_span), "expelled Russian diplomats");  // through its pattern words
+  EXPECT_EQ(CharsOf(e[0].sentence, e[0].target_span), "Russian diplomats");
+}
+
 TEST(CoderProvenance, SpansDatesAndPatternOfEveryEvent) {
   std::string s = "In July 2015, the Kyrgyzstan Ministry of Foreign Affairs ceased a bilateral "
                   "cooperation treaty signed by the two countries in 1993.";

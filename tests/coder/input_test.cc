@@ -33,11 +33,38 @@ TEST(CoderInput, DocumentsAndDatesFromMetadataLines) {
                   "2015-10-31\tKerry visited Bishkek.\n\nAnother paragraph.\n",
                   InputOptions{1 << 20, *Date::ParseIso("2000-01-01")});
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
-  EXPECT_EQ(r.texts, (std::vector<std::string>{"Kyrgyzstan ended the treaty.", "The US warned it.",
+  EXPECT_EQ(r.texts, (std::vector<std::string>{"Kyrgyzstan ended the treaty.\nThe US warned it.",
                                                "Kerry visited Bishkek.", "Another paragraph."}));
-  EXPECT_EQ(r.dates, (std::vector<std::string>{"2015-07-21", "2015-07-21", "2015-10-31", "2015-07-21"}));
-  EXPECT_EQ(r.new_docs, (std::vector<bool>{true, false, true, true}));
+  EXPECT_EQ(r.dates, (std::vector<std::string>{"2015-07-21", "2015-10-31", "2015-07-21"}));
+  EXPECT_EQ(r.new_docs, (std::vector<bool>{true, true, true}));
   EXPECT_EQ(r.counts.blank, 1u);
+}
+
+// Bug: every line was a paragraph of its own, so a hard-wrapped sentence was cut in two.
+TEST(CoderInput, ASingleLineFeedIsNoParagraphBreak) {
+  std::vector<uint64_t> lines;
+  Read r;
+  r.status = ReadTextString("@date 2015-07-21\nKazakhstan and Kyrgyzstan signed an\nagreement on trade.\n\n"
+                            "Russia\nobjected.\n", "in.txt", {}, [&](const InputLine& l) {
+    r.texts.emplace_back(l.text);
+    lines.push_back(l.line);
+    return Status::OK();
+  }, &r.counts);
+  ASSERT_TRUE(r.status.ok());
+  EXPECT_EQ(r.texts, (std::vector<std::string>{"Kazakhstan and Kyrgyzstan signed an\nagreement on trade.",
+                                               "Russia\nobjected."}));
+  EXPECT_EQ(lines, (std::vector<uint64_t>{2, 5}));  // each paragraph's first line
+  EXPECT_EQ(r.counts.paragraphs, 2u);
+}
+
+TEST(CoderInput, AParagraphIsCutAtTheLineLimitNeverBufferedWithoutBound) {
+  InputOptions opt;
+  opt.max_line_bytes = 64;
+  std::string line(40, 'a');
+  Read r = ReadOf(line + "\n" + line + "\n" + line + "\n", opt);
+  ASSERT_TRUE(r.status.ok());
+  ASSERT_EQ(r.texts.size(), 3u);
+  for (const std::string& t : r.texts) EXPECT_LE(t.size(), 64u);
 }
 
 TEST(CoderInput, InvalidUtf8IsSkippedWithItsColumn) {

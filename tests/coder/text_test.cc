@@ -22,13 +22,32 @@ TEST(SplitSentences, AbbreviationsAndInitialsDoNotEndASentence) {
             (std::vector<std::string>{"John F. Kennedy visited Berlin.", "He spoke."}));
 }
 
-TEST(SplitSentences, EndsAtTerminatorsFootnotesAndLineBreaks) {
+TEST(SplitSentences, EndsAtTerminatorsFootnotesAndBlankLines) {
   EXPECT_EQ(Sentences("Kyrgyzstan ceased the treaty.[2] The U.S. warned it! Why? Nobody knows"),
             (std::vector<std::string>{"Kyrgyzstan ceased the treaty.[2]", "The U.S. warned it!",
                                       "Why?", "Nobody knows"}));
-  EXPECT_EQ(Sentences("A heading\nThe text."), (std::vector<std::string>{"A heading", "The text."}));
+  EXPECT_EQ(Sentences("A heading\n\nThe text."), (std::vector<std::string>{"A heading", "The text."}));
+  EXPECT_EQ(Sentences("A heading\n \t\nThe text."), (std::vector<std::string>{"A heading", "The text."}));
   EXPECT_EQ(Sentences("It rose by 3.5 percent. Then it fell."),
             (std::vector<std::string>{"It rose by 3.5 percent.", "Then it fell."}));
+}
+
+// Bug: every line feed ended a sentence, so hard-wrapped prose lost its events
+// ("signed an\nagreement" was two sentences).
+TEST(SplitSentences, ASingleLineFeedInsideAParagraphIsNoBreak) {
+  EXPECT_EQ(Sentences("Kazakhstan and Kyrgyzstan signed an\nagreement on trade. Russia\nobjected."),
+            (std::vector<std::string>{"Kazakhstan and Kyrgyzstan signed an\nagreement on trade.",
+                                      "Russia\nobjected."}));
+  EXPECT_EQ(Sentences("It met the U.S.\nDelegation."), (std::vector<std::string>{"It met the U.S.\nDelegation."}));
+}
+
+TEST(CharSpan, CountsCodePointsNotBytes) {
+  std::string text = "Türkiye warned Côte d’Ivoire.";
+  EXPECT_EQ(CodePoints(text), 29u);
+  size_t at = text.find("Côte");
+  Span chars = CharSpan(text, {at, at + std::string("Côte d’Ivoire").size()});
+  EXPECT_EQ(chars, (Span{15, 28}));
+  EXPECT_TRUE(CharSpan(text, {}).empty());
 }
 
 TEST(SplitSentences, KeepsByteOffsetsIntoTheText) {
