@@ -20,6 +20,7 @@ enum class Dataset : uint8_t {
   kGdelt2 = 2,   // GDELT 2.0 events (61 columns)
   kIcews = 3,    // ICEWS coded event data (20 columns)
   kNative = 4,   // dyad's own TSV (docs/formats/event-store.md, "Native TSV")
+  kRecords = 5,  // coded from records, not news (events/records.h, docs/formats/coded-records.md)
 };
 std::string_view DatasetName(Dataset d);
 

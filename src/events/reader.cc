@@ -162,6 +162,7 @@ std::string_view DatasetName(Dataset d) {
     case Dataset::kGdelt2: return "gdelt2";
     case Dataset::kIcews: return "icews";
     case Dataset::kNative: return "native";
+    case Dataset::kRecords: return "records";
     default: return "unknown";
   }
 }
