@@ -19,8 +19,11 @@
 #include "events/countries.h"
 #include "events/ingest.h"
 #include "events/query.h"
+#include "events/records.h"
 #include "events/store.h"
 #include "events/taxonomy.h"
+#include "kb/snapshot.h"
+#include "relations/relations.h"
 #include "world/world.h"
 
 namespace dyad::cli {
@@ -34,7 +37,9 @@ nlohmann::json NumberOrText(const std::string& text) {
 
 using events::Store;
 
-std::string DefaultStore() { return DataDir() + "/events/store"; }
+// Queries read the user's store once events were ingested into it, else the bundled store
+// of coded records (events/records.h); `dyad ingest` writes the user's store.
+std::string DefaultStore() { return events::DefaultQueryStoreDir(); }
 
 void Fail(const std::string& cmd, const Status& st) { PrintError(cmd, st.message()); }
 
@@ -102,10 +107,10 @@ std::string Num(double v, int digits = 3) {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& dir) {
   auto store = Store::Open(dir);
-  if (!store.ok() && store.status().code() == StatusCode::kNotFound && dir == DefaultStore()) {
+  if (!store.ok() && store.status().code() == StatusCode::kNotFound && dir == events::BundledStoreDir()) {
     return Status::NotFound(fmt::format(
-        "the bundled event store {} is empty; load events with `dyad ingest gdelt FILES` "
-        "or pass --store DIR",
+        "the bundled event store {} is not built; the build makes it (`dyad events bundle`), "
+        "or load events with `dyad ingest gdelt FILES`, or pass --store DIR",
         dir));
   }
   return store;
@@ -290,7 +295,7 @@ int RunIngest(const IngestArgs& a) {
 void AddIngest(CLI::App& app) {
   auto* cmd = app.add_subcommand("ingest", "Load event files (GDELT, ICEWS, native TSV) or code English text (text) into an event store");
   auto args = std::make_shared<IngestArgs>();
-  args->store = DefaultStore();
+  args->store = events::UserStoreDir();
   cmd->add_option("format", args->format, "gdelt (1.0 and 2.0), icews, tsv, or text (English, coded by `dyad code`)")->required()
       ->check(CLI::IsMember({"gdelt", "icews", "tsv", "text"}));
   cmd->add_option("--date", args->date, "text: the date of documents that give none");
@@ -341,13 +346,25 @@ struct EventsArgs {
   uint64_t max_rows = uint64_t{1} << 22;
 };
 
-// The store key of one state argument: a world key or a code the store holds as written
-// (stores ingested with --no-world keep CAMEO codes), else the resolver's one state.
+// How the store names a state's dyads: its CAMEO code when the store holds that (GDELT
+// and coded records name dyads by CAMEO code: Romania is ROM, its key ROU), else the key
+// (ICEWS stores name dyads by key).
+std::string StoreCodeOf(const Session& session, const Store& store, const std::string& key) {
+  const world::State* s = session.world->Find(key);
+  std::optional<std::string> cameo = s != nullptr ? s->Code(world::Scheme::kCameo) : std::nullopt;
+  if (cameo && *cameo != key && events::StoreHasCode(store, *cameo)) return *cameo;
+  return key;
+}
+
+// The store key of one state argument: a code the store holds as written that is no world
+// key (stores ingested with --no-world keep CAMEO codes), else the state the argument
+// names (a world key, or the resolver's one state) as the store names it.
 // "" after printing when the resolver finds none or several.
 std::string EventStateKey(const std::string& cmd, const Session& session, const Store& store,
                           const std::string& text) {
-  if (session.world->Find(text) != nullptr || events::StoreHasCode(store, text)) return text;
-  return ResolveStateArg(cmd, session, text);
+  if (session.world->Find(text) == nullptr && events::StoreHasCode(store, text)) return text;
+  std::string key = session.world->Find(text) != nullptr ? text : ResolveStateArg(cmd, session, text);
+  return key.empty() ? key : StoreCodeOf(session, store, key);
 }
 
 // Both state arguments of `events series|top`: kExitOk, or the exit code after printing
@@ -524,13 +541,77 @@ int RunCheck(const EventsArgs& a) {
   return kExitOk;
 }
 
+// ------------------------------------------------------------------ records
+
+// The bundled store: every dated record of the bundled data coded as CAMEO events.
+int RunBundle(const std::string& out) {
+  const std::string cmd = "events bundle";
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<std::string> dirs = kb::KnowledgeBase::DefaultPackDirs();
+  for (std::string& d : kb::Snapshot::DefaultPackDirs()) dirs.push_back(std::move(d));
+  std::unique_ptr<Session> session = OpenSession(cmd, /*load_kb=*/true, dirs, /*warn=*/false);
+  if (!session) return kExitError;
+  auto tax = events::Taxonomy::LoadDefault();
+  if (!tax.ok()) return Fail(cmd, tax.status()), kExitError;
+  auto rel = relations::Relations::OpenDefault();
+  if (!rel.ok()) return Fail(cmd, rel.status()), kExitError;
+  events::RecordInputs in{session->world.get(), session->kb.get(), rel->get(), tax->get()};
+  const std::string dir = out.empty() ? events::BundledStoreDir() : out;
+  auto rep = events::BuildRecordStore(in, dir);
+  if (!rep.ok()) return Fail(cmd, rep.status()), kExitError;
+  for (const auto& [rule, n] : rep->counts.events_by_rule) std::printf("  %-24s %8llu events\n", rule.c_str(), static_cast<unsigned long long>(n));
+  for (const auto& [why, n] : rep->counts.skipped_by_reason) std::printf("  skipped %6llu: %s\n", static_cast<unsigned long long>(n), why.c_str());
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("store %s: %llu events coded from records (%llu cross-source duplicates dropped), %llu bytes; %.2f s\n",
+              dir.c_str(), static_cast<unsigned long long>(rep->rows), static_cast<unsigned long long>(rep->counts.duplicates),
+              static_cast<unsigned long long>(rep->bytes), secs);
+  return kExitOk;
+}
+
+// Where a stored event came from: the record reference of a coded record (its date at
+// the record's precision), else the dataset and event id.
+std::vector<std::string> Provenance(const events::StoredEvent& e) {
+  if (e.dataset == events::Dataset::kRecords) {
+    if (auto ref = events::ParseRecordRef(e.url); ref.ok())
+      return {Date::FromDays(e.day).Truncated(ref->precision).ToString(), ref->source, ref->record};
+  }
+  return {Date::FromDays(e.day).ToString(), std::string(events::DatasetName(e.dataset)),
+          e.url.empty() ? std::to_string(e.id) : e.url};
+}
+
+int RunRecords(const EventsArgs& a) {
+  const std::string cmd = "events records";
+  auto store = OpenStore(a.store);
+  if (!store.ok()) return Fail(cmd, store.status()), kExitError;
+  auto range = events::ParseDayRange(a.from, a.to);
+  if (!range.ok()) return Fail(cmd, range.status()), kExitUsage;
+  auto tax = events::Taxonomy::LoadDefault();
+  if (!tax.ok()) return Fail(cmd, tax.status()), kExitError;
+  std::string ka, kb;
+  if (int rc = EventPair(cmd, **store, a, &ka, &kb); rc != kExitOk) return rc;
+  auto rows = events::DyadEvents(**store, ka, kb, a.both, *range, a.limit);
+  if (!rows.ok()) return Fail(cmd, rows.status()), kExitError;
+  Table t;
+  t.header = {"date", "source", "target", "code", "goldstein", "label", "dataset", "record"};
+  t.numeric = {false, false, false, false, true, false, false, false};
+  for (const events::StoredEvent& e : *rows) {
+    std::vector<std::string> p = Provenance(e);
+    const auto* info = (*tax)->Find(e.code);
+    t.rows.push_back({p[0], e.src_country, e.tgt_country, e.code, Num(e.goldstein, 1), info ? info->label : "", p[1], p[2]});
+  }
+  Print(t, a.format);
+  return kExitOk;
+}
+
 void AddEvents(CLI::App& app) {
   auto* ev = app.add_subcommand("events", "Query an event store (dyad series, top codes, rankings)");
   ev->require_subcommand(1);
   auto args = std::make_shared<EventsArgs>();
   args->store = DefaultStore();
   auto common = [&](CLI::App* c) {
-    c->add_option("--store", args->store, "store directory (default: the bundled store)");
+    c->add_option("--store", args->store,
+                  "store directory (default: data/events/store once events were ingested, else the "
+                  "bundled store of events coded from records)");
     c->add_option("--format", args->format, "table, json or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}));
   };
@@ -578,6 +659,19 @@ void AddEvents(CLI::App& app) {
   compact->add_option("--store", args->store, "store directory");
   compact->add_option("--max-rows", args->max_rows, "largest merged segment, in rows (default 4194304; ~500 bytes of memory per row)");
   compact->callback([args] { SetExitCode(RunCompact(*args)); });
+
+  auto* records = ev->add_subcommand("records", "Events of a dyad one by one, each with the record it was coded from");
+  common(records);
+  dyad(records);
+  records->add_option("--limit", args->limit, "rows, earliest first (default 10)");
+  records->callback([args] { SetExitCode(RunRecords(*args)); });
+
+  auto bundle_out = std::make_shared<std::string>();
+  auto* bundle = ev->add_subcommand("bundle", "Build the bundled store: every dated record of the bundled data "
+                                              "coded as CAMEO events (docs/formats/coded-records.md)");
+  bundle->add_option("--out", *bundle_out, "store directory (default: the bundled store's, "
+                                           "$DYAD_CACHE/events-records or data/events/records)");
+  bundle->callback([bundle_out] { SetExitCode(RunBundle(*bundle_out)); });
 
   auto* check = ev->add_subcommand("check", "Verify segment checksums against the manifest");
   check->add_option("--store", args->store, "store directory");

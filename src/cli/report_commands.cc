@@ -12,6 +12,7 @@
 #include "relations/relations.h"
 #include "cli/pair_kb.h"
 #include "cli/session.h"
+#include "events/records.h"
 #include "events/store.h"
 #include "report/dossier.h"
 
@@ -36,12 +37,14 @@ std::string FormatFromPath(const std::string& path) {
   return "md";
 }
 
-// The event store to use: --store, else the bundled one when it exists.
+// The event store to use: --store, else the default one when it exists (the user's
+// ingested store, else the bundled store of events coded from records).
 Result<std::unique_ptr<events::Store>> OpenStoreFor(const ReportArgs& args, std::string* label) {
   if (args.no_events) return std::unique_ptr<events::Store>();
-  std::string dir = args.store.empty() ? DataDir() + "/events/store" : args.store;
+  std::string dir = args.store.empty() ? events::DefaultQueryStoreDir() : args.store;
   if (args.store.empty() && !FileExists(dir + "/MANIFEST")) return std::unique_ptr<events::Store>();
   *label = dir;
+  if (args.store.empty() && dir == events::BundledStoreDir()) *label += ": events coded from records, not from news";
   return events::Store::Open(dir);
 }
 
@@ -133,7 +136,7 @@ void AddReport(CLI::App& app) {
       ->check(CLI::IsMember({"json", "md", "html"}));
   cmd->add_option("-o,--output", args->output, "write to this file (atomically) instead of stdout");
   cmd->add_option("--packs", args->packs, "pack directories (default: every pack under data/packs and the compiled snapshot of data/kb-packs)");
-  cmd->add_option("--store", args->store, "event store directory (default: data/events/store if present)");
+  cmd->add_option("--store", args->store, "event store directory (default: data/events/store once events were ingested, else the bundled store of events coded from records)");
   cmd->add_flag("--no-events", args->no_events, "leave out the event-based index");
   cmd->callback([args] { SetExitCode(RunReport(*args)); });
 }

@@ -17,6 +17,7 @@
 #include "cli/commands.h"
 #include "cli/pair_kb.h"
 #include "cli/session.h"
+#include "events/records.h"
 #include "events/store.h"
 #include "server/api.h"
 #include "server/snapshot.h"
@@ -63,7 +64,7 @@ std::vector<std::string> AllStateKeys(const world::World& world) {
 }
 
 bool LoadStore(const ServeArgs& args, std::unique_ptr<events::Store>* store, std::string* label) {
-  std::string dir = args.store.empty() ? DataDir() + "/events/store" : args.store;
+  std::string dir = args.store.empty() ? events::DefaultQueryStoreDir() : args.store;
   if (args.store.empty() && !FileExists(dir + "/MANIFEST")) return true;
   Result<std::unique_ptr<events::Store>> s = events::Store::Open(dir);
   if (!s.ok()) {
@@ -153,7 +154,7 @@ void AddServe(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("serve", "The HTTP API and the web app, on one port");
   cmd->add_option("--port", args->port, "TCP port (0: any free port; default 8080)")->check(CLI::Range(0, 65535));
   cmd->add_option("--bind", args->bind, "numeric address to listen on (default 127.0.0.1)");
-  cmd->add_option("--store", args->store, "event store directory (default: data/events/store if present)");
+  cmd->add_option("--store", args->store, "event store directory (default: data/events/store once events were ingested, else the bundled store of events coded from records)");
   cmd->add_option("--packs", args->packs, "pack directories (default: every pack under data/packs)");
   cmd->add_option("--web", args->web, "the app's files (default: web/ of the dyad tree)");
   cmd->add_option("--limit", args->limits, "NAME=VALUE, repeatable (see --print-limits and docs/SERVER.md)");

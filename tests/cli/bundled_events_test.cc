@@ -1,0 +1,109 @@
+// The bundled event store of events coded from records, through the built `dyad`: with no
+// --store, `dyad events series KGZ USA` and `dyad report KGZ USA` answer from it (no
+// ../shared, no ingest), the dossier says its events are coded from records, and a
+// user's --store still wins.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "base/file.h"
+#include "events/records.h"
+#include "events/store.h"
+
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+namespace fs = std::filesystem;
+
+struct CmdResult {
+  int exit_code = -1;
+  std::string out;  // stdout only
+};
+
+CmdResult Dyad(const std::string& args) {
+  CmdResult r;
+  FILE* p = popen(("'" + std::string(DYAD_BINARY) + "' " + args + " 2>/dev/null").c_str(), "r");
+  if (p == nullptr) return r;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+class BundledEvents : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (dyad::FileExists(dyad::events::UserStoreDir() + "/MANIFEST"))
+      GTEST_SKIP() << "a user store at " << dyad::events::UserStoreDir() << " is the default instead";
+    if (!dyad::FileExists(dyad::events::BundledStoreDir() + "/MANIFEST"))
+      GTEST_SKIP() << "the bundled store is not built (" << dyad::events::BundledStoreDir() << ")";
+  }
+};
+
+TEST_F(BundledEvents, SeriesKgzUsaHoldsTheKerryVisitMonthWithoutAStoreOption) {
+  CmdResult r = Dyad("events series KGZ USA --both --by month --from 2015-09 --to 2015-11 --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("\n2015-10,2,4.7,2.350,2,0,0,0\n")) << r.out;  // 042 and 043
+  EXPECT_THAT(r.out, HasSubstr("\n2015-09,0,"));
+  EXPECT_THAT(r.out, HasSubstr("\n2015-11,0,"));
+}
+
+TEST_F(BundledEvents, SeriesResolvesNamesToTheStoresCodes) {
+  CmdResult by_name = Dyad("events series Kyrgyzstan \"United States\" --by year --from 2015 --to 2015 --format csv");
+  CmdResult by_key = Dyad("events series KGZ USA --by year --from 2015 --to 2015 --format csv");
+  ASSERT_EQ(by_name.exit_code, 0);
+  EXPECT_EQ(by_name.out, by_key.out);
+  EXPECT_THAT(by_key.out, Not(HasSubstr("\n2015,0,")));
+}
+
+TEST_F(BundledEvents, RecordsListEachEventWithTheRecordItCameFrom) {
+  CmdResult r = Dyad("events records USA KGZ --from 2015-10-31 --to 2015-10-31 --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_THAT(r.out, HasSubstr("2015-10-31,USA,KGZ,042,1.9,Make a visit,historian:travels:secretary-travels,"
+                               "secretary-travels/kerry-john-forbes.xml#3592"));
+  // A year-precision record shows its year only.
+  CmdResult mid = Dyad("events records USA GBR --from 1902 --to 1902 --format csv");
+  EXPECT_THAT(mid.out, HasSubstr("\n1902,USA,GBR,150,-7.2,"));
+  EXPECT_THAT(mid.out, HasSubstr("relations:mid,conflict/cow_mid_dirdisps.csv row 1 (dispute 2)"));
+}
+
+TEST_F(BundledEvents, ReportKgzUsaHasTheEventIndexLabelledAsCodedFromRecords) {
+  CmdResult md = Dyad("report KGZ USA --format md");
+  ASSERT_EQ(md.exit_code, 0);
+  EXPECT_THAT(md.out, HasSubstr("## Event-based relations index"));
+  EXPECT_THAT(md.out, Not(HasSubstr("No event store was given")));
+  EXPECT_THAT(md.out, HasSubstr("events coded from records, not from news"));
+  EXPECT_THAT(md.out, HasSubstr("| 042 | Make a visit |"));
+  CmdResult js = Dyad("report KGZ USA --format json");
+  ASSERT_EQ(js.exit_code, 0);
+  nlohmann::json j = nlohmann::json::parse(js.out, nullptr, false);
+  ASSERT_FALSE(j.is_discarded());
+  EXPECT_TRUE(j["events"]["available"].get<bool>());
+  EXPECT_THAT(j["events"]["store"].get<std::string>(), HasSubstr("coded from records"));
+  EXPECT_GT(j["events"]["total"].get<int>(), 10);
+}
+
+TEST_F(BundledEvents, AUsersStoreOptionStillWins) {
+  char tmpl[] = "/tmp/dyad-bundled-XXXXXX";
+  const std::string dir = std::string(mkdtemp(tmpl)) + "/store";
+  ASSERT_TRUE(dyad::events::Store::OpenForWrite(dir).ok());  // an empty store
+  CmdResult md = Dyad("report KGZ USA --format md --store " + dir);
+  EXPECT_EQ(md.exit_code, 0);
+  EXPECT_THAT(md.out, HasSubstr("The event store holds no events between KGZ and USA."));
+  EXPECT_THAT(md.out, Not(HasSubstr("coded from records")));
+  CmdResult s = Dyad("events series KGZ USA --by year --from 2015 --to 2015 --format csv --store " + dir);
+  EXPECT_EQ(s.exit_code, 0);
+  EXPECT_THAT(s.out, HasSubstr("\n2015,0,"));
+  fs::remove_all(fs::path(dir).parent_path());
+}
+
+}  // namespace
