@@ -592,12 +592,13 @@ int RunRecords(const EventsArgs& a) {
   auto rows = events::DyadEvents(**store, ka, kb, a.both, *range, a.limit);
   if (!rows.ok()) return Fail(cmd, rows.status()), kExitError;
   Table t;
-  t.header = {"date", "source", "target", "code", "goldstein", "label", "dataset", "record"};
-  t.numeric = {false, false, false, false, true, false, false, false};
+  t.header = {"date", "source", "target", "code", "goldstein", "plover", "label", "dataset", "record"};
+  t.numeric = {false, false, false, false, true, false, false, false, false};
   for (const events::StoredEvent& e : *rows) {
     std::vector<std::string> p = Provenance(e);
     const auto* info = (*tax)->Find(e.code);
-    t.rows.push_back({p[0], e.src_country, e.tgt_country, e.code, Num(e.goldstein, 1), info ? info->label : "", p[1], p[2]});
+    t.rows.push_back({p[0], e.src_country, e.tgt_country, e.code, Num(e.goldstein, 1), info ? info->plover : "",
+                      info ? info->label : "", p[1], p[2]});
   }
   Print(t, a.format);
   return kExitOk;

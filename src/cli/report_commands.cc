@@ -43,8 +43,7 @@ Result<std::unique_ptr<events::Store>> OpenStoreFor(const ReportArgs& args, std:
   if (args.no_events) return std::unique_ptr<events::Store>();
   std::string dir = args.store.empty() ? events::DefaultQueryStoreDir() : args.store;
   if (args.store.empty() && !FileExists(dir + "/MANIFEST")) return std::unique_ptr<events::Store>();
-  *label = dir;
-  if (args.store.empty() && dir == events::BundledStoreDir()) *label += ": events coded from records, not from news";
+  *label = events::StoreLabel(dir);
   return events::Store::Open(dir);
 }
 

@@ -112,6 +112,9 @@ Result<std::vector<StoredEvent>> DyadEvents(const Store& store, const std::strin
 std::string BundledStoreDir();
 // The store a user loads with `dyad ingest` by default: DataDir()/events/store.
 std::string UserStoreDir();
+// How a dossier or an answer names the store it read: `dir`, and for the bundled store
+// "DIR: events coded from records, not from news".
+std::string StoreLabel(const std::string& dir);
 // The store commands read when given no --store: the user's store once it holds a
 // MANIFEST (events were ingested), else the bundled store of coded records.
 std::string DefaultQueryStoreDir();

@@ -158,6 +158,10 @@ std::string BundledStoreDir() {
 
 std::string UserStoreDir() { return DataDir() + "/events/store"; }
 
+std::string StoreLabel(const std::string& dir) {
+  return dir == BundledStoreDir() ? dir + ": events coded from records, not from news" : dir;
+}
+
 std::string DefaultQueryStoreDir() {
   const std::string user = UserStoreDir();
   return FileExists(user + "/MANIFEST") ? user : BundledStoreDir();

@@ -1,6 +1,7 @@
 // The one file of src/server that calls src/report: the dossier in its three renderings.
 #include <fmt/format.h>
 
+#include "events/records.h"
 #include "events/taxonomy.h"
 #include "report/dossier.h"
 #include "server/api.h"
@@ -47,7 +48,7 @@ Result<Answer> HandleDossier(const AppData& app, Query& q) {
   req.b = *b;
   req.as_of = *as_of;
   req.store = app.store;
-  req.store_label = app.store_label;
+  req.store_label = events::StoreLabel(app.store_label);
   if (app.dossier_inputs) {
     req.taxonomy = app.dossier_inputs->taxonomy.get();
     req.atlas = app.dossier_inputs->atlas ? &*app.dossier_inputs->atlas : nullptr;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "events/query.h"
+#include "events/records.h"
 #include "kb/fact_kinds.h"
 #include "kb/pack.h"
 #include "server/api.h"
@@ -82,7 +83,7 @@ Result<bool> BoolParam(const Query& q, const std::string& name) {
 Json EventsCoverage(const AppData& app, const std::string& ca, const std::string& cb) {
   if (app.store == nullptr) return "no event store is loaded (start dyad serve with --store DIR)";
   if (app.store->rows() == 0) return "the event store is empty";
-  return fmt::format("events stored between {} and {} (CAMEO codes) in {}", ca, cb, app.store_label);
+  return fmt::format("events stored between {} and {} (CAMEO codes) in {}", ca, cb, events::StoreLabel(app.store_label));
 }
 
 }  // namespace
