@@ -8,7 +8,6 @@
 #include <cmath>
 #include <map>
 #include <mutex>
-#include <numbers>
 
 #include "base/file.h"
 #include "base/paths.h"
@@ -18,8 +17,6 @@ namespace dyad::graphics {
 namespace {
 
 namespace dom = simdjson::dom;
-
-constexpr double kRadPerDeg = std::numbers::pi / 180.0;
 
 struct Transform {
   bool quantized = false;

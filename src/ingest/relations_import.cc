@@ -410,12 +410,13 @@ Status ReadVotes(const ImportOptions& o, CodeMapper& map, std::unordered_map<int
     auto [slot, added] = index.try_emplace(std::string(key), static_cast<uint16_t>(keys.size()));
     if (added) keys.emplace_back(key);
     auto& votes = it->second.votes;
-    bool dup = std::any_of(votes.begin(), votes.end(), [&](const auto& v) { return v.first == slot->second; });
+    const uint16_t state = slot->second;  // a named copy: clang 14 cannot capture a structured binding
+    bool dup = std::any_of(votes.begin(), votes.end(), [&](const auto& v) { return v.first == state; });
     if (dup) {  // two rows of one state in one roll call: the first is kept
       ++rep.counts.duplicates;
       continue;
     }
-    votes.emplace_back(slot->second, vote);
+    votes.emplace_back(state, vote);
     in->reader->Accept();
   }
   DYAD_RETURN_IF_ERROR(in->reader->status());
