@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 #include <zip.h>
 #include <zlib.h>
@@ -232,6 +233,19 @@ Status ReadPrefix(int fd, const std::string& name, std::string* prefix) {
   return Status::OK();
 }
 
+// Inputs are files, pipes, FIFOs, sockets and terminals. A directory is refused, and so is
+// a device other than a terminal or /dev/null: /dev/zero or /dev/urandom never end, so a
+// reader on them would run (and, without newlines, fill its line buffer) forever.
+Status CheckInputKind(int fd, const struct stat& st, const std::string& name) {
+  if (S_ISDIR(st.st_mode)) return Status::InvalidArgument(fmt::format("{} is a directory, not a file", name));
+  const bool dev_null = S_ISCHR(st.st_mode) && major(st.st_rdev) == 1 && minor(st.st_rdev) == 3;
+  if (S_ISBLK(st.st_mode) || (S_ISCHR(st.st_mode) && !dev_null && ::isatty(fd) == 0)) {
+    return Status::InvalidArgument(fmt::format("{} is a {} device, not a file or a pipe", name,
+                                               S_ISBLK(st.st_mode) ? "block" : "character"));
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
@@ -245,9 +259,9 @@ Result<std::unique_ptr<LineReader>> LineReader::Open(const std::string& path,
   }
   struct stat st;
   std::string prefix;
-  Status read = ::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)
-                    ? Status::InvalidArgument(fmt::format("{} is a directory, not a file", name))
-                    : ReadPrefix(fd, name, &prefix);
+  Status read = ::fstat(fd, &st) != 0 ? Status::IOError(fmt::format("cannot stat {}: {}", name, std::strerror(errno)))
+                                      : CheckInputKind(fd, st, name);
+  if (read.ok()) read = ReadPrefix(fd, name, &prefix);
   if (!read.ok()) {
     if (!stdin_input) ::close(fd);
     return read;

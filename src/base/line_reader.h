@@ -15,7 +15,8 @@
 //   - A compressed stream that ends early (no gzip trailer, an unfinished zstd frame) is
 //     an IOError naming the input ("truncated gzip stream"), never a silent short read.
 //   - A UTF-8 byte order mark at the very start is removed and had_bom() is set.
-//   - A directory is refused; "-" reads standard input (named "<stdin>" in messages).
+//   - A directory is refused, and so is a device other than a terminal or /dev/null (an
+//     endless /dev/zero); "-" reads standard input (named "<stdin>" in messages).
 #ifndef DYAD_BASE_LINE_READER_H_
 #define DYAD_BASE_LINE_READER_H_
 

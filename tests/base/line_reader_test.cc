@@ -193,3 +193,25 @@ TEST(LineReader, DirectoryIsRefused) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad {
+namespace {
+
+// `dyad ingest gdelt /dev/zero` (and every other reader) ran forever: a device never ends.
+TEST(LineReader, DevZeroIsRefusedInsteadOfReadForever) {
+  auto r = LineReader::Open("/dev/zero");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/dev/zero is a character device, not a file or a pipe"), std::string::npos)
+      << r.status().message();
+}
+
+TEST(LineReader, DevNullReadsAsAnEmptyInput) {
+  auto r = LineReader::Open("/dev/null");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  std::string_view line;
+  EXPECT_FALSE((*r)->Next(&line));
+  EXPECT_TRUE((*r)->status().ok());
+}
+
+}  // namespace
+}  // namespace dyad
