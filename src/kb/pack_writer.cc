@@ -5,7 +5,9 @@
 #include <cerrno>
 #include <cstring>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -148,19 +150,82 @@ void RestorePrevious(const std::vector<std::unique_ptr<FileWriter>>& staged,
   }
 }
 
+// The column names of a header line (a leading BOM, the line end and a '\r' removed).
+std::vector<std::string> ColumnsOf(std::string_view text) {
+  std::string line(text.substr(0, text.find('\n')));
+  if (line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
+  if (line.ends_with('\r')) line.pop_back();
+  std::vector<std::string> names;
+  for (size_t start = 0;;) {
+    size_t tab = line.find('\t', start);
+    names.push_back(line.substr(start, tab == std::string::npos ? tab : tab - start));
+    if (tab == std::string::npos) return names;
+    start = tab + 1;
+  }
+}
+
+// The first 4 KiB of `path`; empty when it is not a regular file or cannot be read.
+std::string HeadOf(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return {};
+  std::ifstream in(path, std::ios::binary);
+  std::string head(4096, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(in.gcount()));
+  return head;
+}
+
+bool HasColumn(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// A pack is written only into a new or empty directory or into a pack (a directory holding
+// sources.tsv or sources.tsv.gz), and each file it replaces must be a pack file of its kind
+// (its header holds the first two columns of the header written), so `--out DIR` or
+// `--facts DIR` on a folder of someone's own files never replaces what is not dyad's.
+Status CheckPackOwnership(const std::string& dir,
+                          const std::vector<std::pair<std::string_view, std::string>>& files) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) return Status::OK();
+  if (!fs::is_directory(dir, ec)) return Status::FailedPrecondition(fmt::format("{} is not a directory", dir));
+  const bool empty = fs::is_empty(dir, ec);
+  const bool pack = fs::exists(fs::path(dir) / kSourcesFile, ec) ||
+                    fs::exists(fs::path(dir) / (std::string(kSourcesFile) + ".gz"), ec);
+  if (!empty && !pack) {
+    return Status::FailedPrecondition(fmt::format(
+        "{} is not empty and is not a pack (no {}): not writing a pack into it", dir, kSourcesFile));
+  }
+  for (const auto& [name, text] : files) {
+    const fs::path path = fs::path(dir) / name;
+    if (!fs::exists(fs::symlink_status(path, ec))) continue;  // a new file (a dangling link: refused below)
+    const std::vector<std::string> want = ColumnsOf(text);  // at least two columns
+    const std::string& first = want.at(0);
+    const std::string& second = want.at(1);
+    const std::vector<std::string> have = ColumnsOf(HeadOf(path.string()));
+    if (!HasColumn(have, first) || !HasColumn(have, second)) {
+      return Status::FailedPrecondition(fmt::format(
+          "{} is not a pack file (a regular file whose header has '{}' and '{}'): not replacing it",
+          path.string(), first, second));
+    }
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status WritePack(const PackData& pack, const std::string& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::IOError(fmt::format("cannot create {}: {}", dir, ec.message()));
-  const std::pair<std::string_view, std::string> files[] = {
+  const std::vector<std::pair<std::string_view, std::string>> files = {
       {kSourcesFile, SourcesTsv(pack)},
       {kEntitiesFile, EntitiesTsv(pack)},
       {kFactsFile, FactsTsv(pack)},
       {kOccurrencesFile, OccurrencesTsv(pack)},
       {kParticipantsFile, ParticipantsTsv(pack)},
   };
+  DYAD_RETURN_IF_ERROR(CheckPackOwnership(dir, files));
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError(fmt::format("cannot create {}: {}", dir, ec.message()));
   // Every file is written and fsynced before any is renamed into place, so a failed write
   // (a full disk) leaves the previous pack as it was; a failed rename (or directory fsync)
   // puts back the files already renamed, from hard links taken before the first rename.
