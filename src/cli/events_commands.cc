@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -158,6 +159,13 @@ Status CheckInputs(const std::vector<std::string>& files) {
     if (f == "-") continue;
     if (::access(f.c_str(), R_OK) != 0) {
       return Status::NotFound(fmt::format("cannot read input {}: {}", f, std::strerror(errno)));
+    }
+    // The line reader refuses these too, but only after the store was created.
+    if (std::error_code ec; std::filesystem::is_directory(f, ec) || std::filesystem::is_block_file(f, ec)) {
+      return Status::InvalidArgument(fmt::format("input {} is not a file", f));
+    }
+    if (std::error_code ec; std::filesystem::is_character_file(f, ec) && f != "/dev/null" && f != "/dev/stdin") {
+      return Status::InvalidArgument(fmt::format("input {} is a character device, not a file or a pipe", f));
     }
   }
   return Status::OK();
@@ -318,8 +326,19 @@ void AddIngest(CLI::App& app) {
   cmd->add_flag("--no-world", args->no_world, "check country codes by shape, not against the world registry");
   cmd->add_flag("--compact", args->compact, "merge the store's segments after loading");
   cmd->add_flag("--quiet", args->quiet, "no progress line");
-  cmd->callback([args] {
-    if (args->format == "text") {
+  cmd->callback([args, cmd] {
+    // An option the chosen format does not use is a usage error, never silently ignored
+    // (`ingest text --rejects F` wrote no rejects file and said nothing).
+    const bool text = args->format == "text";
+    for (const char* opt : {"--rejects", "--force", "--resume", "--duplicates", "--goldstein",
+                            "--batch-rows", "--ack-file", "--no-world", "--compact", "--date"}) {
+      if (cmd->count(opt) == 0 || text == (std::string_view(opt) == "--date")) continue;
+      Fail("ingest", Status::InvalidArgument(fmt::format(
+                         "{} does not apply to `ingest {}`", opt, args->format)));
+      SetExitCode(kExitUsage);
+      return;
+    }
+    if (text) {
       SetExitCode(RunIngestText(args->files, args->store, args->date, args->quiet));
       return;
     }
@@ -634,14 +653,14 @@ void AddEvents(CLI::App& app) {
   auto* top = ev->add_subcommand("top", "Most frequent event codes of a dyad");
   common(top);
   dyad(top);
-  top->add_option("--limit", args->limit, "rows (default 10)");
+  top->add_option("--limit", args->limit, "rows (default 10)")->check(CLI::Range(size_t{1}, SIZE_MAX));
   top->callback([args] { SetExitCode(RunTop(*args)); });
 
   auto* rank = ev->add_subcommand("rank", "Dyads by mean Goldstein in one month");
   common(rank);
   rank->add_option("--month", args->month, "YYYY-MM")->required();
   rank->add_option("--min", args->min, "minimum events (default 50)");
-  rank->add_option("--limit", args->limit, "rows (default 10)");
+  rank->add_option("--limit", args->limit, "rows (default 10)")->check(CLI::Range(size_t{1}, SIZE_MAX));
   rank->add_flag("--desc", args->desc, "most cooperative first");
   rank->callback([args] { SetExitCode(RunRank(*args)); });
 

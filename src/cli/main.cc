@@ -2,10 +2,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <string>
+#include <string_view>
 
 #include "base/unicode.h"
 
@@ -57,6 +61,37 @@ bool UnknownSubcommand(const CLI::App& app, int argc, char** argv) {
   return true;
 }
 
+// Every integer option reads plain decimal only: CLI11 2.1 converts with strtoull/strtoll in
+// base 0, so `--limit -1` became 18446744073709551615, `--limit 99999999999999999999`
+// (out of range) the largest value, and `--limit 010` eight. A sign on an unsigned option,
+// a value beyond 64 bits, hex and octal are usage errors; leading zeros are decimal.
+std::string PlainDecimal(std::string& text, bool is_signed) {
+  std::string_view digits = text;
+  const bool negative = is_signed && digits.starts_with('-');
+  if (negative) digits.remove_prefix(1);
+  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return fmt::format("'{}' is not a whole number{}", text, is_signed ? "" : " of 0 or more");
+  }
+  uint64_t value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (ec != std::errc() || end != digits.data() + digits.size() ||
+      (is_signed && value > (negative ? uint64_t{1} << 63 : (uint64_t{1} << 63) - 1))) {
+    return fmt::format("{} is out of range", text);
+  }
+  text = (negative && value != 0 ? "-" : "") + std::to_string(value);  // no octal reading of "010"
+  return "";
+}
+
+void RequirePlainIntegers(CLI::App* app) {
+  for (CLI::Option* opt : app->get_options()) {
+    const std::string type = opt->get_type_name();
+    const bool is_unsigned = type.starts_with("UINT");
+    if (!is_unsigned && !type.starts_with("INT")) continue;
+    opt->transform(CLI::Validator([is_unsigned](std::string& t) { return PlainDecimal(t, !is_unsigned); }, ""));
+  }
+  for (CLI::App* sub : app->get_subcommands([](CLI::App*) { return true; })) RequirePlainIntegers(sub);
+}
+
 // Every command's output is flushed and checked here: a full disk or closed pipe on
 // standard output is a failure (exit 1), never a silent success.
 int FinishStdout(int rc) {
@@ -74,6 +109,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "dyad 0.1.0");
   for (const auto& [order, add] : dyad::cli::CommandGroups()) add(app);
+  RequirePlainIntegers(&app);
   if (UnknownSubcommand(app, argc, argv)) return dyad::cli::kExitUsage;
   try {
     app.parse(argc, argv);

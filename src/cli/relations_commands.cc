@@ -2,8 +2,16 @@
 // `dyad compile`, `dyad export dyad-years`, `dyad cite [DATASET]`.
 #include <fmt/format.h>
 
+#include <unistd.h>
+#include <zstd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 
 #include "base/file.h"
 #include "base/paths.h"
@@ -25,6 +33,44 @@ struct ImportArgs {
   bool force = false;
 };
 
+// An import writes its tables into a staging directory beside --out (.NAME.tmp-import-PID)
+// and only a complete import renames them into --out: an import that fails (a missing
+// input file, after other tables were written) leaves the previous tables untouched.
+Result<std::string> StagingDir(const std::string& out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
+    return Status::FailedPrecondition(fmt::format("--out {} exists and is not a directory", out));
+  }
+  fs::path p = fs::path(out).lexically_normal();
+  if (p.filename().empty()) p = p.parent_path();
+  const fs::path parent = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  fs::create_directories(parent, ec);
+  const fs::path stage = parent / fmt::format(".{}.tmp-import-{}", p.filename().string(), ::getpid());
+  fs::remove_all(stage, ec);
+  if (!fs::create_directory(stage, ec)) {
+    return Status::IOError(fmt::format("cannot create {}: {}", stage.string(), ec.message()));
+  }
+  return stage.string();
+}
+
+// Renames every staged file into `out` (created when absent) and fsyncs it; *written then
+// names the published paths.
+Status PublishStaged(const std::string& out, std::vector<std::string>* written) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(out, ec);
+  if (ec) return Status::IOError(fmt::format("cannot create {}: {}", out, ec.message()));
+  for (std::string& f : *written) {
+    const std::string to = (fs::path(out) / fs::path(f).filename()).string();
+    if (::rename(f.c_str(), to.c_str()) != 0) {
+      return Status::IOError(fmt::format("cannot rename {} to {}: {}", f, to, std::strerror(errno)));
+    }
+    f = to;
+  }
+  return SyncDirectory(out);
+}
+
 int RunImport(const ingest::RelationsImporter& imp, const ImportArgs& args) {
   std::string cmd = "import " + imp.name;
   auto t0 = std::chrono::steady_clock::now();
@@ -37,9 +83,14 @@ int RunImport(const ingest::RelationsImporter& imp, const ImportArgs& args) {
   ropt.force = args.force;
   auto sink = RejectSink::Open(args.rejects, ropt);
   if (!sink.ok()) { PrintError(cmd, sink.status().message()); return kExitError; }
-  ingest::ImportOptions o{args.dir, args.peacesciencer, args.out, &*sink, args.level};
+  auto stage = StagingDir(args.out);
+  if (!stage.ok()) { PrintError(cmd, stage.status().message()); return kExitError; }
+  ingest::ImportOptions o{args.dir, args.peacesciencer, *stage, &*sink, args.level};
   auto rep = imp.run(o, *session->world, *session->resolver);
   Status closed = sink->Close();
+  if (rep.ok() && closed.ok()) closed = PublishStaged(args.out, &rep->written);
+  std::error_code ec;
+  std::filesystem::remove_all(*stage, ec);
   if (!rep.ok()) { PrintError(cmd, rep.status().message()); return kExitError; }
   if (!closed.ok()) { PrintError(cmd, closed.message()); return kExitError; }
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -68,7 +119,8 @@ void AddImports(CLI::App& app) {
     c->add_option("--rejects", args->rejects, "write every rejected row to this TSV file");
     c->add_option("--peacesciencer", args->peacesciencer,
                   "peacesciencer tables (default DIR/../world/peacesciencer)");
-    c->add_option("--zstd-level", args->level, "compression level of the written tables (default 19)");
+    c->add_option("--zstd-level", args->level, "compression level of the written tables (default 19)")
+        ->check(CLI::Range(ZSTD_minCLevel(), ZSTD_maxCLevel()));
     c->add_flag("--force", args->force, "let --rejects replace an existing file that is not a rejects file");
     const ingest::RelationsImporter* p = &imp;
     c->callback([p, args] { SetExitCode(RunImport(*p, *args)); });
@@ -78,12 +130,21 @@ void AddImports(CLI::App& app) {
 struct ExportArgs {
   int from = 1946, to = 2014;
   bool undirected = false;
-  std::string format = "csv", out;
+  std::string format, out;  // format "": from -o's extension (.tsv, .ndjson, .jsonl), else csv
 };
+
+// The format of `-o FILE` when --format is not given, as `report -o X.JSON` is JSON.
+std::string FormatOfOutput(const std::string& out) {
+  std::string ext = std::filesystem::path(out).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".tsv") return "tsv";
+  if (ext == ".ndjson" || ext == ".jsonl") return "ndjson";
+  return "csv";
+}
 
 int RunExport(const ExportArgs& args) {
   const char* cmd = "export dyad-years";
-  auto format = relations::ParseExportFormat(args.format);
+  auto format = relations::ParseExportFormat(args.format.empty() ? FormatOfOutput(args.out) : args.format);
   if (!format.ok()) { PrintError(cmd, format.status().message()); return kExitUsage; }
   auto session = OpenSession(cmd, false);
   if (!session) return kExitError;
@@ -142,7 +203,9 @@ int RunCite(const std::string& dataset) {
 }
 
 // The knowledge-base snapshot of data/kb-packs (kb/snapshot.h), validated and compiled.
-int CompileKbSnapshot() {
+// `path`: where the snapshot goes (--cache DIR/kb.snapshot, else the default, which is
+// $DYAD_CACHE/kb.snapshot: what the commands read when DYAD_CACHE is DIR).
+int CompileKbSnapshot(const std::string& path) {
   std::vector<std::string> dirs = kb::Snapshot::DefaultPackDirs();
   if (dirs.empty()) return kExitOk;
   auto world = world::World::LoadDefault();
@@ -151,7 +214,6 @@ int CompileKbSnapshot() {
     return kExitError;
   }
   kb::LoadReport report;
-  const std::string path = kb::Snapshot::DefaultPath();
   if (Status s = kb::Snapshot::Compile(**world, dirs, path, &report); !s.ok()) {
     PrintError("compile", s.message());
     return kExitError;
@@ -169,7 +231,7 @@ int RunCompile(const std::string& pack, const std::string& cache) {
     return kExitError;
   }
   std::printf("compiled %s -> %s\n", p.c_str(), c.c_str());
-  return CompileKbSnapshot();
+  return CompileKbSnapshot(cache.empty() ? kb::Snapshot::DefaultPath() : c + "/kb.snapshot");
 }
 
 const CommandGroup kRelationsGroup(51, [](CLI::App& app) {
@@ -183,7 +245,7 @@ const CommandGroup kRelationsGroup(51, [](CLI::App& app) {
   dy->add_option("--from", ex->from, "first year (default 1946)");
   dy->add_option("--to", ex->to, "last year (default 2014)");
   dy->add_flag("--undirected", ex->undirected, "only cow_a < cow_b");
-  dy->add_option("--format", ex->format, "csv (default), tsv or ndjson")
+  dy->add_option("--format", ex->format, "csv, tsv or ndjson (default: by -o's extension, else csv)")
       ->check(CLI::IsMember({"csv", "tsv", "ndjson"}));
   dy->add_option("-o,--output", ex->out, "write to this file (atomically) instead of standard output");
   dy->callback([ex] { SetExitCode(RunExport(*ex)); });

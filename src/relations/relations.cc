@@ -112,9 +112,25 @@ Result<std::shared_ptr<const Relations>> Relations::OpenDefault() {
 }
 
 Status Relations::Compile(const std::string& pack_dir, const std::string& cache_dir) {
+  std::error_code ec;
+  fs::create_directories(cache_dir, ec);
+  if (ec || !fs::is_directory(cache_dir, ec)) {
+    return Status::IOError(fmt::format("cannot create the cache directory {}: {}", cache_dir,
+                                       ec ? ec.message() : "it exists and is not a directory"));
+  }
   auto r = Open(pack_dir, cache_dir);
   if (!r.ok()) return r.status();
   for (const auto& [name, t] : (*r)->tables_) DYAD_RETURN_IF_ERROR(t->Verify());
+  // Open falls back to memory when the cache cannot be written; the build step must not
+  // report a compile that wrote nothing.
+  for (const auto& e : fs::directory_iterator(pack_dir, ec)) {
+    const std::string f = e.path().filename().string();
+    if (!f.ends_with(kPackSuffix)) continue;
+    const std::string name = f.substr(0, f.size() - kPackSuffix.size());
+    if (!FileExists((fs::path(cache_dir) / CacheName(e.path(), name)).string())) {
+      return Status::IOError(fmt::format("cannot write the compiled table {} into {}", name, cache_dir));
+    }
+  }
   return Status::OK();
 }
 

@@ -6,10 +6,12 @@
 #include <sys/wait.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -432,7 +434,7 @@ TEST_F(Cli, FaultAtEveryWriteFsyncAndRenameOfARejectsFileKeepsThePreviousFile) {
 
 // A one-row Database of Embassies file (the import's `;`-separated format): Kyrgyzstan's
 // embassy in the United States, with made-up coordinates and mission id.
-void WriteEmbassies(const std::string& dir) {
+void WriteEmbassies(const std::string& dir, const std::string& mission = "Q99999001") {
   fs::create_directories(dir);
   std::ofstream out(dir + "/database_of_embassies_2022-11-16.csv");
   out << "operator;operatorQID;jurisdictions;jurisdictionQIDs;country;countryQID;city;cityQID;address;"
@@ -440,21 +442,25 @@ void WriteEmbassies(const std::string& dir) {
          "pictureLicense;pictureLicenseURL;type;typeQID;creation;QID;\n"
          "Kyrgyzstan;http://www.wikidata.org/entity/Q813;;;United States;http://www.wikidata.org/entity/Q30;"
          "Washington;;;38.9;-77.0;;;;;;;;;;;embassy;http://www.wikidata.org/entity/Q3917681;;"
-         "http://www.wikidata.org/entity/Q99999001\n";
+         "http://www.wikidata.org/entity/" << mission << "\n";
 }
 
 TEST_F(Cli, FaultAtEveryWriteFsyncAndRenameOfAPackKeepsThePreviousPack) {
   WriteEmbassies(P("in"));
   const std::vector<std::string> files = {"sources.tsv", "entities.tsv", "facts.tsv", "occurrences.tsv",
                                           "participants.tsv"};
+  // The previous pack: the same import of another mission (a pack replaces only a pack).
+  WriteEmbassies(P("prev"), "Q99999002");
   for (const std::string kind : {"enospc", "eio", "short"}) {
     fs::remove_all(P("pack"));
-    fs::create_directories(P("pack"));
-    for (const auto& f : files) std::ofstream(P("pack/" + f)) << "previous " << f << "\n";
+    ASSERT_EQ(Sh("$DYAD import embassies " + P("prev") + " --out " + P("pack")).exit_code, 0);
+    std::map<std::string, std::string> previous;
+    for (const auto& f : files) previous[f] = Slurp(P("pack/" + f));
+    ASSERT_THAT(previous["entities.tsv"], HasSubstr("mission:wd-Q99999002"));
     FaultRun run = InjectUntilSuccess(
         kind, P("pack"), "$DYAD import embassies " + P("in") + " --out " + P("pack"), [&](int n, const CmdResult& r) {
           EXPECT_THAT(r.output, HasSubstr(P("pack"))) << kind << " at " << n;
-          for (const auto& f : files) EXPECT_EQ(Slurp(P("pack/" + f)), "previous " + f + "\n") << kind << " at " << n;
+          for (const auto& f : files) EXPECT_EQ(Slurp(P("pack/" + f)), previous[f]) << kind << " at " << n;
           EXPECT_FALSE(HasTemporaryFiles(dir_)) << kind << " at " << n;
         });
     // Five files: each written, fsynced (twice: staged, then published) and renamed.
@@ -489,6 +495,264 @@ TEST_F(Cli, ImportRejectsOntoAFileOfItsInputDirectoryIsRefusedEvenWithForce) {
                     P("world/peacesciencer/t.csv") + " --force");
   EXPECT_EQ(ps.exit_code, 1) << ps.output;
   EXPECT_EQ(Slurp(P("world/peacesciencer/t.csv")), "x\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// Bounds: extreme arguments to `events top`, `events rank` and `facts`.
+
+TEST_F(CliWithStore, EventsTopAndRankTakeExtremeArgumentsWithinTheirBounds) {
+  struct Case {
+    std::string args;
+    int exit_code;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {"events top USA KGZ --limit 0", 2, "--limit"},
+      {"events rank --month 2019-01 --limit 0", 2, "--limit"},
+      {"events top USA KGZ --from 2020 --to 2010", 2, "--from is after --to"},
+      {"events top USA KGZ --from 0000", 2, "year outside 1..9999"},
+      {"events top USA KGZ --from 10000", 2, "bad date"},
+      {"events rank --month 2019-13", 2, "YYYY-MM"},
+      {"events rank --month 0000-01", 2, "YYYY-MM"},
+      {"events top USA KGZ --from 0001 --to 0001", 0, "code"},             // an empty table
+      {"events top USA KGZ --from 9999-12-31 --to 9999-12-31", 0, "code"},
+      {"events rank --month 0001-01", 0, "source"},
+      {"events rank --month 9999-12 --min 0", 0, "source"},
+      {"events rank --month 2013-01 --min 18446744073709551615", 0, "source"},
+  };
+  for (const Case& c : cases) {
+    CmdResult r = Sh("$DYAD " + c.args + Store());
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.args << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr(c.says)) << c.args;
+  }
+  // The largest limit is all there is: at most one row per code of the taxonomy.
+  CmdResult all = Sh("$DYAD events top USA KGZ --both --format csv --limit 18446744073709551615" + Store());
+  CmdResult some = Sh("$DYAD events top USA KGZ --both --format csv --limit 1000" + Store());
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  EXPECT_EQ(all.output, some.output);
+  EXPECT_GT(std::count(all.output.begin(), all.output.end(), '\n'), 2);
+}
+
+// CLI11 2.1 reads integers with strtoull in base 0: `--limit -1` was the largest number,
+// `--limit 99999999999999999999` too, and `--limit 010` eight.
+TEST_F(CliWithStore, IntegerOptionsReadPlainDecimalOnly) {
+  for (const std::string& bad : std::vector<std::string>{"-1", "99999999999999999999", "0x10", "1e3", "+5", ""}) {
+    CmdResult r = Sh("$DYAD events top USA KGZ --limit '" + bad + "'" + Store());
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr("--limit")) << bad;
+  }
+  CmdResult octal = Sh("$DYAD events top USA KGZ --both --format csv --limit 010" + Store());
+  CmdResult ten = Sh("$DYAD events top USA KGZ --both --format csv --limit 10" + Store());
+  EXPECT_EQ(octal.exit_code, 0) << octal.output;
+  EXPECT_EQ(octal.output, ten.output);
+  CmdResult signed_bad = Sh("$DYAD export dyad-years --from 99999999999999999999");
+  EXPECT_EQ(signed_bad.exit_code, 2) << signed_bad.output;
+  CmdResult port = Sh("$DYAD serve --port -1");
+  EXPECT_EQ(port.exit_code, 2) << port.output;
+}
+
+TEST_F(Cli, FactsTakeExtremeDatesWithinTheirBounds) {
+  struct Case {
+    std::string args;
+    int exit_code;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {"facts KGZ USA --as-of 0001-01-01", 0, "KGZ did not exist on that date"},
+      {"facts KGZ USA --as-of 9999-12-31", 0, "nothing is known"},
+      {"facts KGZ USA --from 9999-12-31", 0, "No facts or occurrences"},
+      {"facts KGZ USA --from 2020 --to 2010", 2, "before it starts"},
+      {"facts KGZ USA --as-of 0000", 2, "year outside 1..9999"},
+      {"facts KGZ USA --as-of 10000-01-01", 2, "bad date"},
+      {"facts KGZ USA --as-of 2020 --from 2010", 2, "cannot be combined"},
+      {"facts KGZ USA --kind bogus", 2, "unknown kind 'bogus'"},
+  };
+  for (const Case& c : cases) {
+    CmdResult r = Sh("$DYAD " + c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.args << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr(c.says)) << c.args;
+  }
+  // The widest period is every fact: the same rows as no period at all.
+  CmdResult widest = Sh("$DYAD facts KGZ USA --from 0001 --to 9999 --format csv");
+  CmdResult all = Sh("$DYAD facts KGZ USA --format csv");
+  ASSERT_EQ(widest.exit_code, 0) << widest.output.substr(0, 300);
+  EXPECT_EQ(widest.output, all.output);
+}
+
+// ---------------------------------------------------------------------------------------
+// The commands added since the first reliability pass: code, ingest text, export
+// dyad-years, compile, cite, import <relations dataset>, serve.
+
+TEST_F(Cli, NewCommandsCheckStandardOutputAndReadPipes) {
+  std::ofstream(P("t.txt")) << "Japan protested to China over ships near the Senkaku islands.\n";
+  for (const std::string& cmd : std::vector<std::string>{"code " + P("t.txt") + " --no-kb", "cite", "cite unvotes",
+                                "export dyad-years --from 2000 --to 2000", "serve --print-limits"}) {
+    CmdResult r = Sh("{ $DYAD " + cmd + " > /dev/full; }");
+    EXPECT_EQ(r.exit_code, 1) << cmd << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr("standard output")) << cmd;
+  }
+  CmdResult piped = Sh("cat " + P("t.txt") + " | $DYAD code - --no-kb --format tsv");
+  EXPECT_EQ(piped.exit_code, 0) << piped.output;
+  EXPECT_THAT(piped.output, HasSubstr("114"));
+  CmdResult stored = Sh("cat " + P("t.txt") + " | $DYAD ingest text - --date 2016-09-05 --store " + P("store"));
+  EXPECT_EQ(stored.exit_code, 0) << stored.output;
+  EXPECT_THAT(stored.output, HasSubstr("1 stored"));
+}
+
+TEST_F(Cli, NewCommandsRefuseUnsupportedFormatsAndEchoControlCharactersEscaped) {
+  for (const std::string& cmd : std::vector<std::string>{"code - --format xml", "export dyad-years --format xml", "cite unvotes --format json"}) {
+    CmdResult r = Sh("$DYAD " + cmd + " < /dev/null");
+    EXPECT_EQ(r.exit_code, 2) << cmd << ": " << r.output;
+  }
+  const std::string esc = "\"$(printf 'x\\033[31m')\"";
+  for (const std::string& cmd : std::vector<std::string>{"code " + esc + " --no-kb", "cite " + esc, "import unvotes " + esc + " --out " + P("o"),
+                                "ingest text " + esc + " --store " + P("s"), "serve --bind " + esc + " --port 0",
+                                "serve --limit " + esc + "=1", "compile --pack " + esc}) {
+    CmdResult r = Sh("$DYAD " + cmd);
+    EXPECT_NE(r.exit_code, 0) << cmd;
+    EXPECT_THAT(r.output, Not(HasSubstr("\033"))) << cmd;
+    EXPECT_THAT(r.output, HasSubstr("\\x1b[31m")) << cmd;
+  }
+}
+
+TEST_F(Cli, NewCommandsRefuseADirectoryAsAnOutputFile) {
+  CmdResult r = Sh("$DYAD export dyad-years --from 2000 --to 2000 -o " + dir_ + "/");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("directory"));
+  CmdResult dev = Sh("$DYAD export dyad-years --from 2000 --to 2000 -o /dev/null");
+  EXPECT_EQ(dev.exit_code, 0) << dev.output;
+  struct stat st;
+  ASSERT_EQ(::stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  CmdResult full = Sh("$DYAD export dyad-years --from 2000 --to 2000 -o /dev/full");
+  EXPECT_EQ(full.exit_code, 1) << full.output;
+}
+
+// `export dyad-years -o X.NDJSON` wrote CSV; the extension now picks the format, as
+// `report -o X.JSON` does (an explicit --format still wins).
+TEST_F(Cli, ExportDyadYearsFormatFollowsTheOutputExtension) {
+  ASSERT_EQ(Sh("$DYAD export dyad-years --from 2000 --to 2000 -o " + P("x.NDJSON")).exit_code, 0);
+  EXPECT_EQ(Slurp(P("x.NDJSON")).substr(0, 1), "{");
+  ASSERT_EQ(Sh("$DYAD export dyad-years --from 2000 --to 2000 -o " + P("x.tsv")).exit_code, 0);
+  EXPECT_THAT(Slurp(P("x.tsv")).substr(0, 20), HasSubstr("year\ta\tb"));
+  ASSERT_EQ(Sh("$DYAD export dyad-years --from 2000 --to 2000 --format csv -o " + P("y.tsv")).exit_code, 0);
+  EXPECT_THAT(Slurp(P("y.tsv")).substr(0, 20), HasSubstr("year,a,b"));
+}
+
+// `dyad code --facts DIR` replaced the facts.tsv of a folder that was not a pack.
+TEST_F(Cli, CodeFactsIntoADirectoryThatIsNotAPackIsRefused) {
+  std::ofstream(P("t.txt")) << "2015-10-31\tU.S. Secretary of State John Kerry visited Kyrgyzstan.\n";
+  fs::create_directories(P("mine"));
+  std::ofstream(P("mine/facts.tsv")) << "my own facts\n";
+  CmdResult r = Sh("$DYAD code " + P("t.txt") + " --no-kb --facts " + P("mine"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("not a pack"));
+  EXPECT_EQ(Slurp(P("mine/facts.tsv")), "my own facts\n");
+  CmdResult file = Sh("$DYAD code " + P("t.txt") + " --no-kb --facts " + P("t.txt"));
+  EXPECT_EQ(file.exit_code, 1) << file.output;
+  EXPECT_THAT(Slurp(P("t.txt")), HasSubstr("Kerry"));
+  CmdResult fresh = Sh("$DYAD code " + P("t.txt") + " --no-kb --facts " + P("new"));
+  EXPECT_EQ(fresh.exit_code, 0) << fresh.output;
+  EXPECT_TRUE(fs::exists(P("new/facts.tsv")));
+  CmdResult again = Sh("$DYAD code " + P("t.txt") + " --no-kb --facts " + P("new"));
+  EXPECT_EQ(again.exit_code, 0) << again.output;  // a previous pack is replaced
+}
+
+// `ingest text` ignored --rejects, --batch-rows 0, --resume, ... without a word; the
+// other formats ignored --date.
+TEST_F(Cli, IngestRefusesOptionsItsFormatDoesNotUse) {
+  std::ofstream(P("t.txt")) << "2016-09-05\tJapan protested to China over ships near the Senkaku islands.\n";
+  for (const std::string& opt : std::vector<std::string>{"--rejects " + P("r.tsv"), "--batch-rows 0", "--resume", "--duplicates keep",
+                                "--goldstein gdelt", "--ack-file " + P("ack"), "--no-world", "--compact", "--force"}) {
+    CmdResult r = Sh("$DYAD ingest text " + P("t.txt") + " --store " + P("store") + " " + opt);
+    EXPECT_EQ(r.exit_code, 2) << opt << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr("does not apply to `ingest text`")) << opt;
+  }
+  EXPECT_FALSE(fs::exists(P("store")));
+  EXPECT_FALSE(fs::exists(P("r.tsv")));
+  std::string in = Events("in.tsv", 5);
+  CmdResult date = Sh("$DYAD ingest tsv " + in + " --store " + P("store") + " --no-world --date 2016-01-01");
+  EXPECT_EQ(date.exit_code, 2) << date.output;
+  EXPECT_THAT(date.output, HasSubstr("--date does not apply to `ingest tsv`"));
+}
+
+// Every reader ran forever on /dev/zero (an endless device); `ingest` created the store first.
+TEST_F(Cli, ReadersRefuseAnEndlessDeviceInsteadOfReadingForever) {
+  auto t0 = std::chrono::steady_clock::now();
+  for (const std::string& cmd : std::vector<std::string>{"code /dev/zero --no-kb", "resolve --file /dev/zero",
+                                "ingest tsv /dev/zero --no-world --store " + P("store"),
+                                "ingest text /dev/zero --store " + P("store")}) {
+    CmdResult r = Sh("timeout 60 $DYAD " + cmd);
+    EXPECT_EQ(r.exit_code, 1) << cmd << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr("/dev/zero")) << cmd;
+  }
+  EXPECT_FALSE(fs::exists(P("store")));
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 120);
+}
+
+// A tiny unvotes input: roll calls and votes, but no ideal points, so the import fails
+// after it has made its first table.
+void WriteUnvotesWithoutIdealPoints(const std::string& dir) {
+  fs::create_directories(dir + "/unvotes");
+  Sh("printf 'rcid,session,importantvote,date,unres,amend,para,short,descr\\n3,1,0,1946-01-01,R/1/66,1,0,x,y\\n' | "
+     "gzip > " + dir + "/unvotes/un_roll_calls.csv.gz");
+  Sh("printf 'rcid,country,country_code,vote\\n3,United States,US,yes\\n3,Canada,CA,no\\n' | gzip > " + dir +
+     "/unvotes/un_votes.csv.gz");
+}
+
+// `dyad import unvotes` wrote unvotes.dyt.zst into --out and then failed (exit 1) on the
+// missing ideal points: a failed import leaves the previous tables untouched.
+TEST_F(Cli, FailedRelationsImportLeavesThePreviousTablesUntouched) {
+  WriteUnvotesWithoutIdealPoints(P("in"));
+  fs::create_directories(P("out"));
+  std::ofstream(P("out/unvotes.dyt.zst")) << "previous table";
+  CmdResult r = Sh("$DYAD import unvotes " + P("in") + " --out " + P("out"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("IdealpointestimatesAll"));
+  EXPECT_EQ(Slurp(P("out/unvotes.dyt.zst")), "previous table");
+  EXPECT_FALSE(fs::exists(P("out/unvotes.unmapped.tsv")));
+  for (const auto& e : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+  }
+  CmdResult level = Sh("$DYAD import unvotes " + P("in") + " --out " + P("out") + " --zstd-level 99");
+  EXPECT_EQ(level.exit_code, 2) << level.output;
+  EXPECT_THAT(level.output, HasSubstr("--zstd-level"));
+  CmdResult onto_file = Sh("$DYAD import unvotes " + P("in") + " --out " + P("out/unvotes.dyt.zst"));
+  EXPECT_EQ(onto_file.exit_code, 1) << onto_file.output;
+  EXPECT_THAT(onto_file.output, HasSubstr("is not a directory"));
+}
+
+// `dyad compile --cache FILE` said "compiled ... -> FILE" and wrote nothing.
+TEST_F(Cli, CompileIntoACacheThatCannotBeWrittenFails) {
+  std::ofstream(P("file")) << "not a directory";
+  CmdResult r = Sh("$DYAD compile --cache " + P("file"));
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("cannot create the cache directory"));
+  EXPECT_EQ(Slurp(P("file")), "not a directory");
+  CmdResult missing = Sh("$DYAD compile --pack " + P("nowhere") + " --cache " + P("cache"));
+  EXPECT_EQ(missing.exit_code, 1) << missing.output;
+}
+
+TEST_F(Cli, ServeOptionsAreCheckedBeforeListening) {
+  struct Case {
+    std::string args;
+    int exit_code;
+    std::string says;
+  };
+  const std::vector<Case> cases = {
+      {"serve --port 70000", 2, "--port"},
+      {"serve --limit bogus=1", 2, "unknown limit 'bogus'"},
+      {"serve --limit max_body=-5", 2, "max_body"},
+      {"serve --bind 999.1.1.1 --port 0", 1, "not a numeric address"},
+      {"serve --web " + P("nowhere") + " --port 0", 1, "nowhere"},
+      {"serve --store " + P("nowhere") + " --port 0", 1, "no event store"},
+      {"serve --packs " + P("nowhere") + " --port 0", 1, "nowhere"},
+  };
+  for (const Case& c : cases) {
+    CmdResult r = Sh("timeout 60 $DYAD " + c.args);
+    EXPECT_EQ(r.exit_code, c.exit_code) << c.args << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr(c.says)) << c.args;
+  }
 }
 
 }  // namespace
