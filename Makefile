@@ -28,14 +28,15 @@ test: build
 test-fast: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) -L fast
 
-# The whole test suite under AddressSanitizer + UndefinedBehaviorSanitizer (g++: clang 14
-# cannot compile the tree, it lacks C++20 lambda captures of structured bindings), and the
-# libFuzzer harnesses of fuzz/ in their own clang build (only the modules they need);
-# `make fuzz` runs each for FUZZ_SECONDS on its seed corpus (docs/RELIABILITY.md).
-FUZZ_FLAGS = -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DDYAD_FUZZ=ON
+# `make asan`: the whole test suite built with g++ (the compiler of the normal build) under
+# AddressSanitizer + UndefinedBehaviorSanitizer in build-asan (no benchmark programs).
+# `make fuzz`: the libFuzzer harnesses of fuzz/ in their own clang-14 build (only the
+# modules they need), each run for FUZZ_SECONDS on its seed corpus (fuzz/README.md).
+# Times on a 2-core machine: docs/RELIABILITY.md.
+FUZZ_FLAGS = -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DDYAD_FUZZ=ON
 FUZZ_SECONDS ?= 25
 asan:
-	$(MAKE) test BUILD=build-asan BUILD_TYPE=Asan
+	$(MAKE) test BUILD=build-asan BUILD_TYPE=Asan CMAKE_FLAGS="$(CMAKE_FLAGS) -DDYAD_BENCH=OFF"
 
 fuzz: setup
 	cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=Asan $(FUZZ_FLAGS) $(CMAKE_FLAGS)
@@ -49,4 +50,4 @@ format:
 	clang-format -i $$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'bench/*.cc')
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz
