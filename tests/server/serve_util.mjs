@@ -8,7 +8,9 @@ export function startServer(dyad, extraArgs = []) {
   child.stderr.on('data', (d) => { stderr += d; });
   const ready = new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error('dyad serve did not start within 60 s:\n' + stderr)), 60000);
+    // DYAD_SERVE_START_SECONDS: more time for a sanitizer build (.ci/run sets it for make asan).
+    const seconds = Number(process.env.DYAD_SERVE_START_SECONDS || 60);
+    const timer = setTimeout(() => reject(new Error(`dyad serve did not start within ${seconds} s:\n` + stderr)), seconds * 1000);
     child.stdout.on('data', (d) => {
       out += d;
       const m = /listening on (http:\/\/[^\s]+\/)/.exec(out);
