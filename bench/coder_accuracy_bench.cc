@@ -206,7 +206,7 @@ void RunSuite(const Suite& s, const world::Resolver& resolver, const events::Tax
   Tally t;
   for (const Record& r : records) Score(coder, r, &t);
   std::printf("%s: %d records (%d with gold events; %d coded exactly as their gold, %.1f %%), %d gold events, %d found (%.1f %%); %d coded, %d extra "
-              "(%.1f %%); dictionaries: %llu verb patterns imported, skipped %llu with words before the verb, "
+              "(%.1f %%); dictionaries: %llu verb patterns imported (%llu with words before the verb), skipped "
               "%llu with synsets, %llu bad codes; %zu actor names\n",
               s.name.c_str(), t.records, t.with_gold, t.exact, Pct(t.exact, t.records), t.gold, t.found, Pct(t.found, t.gold), t.coded, t.extra,
               Pct(t.extra, t.coded), static_cast<unsigned long long>(vc.patterns),

@@ -51,8 +51,8 @@ bool AddTabariVerbs(std::string_view cmd, const std::vector<std::string>& files,
     std::string first;
     Status st = coder::ReadTabariVerbs(f, d, &c, &first);
     if (!st.ok()) { PrintError(cmd, st.message()); return false; }
-    std::fprintf(stderr, "dyad %s: %s: %llu verbs, %llu patterns imported; skipped %llu with words "
-                 "before the verb, %llu with synsets, %llu without a code, %llu bad codes, %llu bad lines%s%s\n",
+    std::fprintf(stderr, "dyad %s: %s: %llu verbs, %llu patterns imported (%llu with words "
+                 "before the verb); skipped %llu with synsets, %llu without a code, %llu bad codes, %llu bad lines%s%s\n",
                  std::string(cmd).c_str(), f.c_str(), static_cast<unsigned long long>(c.verbs),
                  static_cast<unsigned long long>(c.patterns), static_cast<unsigned long long>(c.words_before_verb),
                  static_cast<unsigned long long>(c.synsets), static_cast<unsigned long long>(c.no_code),

@@ -69,6 +69,35 @@ const typename Index::mapped_type::value_type* LongestAt(const Index& index, con
   return best;
 }
 
+// The tokens [*first, *last) a resolver mention covers ("U.S" of "U.S." included).
+bool MentionTokens(const std::vector<Token>& tokens, const world::Mention& m, size_t* first, size_t* last) {
+  *first = tokens.size();
+  *last = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].span.begin < m.begin || tokens[i].span.begin >= m.end) continue;
+    *first = std::min(*first, i);
+    *last = i + 1;
+  }
+  return *first < *last;
+}
+
+// English writes names capitalised: "island" is no mention of Iceland ("Island").
+bool AnyCapitalised(const std::vector<Token>& tokens, size_t first, size_t last) {
+  for (size_t i = first; i < last; ++i)
+    if (tokens[i].capitalised) return true;
+  return false;
+}
+
+// "Russian-backed rebels", "Iranian-sponsored militias": the state named inside a
+// hyphenated modifier is the patron, not the actor.
+bool ProxyModifier(std::string_view sentence, const Token& t, size_t mention_end) {
+  if (mention_end >= t.span.end || sentence[mention_end] != '-') return false;
+  std::string_view rest = sentence.substr(mention_end + 1, t.span.end - mention_end - 1);
+  for (std::string_view w : {"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned"})
+    if (rest == w) return true;
+  return false;
+}
+
 Actor ActorAt(size_t first, size_t length, std::string state, std::string how) {
   Actor a;
   a.state = std::move(state);
@@ -125,22 +154,11 @@ void ActorFinder::AddResolved(std::string_view sentence, const std::vector<Token
   options.on = on;
   for (const world::Mention& m : resolver_.FindMentions(sentence, options)) {
     const world::Match* best = m.best();
-    if (best == nullptr) continue;
-    size_t first = tokens.size(), last = 0;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (tokens[i].span.begin >= m.begin && tokens[i].span.begin < m.end) {  // "U.S" of "U.S."
-        first = std::min(first, i);
-        last = i + 1;
-      }
-    }
-    if (first >= last) continue;
-    Actor a;
-    a.state = best->state->key;
-    a.first_token = first;
-    a.last_token = last;
-    a.head_token = last - 1;
-    a.how = best->kind == world::MatchKind::kDemonym ? "demonym" : "name";
-    out->push_back(std::move(a));
+    size_t first = 0, last = 0;
+    if (best == nullptr || !MentionTokens(tokens, m, &first, &last)) continue;
+    if (!AnyCapitalised(tokens, first, last) || ProxyModifier(sentence, tokens[last - 1], m.end)) continue;
+    out->push_back(ActorAt(first, last - first, best->state->key,
+                           best->kind == world::MatchKind::kDemonym ? "demonym" : "name"));
   }
 }
 

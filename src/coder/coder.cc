@@ -144,6 +144,20 @@ size_t MatchWords(const Sentence& s, size_t verb, const VerbPattern& p) {
   return at;
 }
 
+// Matches the pattern's words before the verb, right to left, each within six tokens of
+// the next and in the verb's clause.
+bool MatchBefore(const Sentence& s, size_t verb, const VerbPattern& p) {
+  size_t at = verb;
+  for (size_t k = p.before.size(); k-- > 0;) {
+    size_t stop = at >= 6 ? at - 6 : 0, found = at;
+    for (size_t i = at; i-- > stop && !IsClauseEnd(s.W(i));)
+      if (p.before[k].Matches(s.W(i))) { found = i; break; }
+    if (found == at) return false;
+    at = found;
+  }
+  return true;
+}
+
 // Looks left of the verb for negation, modality, futurity and intention.
 Mode ModeOf(const Sentence& s, size_t verb, const Dictionary& dict) {
   size_t stop = verb >= 4 ? verb - 4 : 0;
@@ -182,6 +196,17 @@ bool NounUse(const Sentence& s, size_t i, const Dictionary& dict) {
          (dict.PatternsForForm(prev) != nullptr && !s.ActorToken(i - 1));
 }
 
+// A foreign pattern that names a future, modal or negating word before its verb ("- $ WILL
+// * +") codes that mode itself: its code is the event's.
+bool ModeInPattern(const VerbPattern& p) {
+  for (const PatternWord& w : p.before)
+    for (std::string a : w.alternatives) {
+      if (!a.empty() && a.back() == '*') a.pop_back();
+      if (IsFuture(a) || IsModal(a) || IsNegation(a)) return true;
+    }
+  return false;
+}
+
 void FindVerbs(Sentence* s, const Dictionary& dict) {
   size_t consumed = 0;  // tokens up to here belong to the last pattern ("suspended trade")
   for (size_t i = 0; i < s->tokens.size(); ++i) {
@@ -192,8 +217,9 @@ void FindVerbs(Sentence* s, const Dictionary& dict) {
     for (uint32_t p : *pats) {
       const VerbPattern& pat = dict.pattern(p);
       size_t end = pat.words.empty() ? i + 1 : MatchWords(*s, i, pat);
-      if (end == 0) continue;
-      VerbHit v{i, &pat, end, ModeOf(*s, i, dict), IsPassive(*s, i, dict)};
+      if (end == 0 || !MatchBefore(*s, i, pat)) continue;
+      Mode mode = ModeInPattern(pat) ? Mode::kCompleted : ModeOf(*s, i, dict);
+      VerbHit v{i, &pat, end, mode, IsPassive(*s, i, dict)};
       s->verbs.push_back(v);
       consumed = end;
       break;
@@ -226,10 +252,24 @@ int GroupAfter(const Sentence& s, size_t from, size_t limit) {
   return -1;
 }
 
-// The subject of a verb: the nearest group before it; in "X v1 Y and v2 Z" the group
-// before the object Y of the first verb phrase.
+// Apposition: in "Russia, an ally of Syria, condemned" the subject is the group before the
+// comma that opens the appositive, not the nearest one inside it.
+int BeforeApposition(const Sentence& s, size_t verb, int g) {
+  if (g < 0 || verb < 2 || s.W(verb - 1) != ",") return g;
+  for (size_t c = verb - 1; c-- > 0;) {
+    if (s.W(c) != ",") continue;
+    for (int h = g; h >= 0; --h)
+      if (s.groups[h].last == c) return h;
+    return g;
+  }
+  return g;
+}
+
+// The subject of a verb: the nearest group before it (across an apposition); in "X v1 Y
+// and v2 Z" the group before the object Y of the first verb phrase.
 int SubjectGroup(const Sentence& s, const VerbHit& v) {
   int g = GroupBefore(s, v.token, v.pattern->speech);
+  if (!v.pattern->speech) g = BeforeApposition(s, v.token, g);
   if (g <= 0 || v.token == 0 || s.W(v.token - 1) != "and") return g;
   if (s.groups[g].last + 1 != v.token) return g;
   return g - 1;
@@ -299,6 +339,13 @@ void PartiesLater(const Sentence& s, const VerbHit& v, size_t end, Roles* r) {
   }
 }
 
+// "each other", "one another" after the verb, before `limit`.
+bool EachOther(const Sentence& s, size_t verb, size_t limit) {
+  for (size_t i = verb + 1; i + 1 < limit; ++i)
+    if ((s.W(i) == "each" && s.W(i + 1) == "other") || (s.W(i) == "one" && s.W(i + 1) == "another")) return true;
+  return false;
+}
+
 Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
                 const std::vector<std::string>& last_source, std::vector<Actor>* scratch) {
   Roles r;
@@ -307,6 +354,8 @@ Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
   if (v.passive && s.W(v.token + 1) == "by") {
     AddGroup(s, GroupAfter(s, v.token + 2, std::min(limit, v.token + 4)), &r.sources);
     AddGroup(s, GroupBefore(s, v.token, false), &r.targets);
+  } else if (v.passive && !v.pattern->reciprocal) {
+    return r;  // "tankers were attacked off the coast of the UAE": the subject suffered it; no agent named
   } else {
     AddGroup(s, SubjectGroup(s, v), &r.sources);
     if (r.sources.empty()) PronounSource(s, v.token, last_source, scratch, &r);
@@ -324,6 +373,11 @@ Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
     }
   }
   DropSame(&r.targets, r.sources);
+  if (EachOther(s, v.token, limit) && r.sources.size() >= 2) {  // "expelled each other's diplomats"
+    r.targets.clear();
+    r.pairs_within = true;
+    return r;
+  }
   if (r.targets.empty() && !r.sources.empty() && !v.passive) PartiesLater(s, v, end, &r);
   if (r.targets.empty() && v.pattern->reciprocal && r.sources.size() >= 2) r.pairs_within = true;
   return r;
@@ -441,10 +495,12 @@ void Emit(const EventMaker& m, const VerbHit& v, const Roles& r, size_t limit,
       for (const Actor* b : r.sources) emit(a, b);
     return;
   }
+  // "Sudan agreed to normalize ties with Israel": an intention is the subject's alone
+  bool both = v.pattern->reciprocal && v.mode != Mode::kIntent;
   for (const Actor* a : r.sources)
     for (const Actor* b : r.targets) {
       emit(a, b);
-      if (v.pattern->reciprocal) emit(b, a);
+      if (both) emit(b, a);
     }
 }
 

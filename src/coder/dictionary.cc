@@ -137,7 +137,8 @@ void Dictionary::IndexForms(const std::string& lemma, uint32_t index) {
     auto& list = by_form_[f];
     list.push_back(index);
     std::stable_sort(list.begin(), list.end(), [&](uint32_t a, uint32_t b) {
-      return patterns_[a].words.size() > patterns_[b].words.size();
+      return patterns_[a].words.size() + patterns_[a].before.size() >
+             patterns_[b].words.size() + patterns_[b].before.size();
     });
   }
   for (const std::string& p : past) past_forms_[p] = true;

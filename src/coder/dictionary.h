@@ -27,6 +27,9 @@ struct VerbPattern {
   std::string intent;   // CAMEO code when the action is only intended ("030"), or ""
   std::string lemma;    // the verb ("sign")
   std::vector<PatternWord> words;  // words that must follow the verb, in order
+  // Words that must come before the verb, in order, in its clause (TABARI and PETRARCH
+  // "- words * words" patterns: "- peace * talks"); each at most six tokens before the next.
+  std::vector<PatternWord> before;
   bool reciprocal = false;  // a coordinated subject with no target acts on each other
   bool speech = false;      // a verb of saying: its target comes from the reported clause
   bool no_target = false;   // the action needs no target (coded only with one)

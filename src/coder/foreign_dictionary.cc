@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "base/file.h"
 #include "base/strings.h"
 #include "events/taxonomy.h"
@@ -62,6 +65,19 @@ struct Reader {
   std::string verb;  // the current verb's lemma (lower case)
   std::vector<std::string> also;  // PETRARCH: further verbs of the block sharing its patterns
   uint64_t line = 0;
+  // Synsets of the file ("&CURRENCY" -> "dollar*", "euros*"), one-word members only.
+  std::unordered_map<std::string, std::vector<std::string>> synsets = {};
+  std::string synset_name = {};  // the synset being defined while collecting
+
+  // "&NAME" as pattern alternatives; false when the file defines no one-word member.
+  bool Synset(const std::string& t, PatternWord* out) const {
+    std::string name = AsciiLower(std::string_view(t).substr(1));
+    while (!name.empty() && name.back() == '_') name.pop_back();
+    auto it = synsets.find(name);
+    if (it == synsets.end() || it->second.empty()) return false;
+    out->alternatives = it->second;
+    return true;
+  }
 
   void Bad(const std::string& why) {
     ++c->bad_lines;
@@ -117,6 +133,8 @@ struct Reader {
     p.code = *code;
     p.lemma = verb;
     bool seen_verb = false, in_alt = false;
+    std::vector<PatternWord>* alt_in = nullptr;  // where the `{ | }` alternatives being read are
+    size_t alt_at = 0;
     std::vector<std::string> toks;
     for (size_t i = 0; i + 1 < w.size(); ++i) {
       const std::string& t = w[i];
@@ -130,17 +148,23 @@ struct Reader {
     w = std::move(toks);
     for (size_t i = 0; i + 1 < w.size(); ++i) {
       const std::string& t = w[i];
+      std::vector<PatternWord>* dest = seen_verb ? &p.words : &p.before;
       if (t == "*") { seen_verb = true; continue; }
       if (t == "$" || t == "+" || t == "%" || t == "|") continue;
-      if (t[0] == '&') { ++c->synsets; return; }
-      if (t == "{") { in_alt = true; p.words.push_back({}); continue; }
+      if (t[0] == '&') {
+        PatternWord set;
+        if (!Synset(t, &set)) { ++c->synsets; return; }
+        dest->push_back(std::move(set));
+        continue;
+      }
+      if (t == "{") { in_alt = true; dest->push_back({}); alt_in = dest; alt_at = dest->size() - 1; continue; }
       if (t == "}") { in_alt = false; continue; }
-      if (!seen_verb) { ++c->words_before_verb; return; }
       std::vector<PatternWord> parts = WordsOf(t);
-      if (in_alt && !parts.empty()) p.words.back().alternatives.push_back(parts[0].alternatives[0]);
-      else p.words.insert(p.words.end(), parts.begin(), parts.end());
+      if (in_alt && !parts.empty()) (*alt_in)[alt_at].alternatives.push_back(parts[0].alternatives[0]);
+      else dest->insert(dest->end(), parts.begin(), parts.end());
     }
-    if (!seen_verb) { ++c->words_before_verb; return; }
+    if (!seen_verb) { Bad("pattern without the verb (*)"); return; }
+    if (!p.before.empty()) ++c->words_before_verb;
     Add(std::move(p), l);
     ++c->patterns;
   }
@@ -184,6 +208,23 @@ struct PetrarchReader : Reader {
     else Bad("unexpected line");
   }
 };
+
+// The synset definitions of a verbs file: "&NAME" starts one, each "+WORD" line adds a
+// member (WORD_ exact, else a prefix); members of several words are left out.
+void CollectSynset(std::string_view l, Reader* r) {
+  std::string& current = r->synset_name;
+  l = TrimWhitespace(l.substr(0, l.find(';')));
+  if (l.empty() || (l[0] != '&' && l[0] != '+')) { current.clear(); return; }
+  if (l[0] == '&') {
+    current = AsciiLower(l.substr(1));
+    while (!current.empty() && current.back() == '_') current.pop_back();
+    r->synsets[current];
+    return;
+  }
+  std::vector<PatternWord> parts = WordsOf(std::string(TrimWhitespace(l.substr(1))));
+  bool one_word = parts.size() == 1 && l.find_first_of(" $") == std::string_view::npos;
+  if (!current.empty() && one_word) r->synsets[current].push_back(parts[0].alternatives[0]);
+}
 
 std::optional<std::string> BracketCode(std::string_view l) {
   size_t open = l.find('['), close = l.find(']', open);
@@ -229,6 +270,7 @@ Status ReadPetrarchVerbs(const std::string& path, Dictionary* dict, ForeignCount
   r.c = counts;
   r.first_error = first_error;
   r.path = path;
+  DYAD_RETURN_IF_ERROR(ForEachLine(path, [&](std::string_view l) { CollectSynset(l, &r); }));
   return ForEachLine(path, [&](std::string_view l) { ++r.line; r.Line(l); });
 }
 
@@ -262,7 +304,12 @@ Status ReadForeignAgents(const std::string& path, Dictionary* dict) {
 Status ReadTabariVerbs(const std::string& path, Dictionary* dict, ForeignCounts* counts,
                        std::string* first_error) {
   DYAD_ASSIGN_OR_RETURN(std::string data, ReadFile(path));
-  Reader r{dict, counts, first_error, path, "", {}, 0};
+  Reader r{dict, counts, first_error, path, "", {}, 0, {}, {}};
+  for (size_t b = 0; b < data.size();) {
+    size_t e = std::min(data.find('\n', b), data.size());
+    CollectSynset(std::string_view(data.data() + b, e - b), &r);
+    b = e + 1;
+  }
   bool in_synsets = false;
   size_t b = 0;
   while (b < data.size()) {

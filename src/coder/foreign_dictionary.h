@@ -11,9 +11,11 @@
 // non_cameo; such events have no quad class and are not stored by `dyad ingest text`).
 // Pattern words: WORD_ matches exactly, WORD as a prefix (TABARI's stemming); `{ A | B }`
 // alternatives; `&SET` a synset; `;` starts a comment.
-// What dyad's model holds is imported: a verb's own code and the patterns whose words all
-// follow the verb, with at most `{ | }` alternatives. Patterns with words before the verb,
-// synsets or no code ([---]) are skipped and counted (ForeignCounts), never half-read.
+// What dyad's model holds is imported: a verb's own code and its patterns, with words
+// before and after the verb (VerbPattern::before, words), `{ | }` alternatives and synsets
+// (`&SET`, defined by "&SET" then "+WORD" lines anywhere in the file; members of one word).
+// Patterns naming a synset with no one-word member, or with no code ([---]), are skipped
+// and counted (ForeignCounts), never half-read.
 #ifndef DYAD_CODER_FOREIGN_DICTIONARY_H_
 #define DYAD_CODER_FOREIGN_DICTIONARY_H_
 
@@ -28,7 +30,8 @@ namespace dyad::coder {
 
 struct ForeignCounts {
   uint64_t verbs = 0, patterns = 0;              // imported
-  uint64_t words_before_verb = 0, synsets = 0;   // skipped: not expressible in dyad's model
+  uint64_t words_before_verb = 0;  // imported patterns with words before the verb
+  uint64_t synsets = 0;            // skipped: a synset undefined or of multi-word members only
   uint64_t no_code = 0, bad_code = 0, bad_lines = 0;
   uint64_t non_cameo = 0;  // imported with a code of digits that is not CAMEO (WEIS)
 };

@@ -33,9 +33,10 @@ TEST(TabariVerbs, ImportsWhatDyadsModelHoldsAndCountsTheRest) {
   std::string first;
   ASSERT_TRUE(ReadTabariVerbs(path, &d, &c, &first).ok());
   EXPECT_EQ(c.verbs, 2u);
-  EXPECT_EQ(c.patterns, 4u);  // SCOLD, "* + FOR_ SPYING", "* { FORMALLY | OFFICIALLY } +", "* WITH_ +"
-  EXPECT_EQ(c.words_before_verb, 1u);
-  EXPECT_EQ(c.synsets, 1u);
+  // SCOLD, "* + FOR_ SPYING", "$ WILL * +", "* { FORMALLY | OFFICIALLY } +", "* &ENVOYS", "* WITH_ +"
+  EXPECT_EQ(c.patterns, 6u);
+  EXPECT_EQ(c.words_before_verb, 1u);  // "$ WILL * +", imported
+  EXPECT_EQ(c.synsets, 0u);
   EXPECT_EQ(c.no_code, 1u);
   EXPECT_EQ(c.bad_lines, 1u);
   EXPECT_NE(first.find("sample.verbs:13: neither a verb nor a pattern"), std::string::npos) << first;
@@ -60,14 +61,39 @@ TEST(TabariVerbs, ImportedPatternsCode) {
   EXPECT_EQ(e[0].source + ">" + e[0].target + ":" + e[0].code, "RUS>JPN:1125");
 }
 
+// Bug: patterns with words before the verb and patterns with synsets were skipped, so the
+// public suites' own dictionaries lost a third of their patterns.
+TEST(TabariVerbs, WordsBeforeTheVerbAndSynsetsCode) {
+  std::string path = ::testing::TempDir() + "/sample3.verbs";
+  std::ofstream(path) << "<SYNSETS>\n&MONEY\n+DOLLARS_\n+EUROS_\n+GOLDEN_GALLEONS\n</SYNSETS>\n"
+                         "PROMISE  [---]\n- * + &MONEY  [0331]\n- peace * talks  [036]\n";
+  Dictionary d;
+  ForeignCounts c;
+  ASSERT_TRUE(ReadTabariVerbs(path, &d, &c).ok());
+  EXPECT_EQ(c.patterns, 2u);
+  EXPECT_EQ(c.words_before_verb, 1u);
+  const testing::Loaded& l = testing::Shared();
+  Coder coder(*l.resolver, *l.taxonomy, std::move(d), nullptr);
+  auto code = [&](const std::string& text) {
+    DocumentState doc;
+    std::string out;
+    for (const CodedEvent& e : coder.CodeText(text, &doc)) out += e.source + ">" + e.target + ":" + e.code + " ";
+    return out;
+  };
+  EXPECT_EQ(code("Japan promised Kenya ten million dollars."), "JPN>KEN:0331 ");
+  EXPECT_EQ(code("Japan promised Kenya golden help."), "");  // a two-word member is no one-word alternative
+  EXPECT_EQ(code("Peace envoys of Japan promised Kenya talks."), "JPN>KEN:036 ");
+  EXPECT_EQ(code("Japan promised Kenya talks."), "");  // "peace" must come before the verb
+}
+
 TEST(TabariVerbs, ReadsTabarisLargeCameoVerbs) {
   std::string path = SharedDir() + "/data/coder/dictionaries/tabari/CAMEO.091003.master.verbs";
   if (!FileExists(path)) GTEST_SKIP() << "absent: " << path << " (set DYAD_SHARED)";
   Dictionary d;
   ForeignCounts c;
   ASSERT_TRUE(ReadTabariVerbs(path, &d, &c).ok());
-  std::printf("TABARI CAMEO.091003.master.verbs: %llu verbs, %llu patterns imported; skipped %llu "
-              "(words before the verb), %llu (synsets), %llu (no code), %llu bad codes, %llu bad lines\n",
+  std::printf("TABARI CAMEO.091003.master.verbs: %llu verbs, %llu patterns imported (%llu "
+              "with words before the verb); skipped %llu (synsets), %llu (no code), %llu bad codes, %llu bad lines\n",
               static_cast<unsigned long long>(c.verbs), static_cast<unsigned long long>(c.patterns),
               static_cast<unsigned long long>(c.words_before_verb), static_cast<unsigned long long>(c.synsets),
               static_cast<unsigned long long>(c.no_code), static_cast<unsigned long long>(c.bad_code),

@@ -67,7 +67,7 @@ TEST(CoderValidation, Petrarch2UnitTestsWithTheirOwnDictionaries) {
     extra += static_cast<int>(got.size());
   }
   std::printf("PETRARCH-2 unit tests: %d records, %d gold events, %.1f %% found; %d coded, %.1f %% extra "
-              "(verbs: %llu imported, %llu skipped with words before the verb, %llu synsets, %llu bad codes; "
+              "(verbs: %llu imported, %llu of them with words before the verb, %llu skipped with synsets, %llu bad codes; "
               "%zu actor names)\n",
               records, gold, gold ? 100.0 * found / gold : 0.0, coded, coded ? 100.0 * extra / coded : 0.0,
               static_cast<unsigned long long>(vc.patterns), static_cast<unsigned long long>(vc.words_before_verb),
