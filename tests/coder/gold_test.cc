@@ -10,8 +10,12 @@
 #include "base/tsv_table.h"
 #include "fixture.h"
 
-// Measured 71 % when the file was written (2026-12-01); a floor below it, against regressions.
-#define HELDOUT_FLOOR 0.65
+// heldout.tsv measured 71 % when it was written (2026-12-01) and 85 % after the coder was
+// tuned on its misses (2026-12-02, commit 7e6fee3); heldout2.tsv was written after that
+// tuning and scored once (docs/formats/coder-gold.md). Floors below the figures, against
+// regressions.
+#define HELDOUT_FLOOR 0.80
+#define HELDOUT2_FLOOR 0.68  // measured 72.2 % (2026-12-02, at 7e6fee3)
 
 namespace dyad::coder {
 namespace {
@@ -88,12 +92,20 @@ TEST(CoderGold, AgreesWithDyadsOwnGoldSentencesOnSourceTargetAndRoot) {
   EXPECT_LE(s.coded ? 1.0 * s.extra / s.coded : 0.0, 0.10);
 }
 
-// Sentences written after the dictionary was frozen and never used to change it: the floor
-// guards against regressions; the printed figure is the estimate reported in README.
-TEST(CoderGold, HeldOutSentencesWrittenAfterTheDictionaryWasFrozen) {
+// The first held-out set: written after the dictionary of 2026-12-01 was frozen, since
+// used to tune the coder (2026-12-02), so no longer an estimate for unseen prose.
+TEST(CoderGold, FirstHeldOutSetSinceUsedForTuning) {
   Score s = ScoreFile("heldout.tsv", 100);
   ASSERT_GT(s.sentences, 0);
   EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT_FLOOR);
+}
+
+// The second held-out set, written after that tuning and never used to change the coder:
+// its printed figure is the estimate for unseen prose reported in docs/BENCHMARKS.md.
+TEST(CoderGold, SecondHeldOutSetWrittenAfterTheTuning) {
+  Score s = ScoreFile("heldout2.tsv", 100);
+  ASSERT_GT(s.sentences, 0);
+  EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT2_FLOOR);
 }
 
 }  // namespace
