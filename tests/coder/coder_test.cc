@@ -69,6 +69,30 @@ TEST(CoderVoice, ApposedPersonsAndTitles) {
   EXPECT_EQ(CodeTriples("Sergei Lavrov, the Russian foreign minister, criticized Japan."), V{"RUS>JPN:111"});
 }
 
+// Bug: a passive without "by" took its subject as the source ("Saudi tankers were
+// attacked" coded Saudi Arabia attacking the state named after it).
+TEST(CoderVoice, APassiveWithoutAnAgentHasNoSource) {
+  EXPECT_EQ(CodeTriples("Saudi tankers were attacked off the coast of the United Arab Emirates."), V{});
+  EXPECT_EQ(CodeTriples("Saudi tankers were attacked by Iran."), V{"IRN>SAU:190"});
+}
+
+// Bug: "X and Y expelled each other's diplomats" coded nothing.
+TEST(CoderActors, EachOtherMakesTheCoordinatedSubjectActOnItself) {
+  EXPECT_EQ(CodeTriples("Canada and India expelled each other's diplomats."), (V{"CAN>IND:161", "IND>CAN:161"}));
+}
+
+// Bug: apposition gave the state inside the appositive as the subject.
+TEST(CoderActors, TheSubjectIsBeforeAnApposition) {
+  EXPECT_EQ(CodeTriples("Russia, a close ally of Syria, condemned Turkey."), V{"RUS>TUR:111"});
+}
+
+// Bug: a lower-case common word resolved as a state ("island" as Iceland), and a state in
+// a hyphenated patron modifier was taken as the actor.
+TEST(CoderActors, NamesAreCapitalisedAndPatronsAreNoActors) {
+  EXPECT_EQ(CodeTriples("North Korean artillery shelled a South Korean island."), V{"PRK>KOR:194"});
+  EXPECT_EQ(CodeTriples("Russian-backed rebels attacked Ukrainian troops."), V{});
+}
+
 TEST(CoderModes, NegationAndModalityGiveNoEvent) {
   EXPECT_TRUE(Code("Russia did not sign the treaty with Japan.").empty());
   EXPECT_TRUE(Code("Russia didn't sign the treaty with Japan.").empty());
@@ -88,6 +112,12 @@ TEST(CoderModes, FutureAndIntentionGiveIntentCodes) {
             (V{"OMN>IRN:039", "OMN>USA:039"}));
   // an intended action without an intent code gives nothing
   EXPECT_TRUE(Code("Russia plans to arrest Georgian officials.").empty());
+}
+
+// Bug: an intended mutual action was coded in both directions ("Sudan agreed to normalize
+// ties with Israel" is Sudan's intention, not Israel's).
+TEST(CoderModes, AnIntentionIsTheSubjectsAlone) {
+  EXPECT_EQ(CodeTriples("Sudan agreed to normalize ties with Israel."), V{"SDN>ISR:032"});
 }
 
 TEST(CoderSpeech, ReportedSpeechCodesTheSpeakersStatement) {
