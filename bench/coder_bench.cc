@@ -182,8 +182,8 @@ int main(int argc, char** argv) {
     std::printf("  first load (cache compiled from the packs): %.3f s wall, %.3f s CPU\n", cold_wall, cold_cpu);
   std::printf("  coding only, median of %d: %.3f s wall (%.0f sentences/s), %.3f s CPU (%.0f sentences/s/core)\n",
               repeat, wall, n / wall, cpu, n / cpu);
-  std::printf("  whole run (load + one pass): %.0f sentences/s wall; peak RSS %.1f MB\n",
-              n / (load_wall + wall), PeakRssKb() / 1024.0);
+  std::printf("  whole run (load + one pass): %.0f sentences/s wall, %.0f sentences/s CPU; peak RSS %.1f MB\n",
+              n / (load_wall + wall), n / (load_cpu + cpu), PeakRssKb() / 1024.0);
   std::fflush(stdout);
   if (!tabari_build.empty() && !tabari_text.empty()) {
     std::string shared = SharedDir() + "/tools/peers/tabari";

@@ -1,6 +1,7 @@
 #include "coder/actors.h"
 
 #include <algorithm>
+#include <set>
 
 #include "base/file.h"
 #include "base/paths.h"
@@ -16,23 +17,20 @@ bool IsLocative(const std::string& w) {
 // "in Bishkek" is a place, but "its embassy in Havana" stands for the host state.
 bool LocativeUse(const std::vector<Token>& tokens, size_t i) {
   if (i == 0 || !IsLocative(tokens[i - 1].lower)) return false;
-  if (i < 2) return true;
-  const std::string& w = tokens[i - 2].lower;
-  return !(w == "embassy" || w == "embassies" || w == "consulate" || w == "mission");
+  static const std::set<std::string, std::less<>> kMissions = {"embassy", "embassies", "consulate", "mission"};
+  return i < 2 || kMissions.count(tokens[i - 2].lower) == 0;
 }
 
 std::vector<std::string> WordsOf(std::string_view text) {
   std::vector<std::string> out;
-  for (const Token& t : Tokenize(text))
-    if (t.word) out.push_back(t.lower);
+  for (const Token& t : Tokenize(text)) if (t.word) out.push_back(t.lower);
   return out;
 }
 
 bool WordsAt(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& words) {
   if (i + words.size() > tokens.size()) return false;
-  for (size_t k = 0; k < words.size(); ++k)
-    if (tokens[i + k].lower != words[k]) return false;
-  return true;
+  return std::equal(words.begin(), words.end(), tokens.begin() + static_cast<long>(i),
+                    [](const std::string& w, const Token& t) { return t.lower == w; });
 }
 
 bool Overlaps(const std::vector<Actor>& actors, size_t b, size_t e) {
@@ -42,10 +40,9 @@ bool Overlaps(const std::vector<Actor>& actors, size_t b, size_t e) {
 }
 
 int CountWord(const std::string& w) {
-  static constexpr std::string_view kCounts[] = {"two", "three", "four", "five", "six"};
-  for (size_t i = 0; i < std::size(kCounts); ++i)
-    if (w == kCounts[i]) return static_cast<int>(i + 2);
-  return 0;
+  static constexpr std::string_view kCounts[] = {"", "", "two", "three", "four", "five", "six"};
+  auto it = std::find(std::begin(kCounts) + 2, std::end(kCounts), w);
+  return it == std::end(kCounts) ? 0 : static_cast<int>(it - std::begin(kCounts));
 }
 
 bool IsGroupNoun(const std::string& w) {
@@ -92,10 +89,14 @@ bool AnyCapitalised(const std::vector<Token>& tokens, size_t first, size_t last)
 // hyphenated modifier is the patron, not the actor.
 bool ProxyModifier(std::string_view sentence, const Token& t, size_t mention_end) {
   if (mention_end >= t.span.end || sentence[mention_end] != '-') return false;
-  std::string_view rest = sentence.substr(mention_end + 1, t.span.end - mention_end - 1);
-  for (std::string_view w : {"backed", "sponsored", "supported", "funded", "armed", "allied", "aligned"})
-    if (rest == w) return true;
-  return false;
+  static const std::set<std::string, std::less<>> kPatrons = {"backed", "sponsored", "supported", "funded",
+                                                               "armed", "allied", "aligned"};
+  return kPatrons.count(sentence.substr(mention_end + 1, t.span.end - mention_end - 1)) != 0;
+}
+
+void SortByHead(std::vector<Actor>* actors) {
+  std::stable_sort(actors->begin(), actors->end(),
+                   [](const Actor& x, const Actor& y) { return x.head_token < y.head_token; });
 }
 
 Actor ActorAt(size_t first, size_t length, std::string state, std::string how) {
@@ -113,8 +114,7 @@ Actor ActorAt(size_t first, size_t length, std::string state, std::string how) {
 std::vector<std::string> OfficeHolderPackDirs() {
   std::vector<std::string> dirs = kb::KnowledgeBase::DefaultPackDirs();
   std::string leaders = DataDir() + "/kb-packs/leaders";
-  if (FileExists(leaders + "/sources.tsv") || FileExists(leaders + "/sources.tsv.gz"))
-    dirs.push_back(leaders);
+  if (FileExists(leaders + "/sources.tsv") || FileExists(leaders + "/sources.tsv.gz")) dirs.push_back(leaders);
   return dirs;
 }
 
@@ -245,23 +245,31 @@ size_t ActorFinder::AgentAt(const std::vector<Token>& tokens, size_t i, std::str
   return best;
 }
 
-void ActorFinder::AttachRoles(const std::vector<Token>& tokens, Actor* a) const {
-  size_t j = a->last_token;
-  if (j < tokens.size() && tokens[j].lower == "'s") ++j;
-  for (size_t skip = 0; skip < 2 && j < tokens.size(); ++skip) {
+// A word that may stand between a state and its agent word ("Kyrgyz foreign ministry"):
+// a lower-case word that is no verb.
+bool ActorFinder::Modifier(const Token& t) const {
+  bool verb_like = dictionary_.PatternsForForm(t.lower) != nullptr ||
+                   (t.lower.size() > 3 && t.lower.compare(t.lower.size() - 2, 2, "ed") == 0);
+  return t.word && !t.capitalised && !verb_like;
+}
+
+// "Kyrgyz foreign ministry", "Russia's troops", "Russian border guards": an agent word
+// right after the state (or its "'s"), past at most one modifier.
+void ActorFinder::AgentAfter(const std::vector<Token>& tokens, Actor* a) const {
+  size_t j = a->last_token + (a->last_token < tokens.size() && tokens[a->last_token].lower == "'s");
+  for (size_t skip = 0; skip < 2 && j < tokens.size(); ++skip, ++j) {
     std::string role;
-    size_t n = AgentAt(tokens, j, &role);
-    if (n > 0) {
+    if (size_t n = AgentAt(tokens, j, &role); n > 0) {
       if (a->role.empty() || a->how == "capital") a->role = role;
       a->last_token = j + n;
-      break;
+      return;
     }
-    const std::string& w = tokens[j].lower;
-    bool verb_like = dictionary_.PatternsForForm(w) != nullptr ||
-                     (w.size() > 3 && w.compare(w.size() - 2, 2, "ed") == 0);
-    if (!tokens[j].word || tokens[j].capitalised || verb_like) break;
-    ++j;  // one modifier: "Kyrgyz foreign ministry" has "foreign ministry"; "Russian border guards"
+    if (!Modifier(tokens[j])) return;
   }
+}
+
+void ActorFinder::AttachRoles(const std::vector<Token>& tokens, Actor* a) const {
+  AgentAfter(tokens, a);
   // "the President of Kyrgyzstan", "troops from Russia"
   size_t f = a->first_token;
   if (f >= 2 && (tokens[f - 1].lower == "of" || tokens[f - 1].lower == "from")) {
@@ -301,14 +309,11 @@ std::vector<Actor> ActorFinder::Find(std::string_view sentence, const std::vecto
     AddCapitals(tokens, on, &out);
     AddPersons(tokens, on, &out);
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Actor& x, const Actor& y) { return x.head_token < y.head_token; });
+  SortByHead(&out);
   AddCoreference(tokens, recent, &out);
   for (Actor& a : out) AttachRoles(tokens, &a);
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Actor& x, const Actor& y) { return x.head_token < y.head_token; });
-  for (Actor& a : out)
-    a.span = {tokens[a.first_token].span.begin, tokens[a.last_token - 1].span.end};
+  SortByHead(&out);
+  for (Actor& a : out) a.span = {tokens[a.first_token].span.begin, tokens[a.last_token - 1].span.end};
   return out;
 }
 

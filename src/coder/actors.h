@@ -74,6 +74,8 @@ class ActorFinder {
   void AddCoreference(const std::vector<Token>& tokens, const std::vector<std::string>& recent,
                       std::vector<Actor>* out) const;
   void AttachRoles(const std::vector<Token>& tokens, Actor* actor) const;
+  void AgentAfter(const std::vector<Token>& tokens, Actor* actor) const;
+  bool Modifier(const Token& t) const;
   // Length of the longest agent phrase starting at token i (0 if none), and its role.
   size_t AgentAt(const std::vector<Token>& tokens, size_t i, std::string* role) const;
   bool PersonOnDate(const std::string& id, std::optional<Date> on, std::string* state,

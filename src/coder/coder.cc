@@ -102,29 +102,29 @@ void MergeAdjacent(std::vector<Actor>* actors) {
 }
 
 bool OnlyConnectors(const std::vector<Token>& t, size_t b, size_t e) {
-  if (e - b > 3) return false;
-  for (size_t i = b; i < e; ++i)
-    if (!IsConnector(t[i].lower)) return false;
-  return true;
+  return e - b <= 3 && std::all_of(t.begin() + static_cast<long>(b), t.begin() + static_cast<long>(e),
+                                   [](const Token& k) { return IsConnector(k.lower); });
+}
+
+// Does actor `a` join group `g` (the same phrase, or coordinated with it: "Kazakhstan,
+// Uzbekistan and Kyrgyzstan")? Coreference ("the two countries") is a group of its own.
+bool Joins(const Group& g, const Actor& a, const std::vector<Actor>& actors, const std::vector<Token>& t) {
+  const Actor& prev = actors[g.actors.back()];
+  if (a.first_token == prev.first_token) return true;
+  bool coreference = a.how == "coreference" || prev.how == "coreference";
+  return !coreference && a.first_token >= g.last && OnlyConnectors(t, g.last, a.first_token);
 }
 
 std::vector<Group> GroupActors(const std::vector<Actor>& actors, const std::vector<Token>& t) {
   std::vector<Group> groups;
   for (size_t i = 0; i < actors.size(); ++i) {
     const Actor& a = actors[i];
-    if (!groups.empty()) {
-      Group& g = groups.back();
-      const Actor& prev = actors[g.actors.back()];
-      bool same_phrase = a.first_token == prev.first_token;
-      bool coreference = a.how == "coreference" || prev.how == "coreference";
-      if (same_phrase || (!coreference && a.first_token >= g.last &&
-                          OnlyConnectors(t, g.last, a.first_token))) {
-        g.actors.push_back(i);
-        g.last = std::max(g.last, a.last_token);
-        continue;
-      }
+    if (groups.empty() || !Joins(groups.back(), a, actors, t)) {
+      groups.push_back({{i}, a.first_token, a.last_token});
+      continue;
     }
-    groups.push_back({{i}, a.first_token, a.last_token});
+    groups.back().actors.push_back(i);
+    groups.back().last = std::max(groups.back().last, a.last_token);
   }
   return groups;
 }
@@ -190,10 +190,9 @@ bool IsPassive(const Sentence& s, size_t verb, const Dictionary& dict) {
 // A verb form used as a noun: after a determiner ("the visit"), a preposition ("talks on
 // trade") or another verb ("condemned attacks").
 bool NounUse(const Sentence& s, size_t i, const Dictionary& dict) {
-  if (i == 0) return false;
   const std::string& prev = s.W(i - 1);
-  return IsDeterminer(prev) || IsPreposition(prev) ||
-         (dict.PatternsForForm(prev) != nullptr && !s.ActorToken(i - 1));
+  return i > 0 && (IsDeterminer(prev) || IsPreposition(prev) ||
+                   (dict.PatternsForForm(prev) != nullptr && !s.ActorToken(i - 1)));
 }
 
 // A foreign pattern that names a future, modal or negating word before its verb ("- $ WILL
@@ -346,6 +345,42 @@ bool EachOther(const Sentence& s, size_t verb, size_t limit) {
   return false;
 }
 
+// "met in Singapore": the place of a meeting is no party to it.
+bool PlaceOfMeeting(const Sentence& s, const VerbHit& v, int g) {
+  if (g < 0 || !v.pattern->reciprocal || s.groups[g].first == 0) return false;
+  const std::string& before = s.W(s.groups[g].first - 1);
+  return before == "in" || before == "at";
+}
+
+// The object of an active verb: the first group after it (for a verb of saying, the first
+// with a state other than the speaker's).
+void ActiveTargets(const Sentence& s, const VerbHit& v, size_t limit, Roles* r) {
+  int g = GroupAfter(s, v.token + 1, limit);
+  while (PlaceOfMeeting(s, v, g)) g = GroupAfter(s, s.groups[g].last, limit);
+  AddGroup(s, g, &r->targets);
+  DropSame(&r->targets, r->sources);
+  while (r->targets.empty() && g >= 0 && v.pattern->speech) {
+    g = GroupAfter(s, s.groups[g].last, limit);
+    AddGroup(s, g, &r->targets);
+    DropSame(&r->targets, r->sources);
+  }
+}
+
+void ActiveRoles(const Sentence& s, const VerbHit& v, size_t limit,
+                 const std::vector<std::string>& last_source, std::vector<Actor>* scratch, Roles* r) {
+  AddGroup(s, SubjectGroup(s, v), &r->sources);
+  if (r->sources.empty()) PronounSource(s, v.token, last_source, scratch, r);
+  ActiveTargets(s, v, limit, r);
+}
+
+// "expelled each other's diplomats": the coordinated subject acts on itself.
+bool MutualEachOther(const Sentence& s, const VerbHit& v, size_t limit, Roles* r) {
+  if (!EachOther(s, v.token, limit) || r->sources.size() < 2) return false;
+  r->targets.clear();
+  r->pairs_within = true;
+  return true;
+}
+
 Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
                 const std::vector<std::string>& last_source, std::vector<Actor>* scratch) {
   Roles r;
@@ -357,38 +392,24 @@ Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
   } else if (v.passive && !v.pattern->reciprocal) {
     return r;  // "tankers were attacked off the coast of the UAE": the subject suffered it; no agent named
   } else {
-    AddGroup(s, SubjectGroup(s, v), &r.sources);
-    if (r.sources.empty()) PronounSource(s, v.token, last_source, scratch, &r);
-    int g = GroupAfter(s, v.token + 1, limit);
-    // "met in Singapore": the place of a meeting is no party to it
-    while (g >= 0 && v.pattern->reciprocal && s.groups[g].first > 0 &&
-           (s.W(s.groups[g].first - 1) == "in" || s.W(s.groups[g].first - 1) == "at"))
-      g = GroupAfter(s, s.groups[g].last, limit);
-    AddGroup(s, g, &r.targets);
-    DropSame(&r.targets, r.sources);
-    while (r.targets.empty() && g >= 0 && v.pattern->speech) {
-      g = GroupAfter(s, s.groups[g].last, limit);
-      AddGroup(s, g, &r.targets);
-      DropSame(&r.targets, r.sources);
-    }
+    ActiveRoles(s, v, limit, last_source, scratch, &r);
   }
   DropSame(&r.targets, r.sources);
-  if (EachOther(s, v.token, limit) && r.sources.size() >= 2) {  // "expelled each other's diplomats"
-    r.targets.clear();
-    r.pairs_within = true;
-    return r;
-  }
+  if (MutualEachOther(s, v, limit, &r)) return r;
   if (r.targets.empty() && !r.sources.empty() && !v.passive) PartiesLater(s, v, end, &r);
   if (r.targets.empty() && v.pattern->reciprocal && r.sources.size() >= 2) r.pairs_within = true;
   return r;
 }
 
+// The token of the verb after verb k, or the sentence's end.
+size_t NextVerbToken(const Sentence& s, size_t k) {
+  return k + 1 < s.verbs.size() ? s.verbs[k + 1].token : s.tokens.size();
+}
+
 // Is date `d` the one of an earlier verb (it follows that verb, before the next one)?
 bool ClaimedByEarlierVerb(const Sentence& s, const DateMention& d, const VerbHit& v) {
-  for (size_t k = 0; k < s.verbs.size() && s.verbs[k].token < v.token; ++k) {
-    size_t next = k + 1 < s.verbs.size() ? s.verbs[k + 1].token : s.tokens.size();
-    if (d.first_token > s.verbs[k].token && d.first_token < next) return true;
-  }
+  for (size_t k = 0; k < s.verbs.size() && s.verbs[k].token < v.token; ++k)
+    if (d.first_token > s.verbs[k].token && d.first_token < NextVerbToken(s, k)) return true;
   return false;
 }
 
@@ -406,10 +427,10 @@ const DateMention* DateFor(const Sentence& s, const VerbHit& v, size_t limit) {
 // A date that sets the text's time when no event does: sentence-initial or after a
 // preposition ("In 1993, ...", "on February 18, 2000"), not "Report - 2012 Gallup".
 const DateMention* SceneDate(const Sentence& s) {
-  for (const DateMention& d : s.dates)
-    if (d.first_token == 0 || IsPreposition(s.W(d.first_token - 1)) || s.W(d.first_token - 1) == "since")
-      return &d;
-  return nullptr;
+  auto it = std::find_if(s.dates.begin(), s.dates.end(), [&](const DateMention& d) {
+    return d.first_token == 0 || IsPreposition(s.W(d.first_token - 1)) || s.W(d.first_token - 1) == "since";
+  });
+  return it == s.dates.end() ? nullptr : &*it;
 }
 
 }  // namespace
@@ -436,50 +457,66 @@ struct EventMaker {
   size_t sentence_line;
   const DocumentState& st;
 
-  void Date(const VerbHit& v, size_t limit, CodedEvent* e) const {
+  void SetDate(std::optional<dyad::Date> d, DateBasis basis, CodedEvent* e) const {
+    e->date = d;
+    e->date_basis = basis;
+  }
+
+  // The date mention of a verb; an intention is stated now, so a later date it names
+  // ("next year") is when it would happen, not the event's.
+  const DateMention* Mention(const VerbHit& v, size_t limit) const {
     const DateMention* d = DateFor(s, v, limit);
-    // An intention is stated now: a date it names ("next year") is when it would happen.
-    if (d != nullptr && v.mode == Mode::kIntent && st.document_date &&
-        st.document_date->DefinitelyBefore(d->date))
-      d = nullptr;
-    if (d != nullptr) {
-      e->date = d->date;
-      e->date_basis = DateBasis::kSentence;
-      e->date_span = d->span;
+    bool later = d != nullptr && st.document_date && st.document_date->DefinitelyBefore(d->date);
+    return v.mode == Mode::kIntent && later ? nullptr : d;
+  }
+
+  void Date(const VerbHit& v, size_t limit, CodedEvent* e) const {
+    if (const DateMention* d = Mention(v, limit)) {
+      SetDate(d->date, DateBasis::kSentence, e);
+      e->date_span = CharSpan(s.text, d->span);
     } else if (st.anchor) {
-      e->date = st.anchor;
-      e->date_basis = DateBasis::kContext;
+      SetDate(st.anchor, DateBasis::kContext, e);
     } else if (st.document_date) {
-      e->date = st.document_date;
-      e->date_basis = DateBasis::kDocument;
+      SetDate(st.document_date, DateBasis::kDocument, e);
     }
+  }
+
+  void Classify(CodedEvent* e) const {
+    if (const events::CameoCode* c = taxonomy.Find(e->code)) {
+      e->plover = c->plover;
+      e->quad = c->quad;
+      e->goldstein = taxonomy.Goldstein(*c, events::GoldsteinScale::kGdelt);
+    } else if (e->code.size() >= 2) {
+      e->quad = events::QuadClassOfRoot((e->code[0] - '0') * 10 + (e->code[1] - '0'));
+    }
+  }
+
+  void Actors(const Actor& a, const Actor& b, CodedEvent* e) const {
+    e->source = a.state;
+    e->target = b.state;
+    e->source_role = a.role;
+    e->target_role = b.role;
+    e->source_span = CharSpan(s.text, a.span);
+    e->target_span = CharSpan(s.text, b.span);
+  }
+
+  void Provenance(const VerbHit& v, CodedEvent* e) const {
+    e->sentence = std::string(s.text);
+    e->sentence_span = sentence_span;
+    e->sentence_line = sentence_line;
+    e->verb_span = CharSpan(s.text, {s.tokens[v.token].span.begin, s.tokens[v.pattern_end - 1].span.end});
+    e->pattern = v.pattern->code + " " + v.pattern->text;
+    e->pattern_origin = v.pattern->origin;
   }
 
   CodedEvent Make(const VerbHit& v, const Actor& a, const Actor& b, size_t limit) const {
     CodedEvent e;
-    e.source = a.state;
-    e.target = b.state;
-    e.source_role = a.role;
-    e.target_role = b.role;
+    Actors(a, b, &e);
     e.intent = v.mode == Mode::kIntent;
     e.code = e.intent ? v.pattern->intent : v.pattern->code;
-    if (const events::CameoCode* c = taxonomy.Find(e.code)) {
-      e.plover = c->plover;
-      e.quad = c->quad;
-      e.goldstein = taxonomy.Goldstein(*c, events::GoldsteinScale::kGdelt);
-    } else if (e.code.size() >= 2) {
-      e.quad = events::QuadClassOfRoot((e.code[0] - '0') * 10 + (e.code[1] - '0'));
-    }
+    Classify(&e);
     Date(v, limit, &e);
-    e.sentence = std::string(s.text);
-    e.sentence_span = sentence_span;
-    e.sentence_line = sentence_line;
-    e.source_span = CharSpan(s.text, a.span);
-    e.target_span = CharSpan(s.text, b.span);
-    e.verb_span = CharSpan(s.text, {s.tokens[v.token].span.begin, s.tokens[v.pattern_end - 1].span.end});
-    e.date_span = CharSpan(s.text, e.date_span);
-    e.pattern = v.pattern->code + " " + v.pattern->text;
-    e.pattern_origin = v.pattern->origin;
+    Provenance(v, &e);
     if (!e.intent) e.fact = v.pattern->fact;
     return e;
   }
@@ -504,27 +541,38 @@ void Emit(const EventMaker& m, const VerbHit& v, const Roles& r, size_t limit,
     }
 }
 
+// Moves `key` to the end of `list` (adding it when absent).
+void MoveToBack(std::vector<std::string>* list, const std::string& key) {
+  std::erase(*list, key);
+  list->push_back(key);
+}
+
+// The states the sentence named, most recent last (at most 16 remembered).
+void RememberStates(const Sentence& s, DocumentState* st) {
+  for (const Actor& a : s.actors)
+    if (a.how != "coreference") MoveToBack(&st->recent, a.state);
+  if (st->recent.size() > 16) st->recent.erase(st->recent.begin());
+}
+
+// The sources of the sentence's events; only the first when another source follows it.
+void RememberSources(const std::vector<CodedEvent>& coded, size_t first_new, DocumentState* st) {
+  std::vector<std::string>& last = st->last_source;
+  last.clear();
+  for (size_t i = first_new; i < coded.size(); ++i)
+    if (std::find(last.begin(), last.end(), coded[i].source) == last.end()) last.push_back(coded[i].source);
+  if (last.size() > 1 && coded[first_new].source != last.front()) last.resize(1);
+}
+
 void Remember(const Sentence& s, const std::vector<CodedEvent>& coded, size_t first_new,
               DocumentState* st) {
-  for (const Actor& a : s.actors) {
-    if (a.how == "coreference") continue;
-    std::erase(st->recent, a.state);
-    st->recent.push_back(a.state);
+  RememberStates(s, st);
+  if (first_new >= coded.size()) {
+    if (const DateMention* d = SceneDate(s)) st->anchor = d->date;
+    return;
   }
-  if (st->recent.size() > 16) st->recent.erase(st->recent.begin());
-  if (first_new < coded.size()) {
-    const CodedEvent& e = coded[first_new];
-    if (e.date_basis == DateBasis::kSentence && !e.intent) st->anchor = e.date;
-    st->last_source.clear();
-    for (size_t i = first_new; i < coded.size(); ++i)
-      if (std::find(st->last_source.begin(), st->last_source.end(), coded[i].source) ==
-          st->last_source.end())
-        st->last_source.push_back(coded[i].source);
-    if (st->last_source.size() > 1 && coded[first_new].source != st->last_source.front())
-      st->last_source.resize(1);
-  } else if (const DateMention* d = SceneDate(s)) {
-    st->anchor = d->date;
-  }
+  if (coded[first_new].date_basis == DateBasis::kSentence && !coded[first_new].intent)
+    st->anchor = coded[first_new].date;
+  RememberSources(coded, first_new, st);
 }
 
 }  // namespace
@@ -559,10 +607,9 @@ struct VerbCoder {
 
   // Negated, modal and intended-without-intent-code verbs give no event.
   bool Uncoded(const VerbHit& v) const {
-    if (v.mode == Mode::kNegated) { Count(&CodeCounts::negated); return true; }
     bool modal = v.mode == Mode::kModal || (v.mode == Mode::kIntent && v.pattern->intent.empty());
-    if (modal) Count(&CodeCounts::modal);
-    return modal;
+    if (v.mode == Mode::kNegated || modal) Count(modal ? &CodeCounts::modal : &CodeCounts::negated);
+    return v.mode == Mode::kNegated || modal;
   }
 
   // A statement gives way to the event of what was said.
@@ -594,25 +641,39 @@ struct VerbCoder {
 
 }  // namespace
 
+namespace {
+
+void Count(CodeCounts* counts, uint64_t CodeCounts::*field, uint64_t n = 1) {
+  if (counts != nullptr) counts->*field += n;
+}
+
+// Tokens, dates, actors and their groups, and verbs of one sentence.
+void Analyse(std::string_view text, const DocumentState& st, const ActorFinder& actors,
+             const Dictionary& dictionary, Sentence* s) {
+  s->text = text;
+  s->tokens = Tokenize(s->text);
+  s->dates = FindDates(s->tokens, {st.document_date, st.anchor});
+  s->actors = actors.Find(s->text, s->tokens, ResolutionDate(*s, st), st.recent);
+  MergeAdjacent(&s->actors);
+  MarkActorTokens(s);
+  s->groups = GroupActors(s->actors, s->tokens);
+  FindVerbs(s, dictionary);
+}
+
+}  // namespace
+
 void Coder::CodeSentence(std::string_view text, const Place& at, DocumentState* st,
                          CodeCounts* counts, std::vector<CodedEvent>* out) const {
   Sentence s;
-  s.text = text.substr(at.bytes.begin, at.bytes.end - at.bytes.begin);
-  s.tokens = Tokenize(s.text);
-  s.dates = FindDates(s.tokens, {st->document_date, st->anchor});
-  s.actors = actors_->Find(s.text, s.tokens, ResolutionDate(s, *st), st->recent);
-  MergeAdjacent(&s.actors);
-  MarkActorTokens(&s);
-  s.groups = GroupActors(s.actors, s.tokens);
-  FindVerbs(&s, dictionary_);
-  if (counts != nullptr) ++counts->sentences;
+  Analyse(text.substr(at.bytes.begin, at.bytes.end - at.bytes.begin), *st, *actors_, dictionary_, &s);
+  Count(counts, &CodeCounts::sentences);
   EventMaker maker{taxonomy_, s, at.chars, at.line, *st};
   VerbCoder vc{s, maker, *st, counts, out, out->size()};
   std::vector<Actor> scratch;
   scratch.reserve(8);
   for (size_t k = 0; k < s.verbs.size(); ++k) vc.Verb(k, &scratch);
   Remember(s, *out, vc.first_new, st);
-  if (counts != nullptr) counts->events += out->size() - vc.first_new;
+  Count(counts, &CodeCounts::events, out->size() - vc.first_new);
 }
 
 std::vector<CodedEvent> Coder::CodeText(std::string_view text, DocumentState* state,

@@ -38,9 +38,8 @@ Status BadCell(const TsvTable& t, size_t row, std::string_view column, const std
 
 Status CheckCode(const TsvTable& t, size_t row, std::string_view column, bool optional) {
   const std::string& code = t.Cell(row, column);
-  if (optional && code.empty()) return Status::OK();
-  Status s = events::CheckCameoSyntax(code);
-  return s.ok() ? s : BadCell(t, row, column, fmt::format("bad CAMEO code '{}'", code));
+  if ((optional && code.empty()) || events::CheckCameoSyntax(code).ok()) return Status::OK();
+  return BadCell(t, row, column, fmt::format("bad CAMEO code '{}'", code));
 }
 
 Status ApplyFlags(const TsvTable& t, size_t row, VerbPattern* p) {

@@ -57,6 +57,24 @@ std::vector<PatternWord> WordsOf(const std::string& w) {
   return out;
 }
 
+// "THE_*_OF" -> "THE_", "*", "OF": the verb marker as a token of its own.
+void SplitStar(const std::string& t, std::vector<std::string>* out) {
+  size_t star = t.find('*');
+  if (star == std::string::npos || t.size() == 1) { out->push_back(t); return; }
+  if (star > 0) out->push_back(t.substr(0, star - (t[star - 1] == '_' ? 1 : 0)) + "_");
+  out->push_back("*");
+  if (star + 1 < t.size()) out->push_back(t.substr(star + (t[star + 1] == '_' ? 2 : 1)));
+}
+
+// The words of a pattern with every verb marker split off; the last (the code) unchanged.
+std::vector<std::string> SplitStars(const std::vector<std::string>& w) {
+  if (w.empty()) return w;
+  std::vector<std::string> out;
+  for (size_t i = 0; i + 1 < w.size(); ++i) SplitStar(w[i], &out);
+  out.push_back(w.back());
+  return out;
+}
+
 struct Reader {
   Dictionary* dict;
   ForeignCounts* c;
@@ -78,6 +96,42 @@ struct Reader {
     out->alternatives = it->second;
     return true;
   }
+
+  // The words of one pattern line, read token by token into a VerbPattern.
+  struct PatternBuilder {
+    const Reader& r;
+    VerbPattern p = {};
+    bool seen_verb = false;
+    std::vector<PatternWord>* alt_in = nullptr;  // where the `{ | }` alternatives being read are
+    size_t alt_at = 0;
+
+    std::vector<PatternWord>* Dest() { return seen_verb ? &p.words : &p.before; }
+    void OpenAlternatives() {
+      alt_in = Dest();
+      alt_in->push_back({});
+      alt_at = alt_in->size() - 1;
+    }
+    void AddWord(const std::string& t) {
+      std::vector<PatternWord> parts = WordsOf(t);
+      if (alt_in != nullptr && !parts.empty()) (*alt_in)[alt_at].alternatives.push_back(parts[0].alternatives[0]);
+      else if (alt_in == nullptr) Dest()->insert(Dest()->end(), parts.begin(), parts.end());
+    }
+    bool AddSynset(const std::string& t) {
+      PatternWord set;
+      if (!r.Synset(t, &set)) return false;
+      Dest()->push_back(std::move(set));
+      return true;
+    }
+    // False for a synset the file does not define usably.
+    bool Token(const std::string& t) {
+      if (t == "*") seen_verb = true;
+      else if (t == "{") OpenAlternatives();
+      else if (t == "}") alt_in = nullptr;
+      else if (t[0] == '&') return AddSynset(t);
+      else if (t != "$" && t != "+" && t != "%" && t != "|") AddWord(t);
+      return true;
+    }
+  };
 
   void Bad(const std::string& why) {
     ++c->bad_lines;
@@ -120,52 +174,30 @@ struct Reader {
     ++c->patterns;
   }
 
+  // The code of a pattern or verb line, counting a missing or foreign one; false to skip.
+  bool Code(const std::string& bracket, std::string* out) {
+    std::optional<std::string> code = CodeOf(bracket);
+    if (!code) { ++c->bad_code; return false; }
+    if (code->empty()) { ++c->no_code; return false; }
+    if (!events::CheckCameoSyntax(*code).ok()) ++c->non_cameo;
+    *out = *code;
+    return true;
+  }
+
   // "- words * words [code]"
   void PatternLine(std::string_view l) {
     if (verb.empty()) { Bad("pattern before any verb"); return; }
-    std::vector<std::string> w = Words(l.substr(1));
+    std::vector<std::string> w = SplitStars(Words(l.substr(1)));
     if (w.empty()) { Bad("empty pattern"); return; }
-    std::optional<std::string> code = CodeOf(w.back());
-    if (!code) { ++c->bad_code; return; }
-    if (code->empty()) { ++c->no_code; return; }
-    if (!events::CheckCameoSyntax(*code).ok()) ++c->non_cameo;
-    VerbPattern p;
-    p.code = *code;
-    p.lemma = verb;
-    bool seen_verb = false, in_alt = false;
-    std::vector<PatternWord>* alt_in = nullptr;  // where the `{ | }` alternatives being read are
-    size_t alt_at = 0;
-    std::vector<std::string> toks;
-    for (size_t i = 0; i + 1 < w.size(); ++i) {
-      const std::string& t = w[i];
-      size_t star = t.find('*');
-      if (star == std::string::npos || t.size() == 1) { toks.push_back(t); continue; }
-      if (star > 0) toks.push_back(t.substr(0, star - (t[star - 1] == '_' ? 1 : 0)) + "_");
-      toks.push_back("*");
-      if (star + 1 < t.size()) toks.push_back(t.substr(star + (t[star + 1] == '_' ? 2 : 1)));
-    }
-    toks.push_back(w.back());
-    w = std::move(toks);
-    for (size_t i = 0; i + 1 < w.size(); ++i) {
-      const std::string& t = w[i];
-      std::vector<PatternWord>* dest = seen_verb ? &p.words : &p.before;
-      if (t == "*") { seen_verb = true; continue; }
-      if (t == "$" || t == "+" || t == "%" || t == "|") continue;
-      if (t[0] == '&') {
-        PatternWord set;
-        if (!Synset(t, &set)) { ++c->synsets; return; }
-        dest->push_back(std::move(set));
-        continue;
-      }
-      if (t == "{") { in_alt = true; dest->push_back({}); alt_in = dest; alt_at = dest->size() - 1; continue; }
-      if (t == "}") { in_alt = false; continue; }
-      std::vector<PatternWord> parts = WordsOf(t);
-      if (in_alt && !parts.empty()) (*alt_in)[alt_at].alternatives.push_back(parts[0].alternatives[0]);
-      else dest->insert(dest->end(), parts.begin(), parts.end());
-    }
-    if (!seen_verb) { Bad("pattern without the verb (*)"); return; }
-    if (!p.before.empty()) ++c->words_before_verb;
-    Add(std::move(p), l);
+    PatternBuilder b{*this};
+    if (!Code(w.back(), &b.p.code)) return;
+    b.p.lemma = verb;
+    w.pop_back();
+    for (const std::string& t : w)
+      if (!b.Token(t)) { ++c->synsets; return; }
+    if (!b.seen_verb) { Bad("pattern without the verb (*)"); return; }
+    if (!b.p.before.empty()) ++c->words_before_verb;
+    Add(std::move(b.p), l);
     ++c->patterns;
   }
 
@@ -301,27 +333,32 @@ Status ReadForeignAgents(const std::string& path, Dictionary* dict) {
   });
 }
 
+namespace {
+
+// Calls `f` with each line of `data`.
+template <typename F>
+void EachLine(std::string_view data, F f) {
+  for (size_t b = 0; b < data.size();) {
+    size_t e = std::min(data.find('\n', b), data.size());
+    f(data.substr(b, e - b));
+    b = e + 1;
+  }
+}
+
+}  // namespace
+
 Status ReadTabariVerbs(const std::string& path, Dictionary* dict, ForeignCounts* counts,
                        std::string* first_error) {
   DYAD_ASSIGN_OR_RETURN(std::string data, ReadFile(path));
   Reader r{dict, counts, first_error, path, "", {}, 0, {}, {}};
-  for (size_t b = 0; b < data.size();) {
-    size_t e = std::min(data.find('\n', b), data.size());
-    CollectSynset(std::string_view(data.data() + b, e - b), &r);
-    b = e + 1;
-  }
+  EachLine(data, [&](std::string_view l) { CollectSynset(l, &r); });
   bool in_synsets = false;
-  size_t b = 0;
-  while (b < data.size()) {
-    size_t e = data.find('\n', b);
-    if (e == std::string::npos) e = data.size();
-    std::string_view l(data.data() + b, e - b);
+  EachLine(data, [&](std::string_view l) {
     ++r.line;
     if (l.find("<SYNSETS>") != std::string_view::npos) in_synsets = true;
     else if (l.find("</SYNSETS>") != std::string_view::npos) in_synsets = false;
     else if (!in_synsets) r.TabariLine(l);
-    b = e + 1;
-  }
+  });
   return Status::OK();
 }
 

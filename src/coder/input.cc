@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/line_reader.h"
 #include "base/strings.h"
 #include "base/unicode.h"
@@ -15,34 +17,37 @@ void Note(InputCounts* c, std::string msg) {
 
 // Offset of the first NUL or control byte other than tab, or npos.
 size_t BinaryAt(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7F) return i;
-  }
-  return std::string_view::npos;
+  auto it = std::find_if(s.begin(), s.end(), [](char ch) {
+    auto c = static_cast<unsigned char>(ch);
+    return (c < 0x20 && c != '\t' && c != '\r') || c == 0x7F;
+  });
+  return it == s.end() ? std::string_view::npos : static_cast<size_t>(it - s.begin());
+}
+
+// Why a line is skipped: the count it goes to and "column: reason".
+struct Problem {
+  uint64_t InputCounts::*field = nullptr;
+  std::string why;
+};
+
+Problem ProblemOf(const LineReader& r, std::string_view line, size_t max) {
+  size_t bad = 0;
+  if (r.line_too_long() || line.size() > max)
+    return {&InputCounts::too_long, fmt::format("{}: line longer than {} bytes", max + 1, max)};
+  if (!ValidateUtf8(line, &bad).ok()) return {&InputCounts::invalid_utf8, fmt::format("{}: invalid UTF-8", bad + 1)};
+  size_t b = BinaryAt(line);
+  if (b == std::string_view::npos) return {};
+  return {&InputCounts::binary,
+          fmt::format("{}: binary data: control byte 0x{:02x}", b + 1, static_cast<unsigned char>(line[b]))};
 }
 
 // Checks a line; false (with the count and message) when it is skipped.
 bool Acceptable(const LineReader& r, std::string_view line, size_t max, InputCounts* c) {
-  std::string where = fmt::format("{}:{}", r.name(), r.line_number());
-  if (r.line_too_long() || line.size() > max) {
-    ++c->too_long;
-    Note(c, fmt::format("{}:{}: line longer than {} bytes (skipped)", where, max + 1, max));
-    return false;
-  }
-  size_t bad = 0;
-  if (!ValidateUtf8(line, &bad).ok()) {
-    ++c->invalid_utf8;
-    Note(c, fmt::format("{}:{}: invalid UTF-8 (skipped)", where, bad + 1));
-    return false;
-  }
-  if (size_t b = BinaryAt(line); b != std::string_view::npos) {
-    ++c->binary;
-    Note(c, fmt::format("{}:{}: binary data: control byte 0x{:02x} (skipped)", where, b + 1,
-                        static_cast<unsigned char>(line[b])));
-    return false;
-  }
-  return true;
+  Problem p = ProblemOf(r, line, max);
+  if (p.field == nullptr) return true;
+  ++(c->*p.field);
+  Note(c, fmt::format("{}:{}:{} (skipped)", r.name(), r.line_number(), p.why));
+  return false;
 }
 
 struct State {

@@ -32,11 +32,9 @@ std::string OwnerState(const kb::KnowledgeBase& kb, std::string id) {
 }
 
 void AddTerms(const kb::KnowledgeBase& kb, kb::Relation r, OfficeHolder* h) {
-  for (const kb::Fact* f : kb.FactsOf(h->id, r)) {
-    if (f->undated) continue;
-    std::string state = OwnerState(kb, f->object);
-    if (!state.empty()) h->terms.push_back({std::move(state), f->valid});
-  }
+  for (const kb::Fact* f : kb.FactsOf(h->id, r))
+    if (std::string state = f->undated ? "" : OwnerState(kb, f->object); !state.empty())
+      h->terms.push_back({std::move(state), f->valid});
 }
 
 bool Writable(std::string_view s) { return s.find_first_of("\t\n\r") == std::string_view::npos; }

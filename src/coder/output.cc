@@ -22,8 +22,7 @@ std::string Goldstein(const CodedEvent& e) {
 
 std::string CountryCode(const std::string& key, const CodedEvent& e, const world::World& w) {
   const world::State* s = w.Find(key);
-  if (s == nullptr) return key;
-  std::optional<std::string> c = s->Code(world::Scheme::kCameo, e.date);
+  std::optional<std::string> c = s == nullptr ? std::nullopt : s->Code(world::Scheme::kCameo, e.date);
   return c ? *c : key;
 }
 

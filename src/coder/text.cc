@@ -50,8 +50,7 @@ std::string LowerAscii(std::string_view s) {
 // The word ending just before the period at `dot` (letters and inner periods).
 std::string_view WordBefore(std::string_view text, size_t dot) {
   size_t b = dot;
-  while (b > 0 && (IsAsciiAlnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.'))
-    --b;
+  while (b > 0 && (IsAsciiAlnum(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
   return text.substr(b, dot - b);
 }
 
@@ -107,10 +106,8 @@ void PushTrimmed(std::string_view text, size_t b, size_t e, std::vector<Span>* o
 
 // A line feed followed by white space and another line feed: a blank line.
 bool BlankLineAt(std::string_view text, size_t i) {
-  if (text[i] != '\n') return false;
-  size_t j = i + 1;
-  while (j < text.size() && IsSpace(static_cast<unsigned char>(text[j]))) ++j;
-  return j < text.size() && text[j] == '\n';
+  size_t j = text.find_first_not_of(" \t\r\f\v", i + 1);
+  return text[i] == '\n' && j != std::string_view::npos && text[j] == '\n';
 }
 
 }  // namespace
