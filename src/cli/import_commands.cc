@@ -13,6 +13,7 @@
 #include "ingest/historian_xml.h"
 #include "ingest/territory_keys.h"
 #include "kb/pack.h"
+#include "world/resolver.h"
 #include "world/world.h"
 
 namespace dyad::cli {
@@ -59,12 +60,15 @@ int RunHistorian(const HistorianArgs& args) {
     return kExitError;
   }
 
-  std::shared_ptr<const world::World> world;
-  if (auto w = world::World::LoadDefault(); w.ok()) {
-    world = *w;
-  } else {
+  std::unique_ptr<world::Resolver> resolver;
+  if (auto w = world::World::LoadDefault(); !w.ok()) {
     std::fprintf(stderr, "warning: world registry not loaded (%s); only the override table "
                  "maps historian ids\n", w.status().message().c_str());
+  } else if (auto r = world::Resolver::LoadDefault(*w); !r.ok()) {
+    std::fprintf(stderr, "dyad import historian: %s\n", r.status().message().c_str());
+    return kExitError;
+  } else {
+    resolver = std::move(r).value();
   }
   std::string keys_path = args.keys.empty() ? DataDir() + "/historian/territory_keys.tsv" : args.keys;
   std::vector<ingest::OverrideRow> overrides;
@@ -76,7 +80,7 @@ int RunHistorian(const HistorianArgs& args) {
     }
     overrides = std::move(rows).value();
   }
-  auto keys = ingest::TerritoryKeys::Make(*data, world.get(), std::move(overrides));
+  auto keys = ingest::TerritoryKeys::Make(*data, resolver.get(), std::move(overrides));
 
   RejectsOptions ropt;
   ropt.inputs = {args.dir, keys_path};

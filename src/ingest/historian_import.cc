@@ -1055,6 +1055,16 @@ class Mapper {
         Reject(kind, v.prov, "no-date", "visit without start-date");
         continue;
       }
+      // visits id "korea" (the Korean Empire's id) is once given to a 2017 visit from
+      // South Korea: a visit from a state that had ended is not that state's.
+      if (const world::State* st = keys_.world() ? keys_.world()->Find(key) : nullptr;
+          st != nullptr && !st->current() && st->existence.end() &&
+          st->existence.end()->DefinitelyBefore(*start)) {
+        Reject(kind, v.prov, "state-ended",
+               fmt::format("'{}' is {} ({}), which ended {} before the visit on {}", v.from_id,
+                           key, st->name, st->existence.end()->ToString(), start->ToString()));
+        continue;
+      }
       Occurrence o;
       o.id = "occ:historian-visit-" + v.id;
       o.kind = "visit";

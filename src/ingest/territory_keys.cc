@@ -12,26 +12,37 @@
 namespace dyad::ingest {
 namespace {
 
-std::string Fold(std::string_view s) {
-  auto folded = FoldForMatch(s);
-  std::string out = folded.ok() ? std::move(folded).value() : std::string(s);
-  // Typographic apostrophes as in "Cote d’Ivoire".
-  std::string norm;
-  for (size_t i = 0; i < out.size(); ++i) {
-    if (out.compare(i, 3, "\xE2\x80\x99") == 0) {
-      norm += '\'';
-      i += 2;
-    } else {
-      norm += out[i];
-    }
-  }
-  return norm;
-}
-
 std::string Upper(std::string_view s) {
   std::string out(s);
   for (char& c : out)
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+// The dates a former gsh territory's names are read at, in order: 1 January of its last
+// year ("republic-of-china-1949", valid 1912-1949, is read on 1949-01-01: the mainland
+// ROC, before Taiwan's state begins on 1949-12-08), 31 December of the year before
+// ("czechoslovakia-1993"), 1 July of the middle year (a name that ended before the
+// territory's last year: "central-african-empire-1980"). Empty for territories still
+// valid ("9999") or without a readable end year.
+int Year(std::string_view text) {
+  if (text.size() != 4) return 0;
+  int year = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return 0;
+    year = year * 10 + (c - '0');
+  }
+  return year;
+}
+
+std::vector<Date> TerritoryDates(const TerritoryRecord& tr) {
+  const int last = Year(tr.valid_until);
+  if (last == 0 || last == 9999) return {};
+  const int first = Year(tr.valid_since) != 0 ? Year(tr.valid_since) : last;
+  std::vector<Date> out;
+  for (auto d : {Date::Make(last, 1, 1), Date::Make(last - 1, 12, 31),
+                 Date::Make((first + last) / 2, 7, 1)})
+    if (d.ok()) out.push_back(*d);
   return out;
 }
 
@@ -57,10 +68,11 @@ Result<std::vector<OverrideRow>> ReadOverrides(const std::string& path) {
   return rows;
 }
 
-TerritoryKeys TerritoryKeys::Make(const HistorianData& data, const world::World* world,
+TerritoryKeys TerritoryKeys::Make(const HistorianData& data, const world::Resolver* resolver,
                                   std::vector<OverrideRow> overrides) {
   TerritoryKeys t;
-  t.world_ = world;
+  t.resolver_ = resolver;
+  t.world_ = resolver != nullptr ? &resolver->world() : nullptr;
   for (OverrideRow& row : overrides) t.overrides_[row.id] = std::move(row);
   for (const auto& [id, c] : data.countries) {
     if (c.iso2.size() == 2 && c.iso2[0] != 'x') t.iso2_[id] = Upper(c.iso2);
@@ -70,6 +82,7 @@ TerritoryKeys TerritoryKeys::Make(const HistorianData& data, const world::World*
     auto& names = t.names_[tr.id];
     if (!tr.short_name.empty()) names.push_back(tr.short_name);
     if (!tr.long_name.empty() && tr.long_name != "-") names.push_back(tr.long_name);
+    if (auto on = TerritoryDates(tr); !on.empty()) t.dates_[tr.id] = std::move(on);
   }
   // Ids known only to rdcr, visits or travels ("bavaria", "czechia") resolve by the label
   // those datasets give them, when gsh has no name for them.
@@ -84,27 +97,28 @@ TerritoryKeys TerritoryKeys::Make(const HistorianData& data, const world::World*
   for (const RdcrEntry& e : data.rdcr) label(e.article_id, e.article_title);
   for (const VisitRecord& v : data.visits) label(v.from_id, v.from_label);
   for (const TripRecord& tr : data.trips) label(tr.country_id, tr.country_label);
-  if (world != nullptr) {
-    for (const world::State& s : world->states()) {
-      std::set<std::string> folded;
-      folded.insert(Fold(s.name));
-      folded.insert(Fold(s.official_name));
-      for (const world::Name& n : s.names) {
-        if (n.kind == world::NameKind::kDemonym || n.kind == world::NameKind::kAdjective) continue;
-        if (!n.lang.empty() && n.lang != "en") continue;
-        folded.insert(Fold(n.text));
-      }
-      for (const std::string& f : folded)
-        if (!f.empty()) t.world_names_[f].push_back(s.key);
-    }
-  }
   return t;
 }
 
-std::string TerritoryKeys::ByName(std::string_view name) const {
-  auto it = world_names_.find(Fold(name));
-  if (it == world_names_.end() || it->second.size() != 1) return "";
-  return it->second.front();
+std::string TerritoryKeys::ByName(std::string_view id, std::string_view name) const {
+  world::ResolveOptions o;
+  o.exact = true;
+  o.allow_codes = false;
+  o.allow_demonyms = false;
+  o.other_languages = false;
+  auto d = dates_.find(id);
+  if (d == dates_.end()) {
+    const world::Resolution r = resolver_->Resolve(name, o);
+    return r.best() != nullptr ? r.best()->state->key : "";
+  }
+  o.strict_dates = true;
+  for (const Date& on : d->second) {
+    o.on = on;
+    const world::Resolution r = resolver_->Resolve(name, o);
+    if (r.outcome != world::Resolution::Outcome::kNoMatch)
+      return r.best() != nullptr ? r.best()->state->key : "";
+  }
+  return "";
 }
 
 Result<KeyResolution> TerritoryKeys::Resolve(std::string_view id) const {
@@ -134,7 +148,7 @@ Result<KeyResolution> TerritoryKeys::ResolveUncached(const std::string& id) cons
   auto n = names_.find(id);
   if (n != names_.end()) {
     for (const std::string& name : n->second) {
-      std::string key = ByName(name);
+      std::string key = ByName(id, name);
       if (!key.empty()) return KeyResolution{key, fmt::format("name '{}'", name)};
       tried.push_back(fmt::format("name '{}'", name));
     }

@@ -80,6 +80,15 @@ MatchKind KindOf(NameKind kind) {
 
 bool IsEnglish(std::string_view lang) { return lang.empty() || lang == "en"; }
 
+// World's existence intervals begin no earlier than 1816-01-01, where the COW and G-W
+// state lists begin: a state that exists on that day is taken to exist before it too
+// (Great Britain in 1801), one born later is not (Brazil in 1815).
+bool ExistsOrPrecedesLists(const State& s, const Date& on) {
+  if (s.ExistsOn(on)) return true;
+  const auto& start = s.existence.start();
+  return start && *start == Date::Make(1816, 1, 1).value() && on < *start;
+}
+
 MatchTokenizer& LocalTokenizer() {
   thread_local MatchTokenizer tokenizer;
   return tokenizer;
@@ -230,7 +239,9 @@ int Resolver::Impl::ComputeTier(const Entry& e, const ResolveOptions& o) const {
   else if (!IsEnglish(e.lang)) tier = 1;
   const State& s = world->states()[e.state];
   if (o.on) {
-    if (!e.valid.ContainsDate(*o.on) || !s.ExistsOn(*o.on)) tier += 10;
+    const bool valid = e.valid.ContainsDate(*o.on) && ExistsOrPrecedesLists(s, *o.on);
+    if (!valid && o.strict_dates) return kExcluded;
+    if (!valid) tier += 10;
   } else if (!s.current()) {
     tier += 5;
   }
@@ -481,7 +492,7 @@ Resolution Resolver::Impl::ResolveName(std::string_view text, const ResolveOptio
   bool blocked = false;
   const std::vector<uint32_t> ids = Ids(text);
   Resolution r = Attempt(ids, o, &blocked);
-  if (r.outcome != Resolution::Outcome::kNoMatch || blocked) return r;
+  if (r.outcome != Resolution::Outcome::kNoMatch || blocked || o.exact) return r;
   if (o.allow_codes && depth == 0) {
     r = AutoCode(text, o);
     if (r.outcome != Resolution::Outcome::kNoMatch) return r;

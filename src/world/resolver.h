@@ -96,6 +96,12 @@ struct ResolveOptions {
   bool allow_codes = true;       // auto-detect codes (KGZ, KG, 417) in name mode
   bool allow_demonyms = true;
   bool other_languages = true;   // names in languages other than English
+  // Only the whole text as written: no codes, no alternate readings (step 1's "X, Y",
+  // "X (Y)", word bags, form words, mojibake, plurals). For dataset ids' names.
+  bool exact = false;
+  // With `on`: an alias or state not valid on that date is excluded instead of ranked
+  // behind ("Formosa" on 1683 is no state: Taiwan exists from 1949-12-08).
+  bool strict_dates = false;
 };
 
 struct Mention {

@@ -6,12 +6,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <unistd.h>
 
 #include "base/paths.h"
 #include "kb/knowledge_base.h"
 #include "kb/pack.h"
+#include "world/resolver.h"
 #include "world/world.h"
 #include "world/world_builder.h"
 
@@ -30,6 +32,8 @@ struct Imported {
   kb::PackData pack;
   KindCounts counts;
   std::shared_ptr<const world::World> world;
+  std::unique_ptr<world::Resolver> resolver;
+  std::optional<TerritoryKeys> keys;
   std::string skip;  // why the fixture is unavailable
 };
 
@@ -52,10 +56,17 @@ const Imported& Import() {
     }
     out->data = std::move(data).value();
     out->world = *world;
+    auto resolver = world::Resolver::LoadDefault(*world);
+    if (!resolver.ok()) {
+      out->skip = resolver.status().ToString();
+      return out;
+    }
+    out->resolver = std::move(resolver).value();
     auto overrides = ReadOverrides(DataDir() + "/historian/territory_keys.tsv");
-    auto keys = TerritoryKeys::Make(out->data, world->get(),
+    out->keys = TerritoryKeys::Make(out->data, out->resolver.get(),
                                     overrides.ok() ? std::move(overrides).value()
                                                    : std::vector<OverrideRow>{});
+    const TerritoryKeys& keys = *out->keys;
     auto periods = ReadPeriodRules(DataDir() + "/historian/territory_periods.tsv");
     if (!periods.ok()) {
       out->skip = periods.status().ToString();
@@ -348,13 +359,14 @@ TEST(TerritoryKeys, OverrideNameThenCode) {
   b.Add(MakeState("CUW", "Curaçao", "CW"));
   auto w = b.Build();
   ASSERT_TRUE(w.ok()) << w.status().ToString();
+  world::Resolver resolver(*w);
   HistorianData data;
   data.countries["kyrgyzstan"] = {"kyrgyzstan", "kg", "Kirghizia", "sca"};  // label not a World name
   data.countries["cook-islands"] = {"cook-islands", "cw", "Cook Islands", "eap"};  // FIPS code
   data.countries["hawaii"] = {"hawaii", "xl", "Hawaii", "eap"};
   std::vector<OverrideRow> overrides = {{"texas", "-", "Republic of Texas: no key", 2},
                                         {"kirgiziya-1991", "KGZ", "test override", 3}};
-  auto keys = TerritoryKeys::Make(data, w->get(), overrides);
+  auto keys = TerritoryKeys::Make(data, &resolver, overrides);
   EXPECT_EQ(keys.Resolve("kyrgyzstan")->key, "KGZ");
   EXPECT_EQ(keys.Resolve("kyrgyzstan")->how, "iso2 KG");
   EXPECT_EQ(keys.Resolve("cook-islands")->key, "COK");  // the name beats the FIPS code
@@ -376,6 +388,43 @@ TEST(TerritoryKeys, OverrideFileErrorsNameTheLine) {
   EXPECT_NE(rows.status().message().find(":3: expected 3"), std::string::npos)
       << rows.status().message();
   fs::remove(p);
+}
+
+std::string KeyOfId(std::string_view id) {
+  auto r = Import().keys->Resolve(id);
+  return r.ok() ? r->key : "";
+}
+
+// Names go through the one world::Resolver, exact and as of the territory's date: a
+// former territory is not the state that later took its name or place.
+TEST(TerritoryKeys, FormerTerritoriesResolveAsOfTheirDates) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(KeyOfId("formosa-1683"), "");        // Taiwan's state begins 1949-12-08
+  EXPECT_EQ(KeyOfId("taiwan-1945"), "");         // Japanese Taiwan is not the ROC on Taiwan
+  EXPECT_EQ(KeyOfId("belgian-congo-1960"), "");  // a colony is not the DR Congo
+  EXPECT_EQ(KeyOfId("barbados-1958"), "");
+  EXPECT_EQ(KeyOfId("czechoslovakia-1993"), "CSHH");
+  EXPECT_EQ(KeyOfId("great-britain-1801"), "GBR");  // before 1816, where World's lists begin
+  EXPECT_EQ(KeyOfId("central-african-empire-1980"), "CAF");
+  EXPECT_EQ(KeyOfId("soviet-union-1991"), "SUHH");
+  EXPECT_EQ(KeyOfId("east-germany-1990"), "DDDE");
+  EXPECT_EQ(KeyOfId("west-germany-1990"), "H-GFR");
+  EXPECT_EQ(KeyOfId("korea-south"), "KOR");
+  EXPECT_EQ(KeyOfId("korea-north"), "PRK");
+}
+
+TEST(TerritoryKeys, OverridesKeepTheKoreanEmpireAndTheMainlandRepublicOfChina) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(KeyOfId("korea"), "H-KOR");  // "Korea" alone is ambiguous since 1948
+  EXPECT_EQ(KeyOfId("joseon-dynasty-1910"), "H-KOR");
+  EXPECT_EQ(KeyOfId("republic-of-china-1949"), "CHN");  // COW 710 until 1949
+  EXPECT_FALSE(Facts("person:foote-lucius-harwood", Relation::kChiefOfMission, "").empty());
+}
+
+TEST(HistorianImport, AVisitFromAStateThatHadEndedIsRejected) {
+  REQUIRE_IMPORT();
+  for (const kb::Occurrence& o : Import().pack.occurrences)
+    EXPECT_NE(o.id, "occ:historian-visit-2959") << "a 2017 visit given the Korean Empire's id";
 }
 
 TEST(HistorianDates, Forms) {

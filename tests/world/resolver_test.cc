@@ -438,6 +438,31 @@ std::string WriteTemp(const std::string& content) {
   return path;
 }
 
+TEST_F(ResolverTest, ExactReadsOnlyTheWholeTextAsWritten) {
+  ResolveOptions exact;
+  exact.exact = true;
+  EXPECT_EQ(KeyOf("Kyrgyz Republic", exact), "KGZ");
+  EXPECT_EQ(KeyOf("Korea, Republic of", exact), "KOR");
+  EXPECT_EQ(KeyOf("Republic of Korea", exact), "");  // a reading of "Korea, Republic of"
+  EXPECT_EQ(KeyOf("Republic of Korea"), "KOR");
+  EXPECT_EQ(KeyOf("KGZ", exact), "");  // no codes
+  EXPECT_EQ(KeyOf("Kyrgyzs", exact), "");  // no plural demonyms
+}
+
+TEST_F(ResolverTest, StrictDatesExcludeNamesAndStatesNotValidOnTheDate) {
+  ResolveOptions strict;
+  strict.on = D("1980-06-01");
+  strict.strict_dates = true;
+  EXPECT_EQ(KeyOf("Zaire", strict), "COD");
+  EXPECT_EQ(KeyOf("Soviet Union", strict), "SUHH");
+  strict.on = D("2020-01-01");
+  EXPECT_EQ(KeyOf("Zaire", strict), "");  // the name ended in 1997
+  EXPECT_EQ(KeyOf("Soviet Union", strict), "");  // the state ended in 1991
+  ResolveOptions ranked;
+  ranked.on = D("2020-01-01");
+  EXPECT_EQ(KeyOf("Zaire", ranked), "COD");  // without strict: ranked behind, still answers
+}
+
 TEST(ResolverAliases, LoadsRowsWithSources) {
   std::string path = WriteTemp(
       "# comment\nalias\tstate\tkind\tlang\tvalid\tsource\n"
