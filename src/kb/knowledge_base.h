@@ -204,6 +204,8 @@ class KnowledgeBase {
   std::vector<SharedMembership> SharedMemberships(std::string_view a, std::string_view b,
                                                   const Date& on) const;
   std::vector<MissionInfo> Missions(std::string_view a, std::string_view b) const;
+  // Terms at a mission, by start date, with implicit ends (computed by Index()).
+  const std::vector<Term>& TermsAt(std::string_view mission) const;
   // From an agency (through headed_by) or an office, up the reports_to links valid on `on`.
   std::vector<ChainStep> ReportingChain(std::string_view start, const Date& on) const;
   // Facts and occurrences involving both states, overlapping `period` (undated facts are
@@ -227,8 +229,6 @@ class KnowledgeBase {
   // Facts of `id` in `index` (sorted by relation, then start) with `relation`.
   std::vector<const Fact*> Lookup(const StringMap<std::vector<uint32_t>>& index,
                                   std::string_view id, Relation relation) const;
-  // Terms at a mission, by start date, with implicit ends (computed by Index()).
-  const std::vector<Term>& TermsAt(std::string_view mission) const;
   // Full-rank chief-of-mission terms and mission openings between a and b (either way)
   // that begin after day `after` and by day `until`.
   std::vector<const Fact*> RelationsEvidence(std::string_view a, std::string_view b, int32_t after,

@@ -25,10 +25,10 @@ namespace {
 using kb::Fact;
 using kb::Relation;
 
-// Numbers sources in order of first citation.
+// Numbers sources in order of first citation, and notes which sources each section cites.
 class Citations {
  public:
-  explicit Citations(const kb::KnowledgeBase& kb) : kb_(kb) {}
+  explicit Citations(const kb::KnowledgeBase& kb) : kb_(&kb) {}
   Cites Cite(const std::vector<std::string>& ids) {
     Cites out;
     for (const std::string& id : ids) out.push_back(Number(id));
@@ -37,6 +37,7 @@ class Citations {
   int Number(const std::string& id) {
     auto [it, added] = numbers_.emplace(id, static_cast<int>(order_.size()) + 1);
     if (added) order_.push_back(id);
+    if (!section_.empty()) by_section_[section_].insert(it->second);
     return it->second;
   }
   // A source that is not in the knowledge base (a bundled dataset), described by `entry`.
@@ -44,6 +45,9 @@ class Citations {
     external_.emplace(entry.id, entry);
     return Number(entry.id);
   }
+  // Citations from now on belong to `section` (its anchor id) as well.
+  void Section(const std::string& section) { section_ = section; }
+  const std::set<int>& CitedIn(const std::string& section) { return by_section_[section]; }
   std::vector<CitedSource> List() const {
     std::vector<CitedSource> out;
     for (size_t i = 0; i < order_.size(); ++i) out.push_back(Entry(static_cast<int>(i) + 1, order_[i]));
@@ -52,31 +56,23 @@ class Citations {
 
  private:
   CitedSource Entry(int n, const std::string& id) const {
-    CitedSource e;
+    auto it = external_.find(id);
+    CitedSource e = it != external_.end() ? it->second : CitedSourceOf(*kb_, id);
     e.n = n;
-    e.id = id;
-    e.title = id;
-    if (auto it = external_.find(id); it != external_.end()) {
-      e = it->second;
-      e.n = n;
-      return e;
-    }
-    const kb::Source* s = kb_.FindSource(id);
-    if (s == nullptr) return e;
-    e.title = s->title;
-    e.author = s->author;
-    e.publisher = s->publisher;
-    e.url = s->url;
-    e.licence = s->licence;
-    e.date = s->date;
-    e.retrieved = s->retrieved;
-    e.current_to = s->current_to;
     return e;
   }
-  const kb::KnowledgeBase& kb_;
+  const kb::KnowledgeBase* kb_;
   std::unordered_map<std::string, int> numbers_;
   std::vector<std::string> order_;
   std::unordered_map<std::string, CitedSource> external_;
+  std::string section_;
+  std::map<std::string, std::set<int>> by_section_;
+};
+
+// A mission as one post: the same embassy named by several sources is one (report the
+// first source's id and name).
+struct Post {
+  std::string id, name;
 };
 
 struct Ctx {
@@ -86,6 +82,7 @@ struct Ctx {
   Date as_of;
   Citations cites;
   bool present_tense = true;  // DateStanding::present_tense(): undated facts may be stated
+  std::map<std::string, Post> posts;  // mission id → the post it is one name of
 };
 
 // A fact counts as of D when it had begun by D. An undated (or startless) fact states its
@@ -127,13 +124,60 @@ bool BeyondCurrency(const std::optional<Date>& current_to, const Ctx& c) {
 // current to 2017-06-26": an open term or an undated fact is never stated past its source.
 void MarkCurrency(FactStatement& s) {
   const std::string d = s.current_to->ToString();
+  if (s.start && !s.undated && s.current_to->last_day() <= s.start->last_day()) {
+    s.when += " (its source dates only the start; not known after)";
+    return;
+  }
   s.when += s.undated || !s.start ? "; source current to " + d : " (last recorded " + d + ")";
+}
+
+// "X" → "Y" once in `text`, where X is a name of the post Y.
+void Rename(std::string& text, const std::string& from, const std::string& to) {
+  if (from == to || from.empty()) return;
+  if (size_t at = text.find(from); at != std::string::npos) text.replace(at, from.size(), to);
+}
+
+// A statement about a mission speaks of its post by the post's one name.
+void NameThePost(const Ctx& c, FactStatement& s) {
+  if (auto it = c.posts.find(s.subject); it != c.posts.end()) {
+    Rename(s.text, s.subject_name, it->second.name);
+    s.subject = it->second.id;
+    s.subject_name = it->second.name;
+  }
+  if (auto it = c.posts.find(s.object); it != c.posts.end()) {
+    Rename(s.text, s.object_name, it->second.name);
+    s.object = it->second.id;
+    s.object_name = it->second.name;
+  }
+}
+
+// *into becomes `d` when `d` is later.
+void Later(std::optional<Date>& into, const std::optional<Date>& d) {
+  if (d && (!into || into->last_day() < d->last_day())) into = d;
+}
+
+// The newest currency of the sources, by the sources list's rule (CitedSourceOf): a
+// dataset pack's source gives its currency as its date.
+std::optional<Date> SourcesCurrency(const std::vector<std::string>& ids, const Ctx& c) {
+  std::optional<Date> out;
+  for (const std::string& id : ids) Later(out, CitedSourceOf(c.kb, id).current_to);
+  return out;
+}
+
+// A span dated by one day only, the day its source is current to, is a listing ("a member
+// as listed on 2026-01-22", as the Factbook and the Database of Embassies give them): the
+// source says it held that day, not that it began then.
+bool IsListing(const Fact& f, const Ctx& c) {
+  if (f.undated || !f.valid.start() || !f.valid.end() || *f.valid.start() != *f.valid.end()) return false;
+  if (kb::Info(f.relation).shape == kb::Shape::kPoint) return false;
+  const std::optional<Date> cur = SourcesCurrency(f.sources, c);
+  return cur && *cur == *f.valid.start();
 }
 
 FactStatement Statement(const Fact& f, Ctx& c) {
   FactStatement s;
   s.relation = f.relation;
-  s.current_to = c.kb.CurrentTo(f);
+  s.current_to = SourcesCurrency(f.sources, c);
   const bool open = f.undated || Ongoing(f, c);
   s.beyond_currency = open && BeyondCurrency(s.current_to, c);
   s.ongoing = Ongoing(f, c) && !s.beyond_currency;
@@ -142,6 +186,7 @@ FactStatement Statement(const Fact& f, Ctx& c) {
   s.subject_name = c.kb.NameOf(f.subject);
   s.object = f.object;
   if (!f.object.empty()) s.object_name = c.kb.NameOf(f.object);
+  NameThePost(c, s);
   s.value = f.value;
   if (!f.undated) s.start = f.valid.start();
   // As of D, a span that ends after D is reported as still open.
@@ -149,6 +194,7 @@ FactStatement Statement(const Fact& f, Ctx& c) {
   if (!f.undated && !end_after) s.end = f.valid.end();
   s.undated = f.undated;
   s.when = DescribeInterval(end_after ? Interval::Since(*f.valid.start()) : f.valid, f.undated);
+  if (IsListing(f, c)) s.when = "as listed on " + f.valid.start()->ToEnglish();
   if (s.beyond_currency) MarkCurrency(s);
   s.qualifiers = QualifiersOf(f);
   s.note = f.note;
@@ -156,6 +202,55 @@ FactStatement Statement(const Fact& f, Ctx& c) {
   AddParticipant(f.subject, c, &s.participants);
   AddParticipant(f.object, c, &s.participants);
   return s;
+}
+
+// ---- one statement per fact ---------------------------------------------------------------
+
+void UnionCites(Cites& into, const Cites& more) {
+  for (int n : more)
+    if (std::find(into.begin(), into.end(), n) == into.end()) into.push_back(n);
+}
+
+// The same fact from several sources: relation, subject, object and value, by name (two
+// treaty datasets give one treaty two ids). Both states' party to the same agreement over
+// the same dates is one fact of the pair.
+std::string SameFactKey(const FactStatement& s) {
+  const bool party = s.relation == Relation::kPartyTo;
+  return fmt::format("{}|{}|{}|{}|{}|{}", kb::RelationName(s.relation), party ? "" : s.subject_name, s.object_name,
+                     s.value, s.undated, party ? s.when : "");
+}
+
+// "Kyrgyzstan and the United States were parties to T".
+std::string Capitalized(std::string s) {
+  if (!s.empty()) s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+  return s;
+}
+
+void BothParties(FactStatement& keep, const FactStatement& other) {
+  const std::string a = Capitalized(StateInText(keep.subject_name)), b = StateInText(other.subject_name);
+  keep.text = fmt::format("{} and {} {} parties to {}", a, b, keep.ongoing ? "are" : "were", keep.object_name);
+  keep.participants.insert(keep.participants.end(), other.participants.begin(), other.participants.end());
+}
+
+void Absorb(FactStatement& keep, const FactStatement& other) {
+  if (other.relation == Relation::kPartyTo && other.subject_name != keep.subject_name) BothParties(keep, other);
+  if (other.when == keep.when) return UnionCites(keep.cite, other.cite);
+  for (OtherDate& o : keep.also)
+    if (o.when == other.when) return UnionCites(o.cite, other.cite);
+  keep.also.push_back({other.when, other.cite});
+}
+
+// One statement per fact, in the order of first mention: the others' sources join its
+// citations, their other dates its "another source gives".
+std::vector<FactStatement> MergeDuplicates(std::vector<FactStatement> in) {
+  std::vector<FactStatement> out;
+  std::map<std::string, size_t> at;
+  for (FactStatement& s : in) {
+    auto [it, added] = at.emplace(SameFactKey(s), out.size());
+    if (added) out.push_back(std::move(s));
+    else Absorb(out[it->second], s);
+  }
+  return out;
 }
 
 std::vector<FactStatement> Statements(const std::vector<const Fact*>& facts, Ctx& c) {
@@ -237,52 +332,155 @@ bool IsTermFact(const Fact& f) {
   return f.relation == Relation::kChiefOfMission || f.relation == Relation::kPostVacant;
 }
 
-Mission MissionOf(const kb::MissionInfo& info, Ctx& c) {
-  const kb::Entity& e = *info.mission;
+// The city a mission is recorded in (any date), by name: sources name it by different ids.
+std::string CityOf(const kb::MissionInfo& m, const Ctx& c) {
+  for (const Fact* f : m.facts)
+    if (f->relation == Relation::kMissionLocatedAt && f->subject == m.mission->id && !f->object.empty())
+      return c.kb.NameOf(f->object);
+  return "";
+}
+
+// "embassy-of-the-united-states" (a Wikidata class) is an embassy.
+std::string KindOfPost(const kb::Entity& mission) {
+  return mission.subkind.rfind("embassy", 0) == 0 ? std::string("embassy") : mission.subkind;
+}
+
+// One post per sending state, receiving state, kind and city: the same embassy named by
+// several sources (the Historian's posts, the pack, the Database of Embassies) is one
+// mission. A mission without a city (the Historian's "mission to <country>", where its
+// chiefs of mission attach) is the sender's only embassy there when there is one.
+void MapPosts(const std::vector<kb::MissionInfo>& missions, Ctx& c) {
+  std::map<std::string, const kb::Entity*> first;
+  std::vector<const kb::Entity*> unplaced, embassies;
+  for (const kb::MissionInfo& m : missions) {
+    const std::string city = CityOf(m, c);
+    if (city.empty()) {
+      unplaced.push_back(m.mission);
+      continue;
+    }
+    auto [it, added] = first.emplace(KindOfPost(*m.mission) + "|" + city, m.mission);
+    c.posts[m.mission->id] = {it->second->id, it->second->name};
+    if (added && KindOfPost(*m.mission) == "embassy") embassies.push_back(m.mission);
+  }
+  if (embassies.size() != 1) return;
+  for (const kb::Entity* e : unplaced) c.posts[e->id] = {embassies[0]->id, embassies[0]->name};
+}
+
+std::string PostOf(const std::string& id, const Ctx& c) {
+  auto it = c.posts.find(id);
+  return it == c.posts.end() ? id : it->second.id;
+}
+
+// The missions of one post, their facts together (term facts are the chiefs table's).
+Mission MissionOf(const std::vector<const kb::MissionInfo*>& infos, Ctx& c) {
+  const kb::Entity& e = *infos.front()->mission;
   Mission m;
   m.id = e.id;
   m.name = e.name;
   m.kind = e.subkind;
   m.sending_state = e.owner;
   m.receiving_state = e.host;
-  for (const Fact* f : SortedBegun(info.facts, c)) {
+  std::vector<const Fact*> facts;
+  for (const kb::MissionInfo* info : infos) facts.insert(facts.end(), info->facts.begin(), info->facts.end());
+  for (const Fact* f : SortedBegun(facts, c)) {
     if (IsTermFact(*f)) continue;
     FactStatement s = Statement(*f, c);
     NoteMissionFact(*f, s, c, &m);
     m.facts.push_back(std::move(s));
   }
-  m.cite = c.cites.Cite(e.sources);
+  m.facts = MergeDuplicates(std::move(m.facts));
+  for (const kb::MissionInfo* info : infos) UnionCites(m.cite, c.cites.Cite(info->mission->sources));
   return m;
 }
 
 // Open on the date: the sources speak for it, opened by it (or opening undated) and not
-// closed by it (a closing of unknown date counts as closed).
+// closed by it (a closing of unknown date counts as closed), unless reopened after.
 bool OpenOn(const Mission& m, const Ctx& c) {
   if (!c.present_tense) return false;  // no post is open in a state that did not exist, nor known in the future
-  if (m.closed_recorded && (!m.closed || StartedBy(m.closed, c))) return false;
+  const bool reopened = m.closed && m.opened && m.closed->first_day() < m.opened->first_day();
+  if (m.closed_recorded && !reopened && (!m.closed || StartedBy(m.closed, c))) return false;
   return !m.opened || StartedBy(m.opened, c);
 }
 
-// Missions of `sender` in `receiver` open on the date.
+// The newest listing of the sender's posts in the receiver (a dataset naming every post it
+// knows, as the Database of Embassies does) by the date: absent when none lists them.
+std::optional<Date> NewestListing(const std::vector<kb::MissionInfo>& infos, const Ctx& c) {
+  std::optional<Date> out;
+  for (const kb::MissionInfo& info : infos)
+    for (const Fact* f : info.facts)
+      if (f->relation == Relation::kMissionLocatedAt && IsListing(*f, c) && Began(*f, c)) Later(out, f->valid.start());
+  return out;
+}
+
+// The newest currency of the sources of a post's facts.
+std::optional<Date> PostCurrency(const std::vector<const kb::MissionInfo*>& infos, const Ctx& c) {
+  std::optional<Date> out;
+  for (const kb::MissionInfo* info : infos)
+    for (const Fact* f : info->facts) Later(out, SourcesCurrency(f->sources, c));
+  return out;
+}
+
+// A post no source records after a later listing of the sender's posts that leaves it out
+// (Chengdu, closed in 2020: the Historian's posts stop in 2012, the 2022 listing omits it)
+// is not shown as open.
+bool LeftOutOfListing(const std::vector<const kb::MissionInfo*>& infos, const std::optional<Date>& listing,
+                      const Ctx& c) {
+  if (!listing) return false;
+  const std::optional<Date> cur = PostCurrency(infos, c);
+  return cur && cur->last_day() < listing->first_day();
+}
+
+// Missions of `sender` in `receiver` open on the date, one per post. A post not open is
+// built and dropped with its citations: every listed source is cited by a shown statement.
 std::vector<Mission> MissionsOf(const std::string& sender, const std::string& receiver, Ctx& c) {
   std::vector<Mission> out;
-  if (!c.present_tense) return out;  // (before citing: every listed source is cited)
-  for (const kb::MissionInfo& info : c.kb.Missions(sender, receiver)) out.push_back(MissionOf(info, c));
-  std::erase_if(out, [&](const Mission& m) { return !OpenOn(m, c); });
+  if (!c.present_tense) return out;
+  const std::vector<kb::MissionInfo> infos = c.kb.Missions(sender, receiver);
+  const std::optional<Date> listing = NewestListing(infos, c);
+  std::map<std::string, std::vector<const kb::MissionInfo*>> by_post;
+  std::vector<std::string> order;
+  for (const kb::MissionInfo& info : infos) {
+    const std::string post = PostOf(info.mission->id, c);
+    if (by_post[post].empty()) order.push_back(post);
+    by_post[post].push_back(&info);
+  }
+  for (const std::string& post : order) {
+    if (LeftOutOfListing(by_post[post], listing, c)) continue;
+    Citations before = c.cites;
+    Mission m = MissionOf(by_post[post], c);
+    if (OpenOn(m, c)) out.push_back(std::move(m));
+    else c.cites = before;
+  }
   return out;
+}
+
+// A term left open that a later chief of mission at the same post ends: inferred, and said so.
+void EndByNextChief(const kb::Term& t, Ctx& c, FactStatement& s) {
+  s.end = t.end;
+  s.ongoing = false;
+  s.beyond_currency = false;
+  s.text = DescribeFact(*t.fact, c.kb, false);
+  s.subject = t.fact->subject;
+  s.subject_name = c.kb.NameOf(t.fact->subject);
+  s.object = t.fact->object;
+  s.object_name = c.kb.NameOf(t.fact->object);
+  NameThePost(c, s);
+  const std::string from = t.fact->valid.start() ? t.fact->valid.start()->ToEnglish() + " " : "";
+  s.when = fmt::format("{}until the next chief of mission, c. {}", from.empty() ? "" : "from " + from,
+                       t.end->ToEnglish());
+}
+
+TermDetail TermDetailOf(const Fact& f, const FactStatement& s, const Ctx& c) {
+  const std::string_view role = f.QualifierValue("role");
+  return {c.kb.NameOf(f.subject), s.object_name, std::string(role), std::string(kb::RoleTitle(role)),
+          kb::IsChargeRole(role), false, {}};
 }
 
 FactStatement TermStatement(const kb::Term& t, Ctx& c) {
   FactStatement s = Statement(*t.fact, c);
-  const std::string_view role = t.fact->QualifierValue("role");
-  TermDetail d;
-  d.person = c.kb.NameOf(t.fact->subject);
-  d.mission = c.kb.NameOf(t.fact->object);
-  d.role = std::string(role);
-  d.role_title = std::string(kb::RoleTitle(role));
-  d.charge = kb::IsChargeRole(role);
+  TermDetail d = TermDetailOf(*t.fact, s, c);
   if (t.implicit_end && t.end && t.end->first_day() <= c.as_of.last_day()) {
-    s.end = t.end;
+    EndByNextChief(t, c, s);
     d.end_implicit = true;
   }
   for (const char* key : {"appointed", "credentials", "arrived"}) {
@@ -293,21 +491,40 @@ FactStatement TermStatement(const kb::Term& t, Ctx& c) {
   return s;
 }
 
+// Every term at the sender's posts in the receiver, with the ends the next term implies.
+std::map<const Fact*, kb::Term> TermsOf(const std::string& sender, const std::string& receiver, const Ctx& c) {
+  std::map<const Fact*, kb::Term> out;
+  for (const kb::MissionInfo& m : c.kb.Missions(sender, receiver))
+    for (const kb::Term& t : c.kb.TermsAt(m.mission->id)) out.emplace(t.fact, t);
+  return out;
+}
+
 std::vector<FactStatement> Chiefs(const std::string& sender, const std::string& receiver, Ctx& c) {
   std::vector<const Fact*> terms;
   for (const kb::MissionInfo& m : c.kb.Missions(sender, receiver))
     for (const Fact* f : m.facts)
       if (IsTermFact(*f)) terms.push_back(f);
+  const std::map<const Fact*, kb::Term> implied = TermsOf(sender, receiver, c);
   std::vector<FactStatement> out;
   for (const Fact* f : SortedBegun(terms, c)) {
     if (f->relation != Relation::kPostVacant) {
-      out.push_back(TermStatement(kb::Term{f, f->valid.end(), false}, c));
+      auto it = implied.find(f);
+      out.push_back(TermStatement(it != implied.end() ? it->second : kb::Term{f, f->valid.end(), false}, c));
       continue;
     }
     out.push_back(Statement(*f, c));
     out.back().vacant = true;
   }
   return out;
+}
+
+// Undated attestations the sources still speak for are shown as current; the others, and
+// open terms past their source's currency, only as the last record.
+void SortUndated(const kb::EnvoyAnswer& ans, Ctx& c, Envoys& e) {
+  for (const kb::Term& t : ans.undated) {
+    FactStatement s = TermStatement(t, c);
+    (s.beyond_currency ? e.last_recorded : e.undated).push_back(std::move(s));
+  }
 }
 
 Envoys EnvoysOf(const std::string& sender, const std::string& receiver, Ctx& c) {
@@ -318,8 +535,12 @@ Envoys EnvoysOf(const std::string& sender, const std::string& receiver, Ctx& c) 
   for (const kb::Term& t : ans.heads) e.heads.push_back(TermStatement(t, c));
   e.vacant = Statements(ans.vacant, c);
   if (ans.previous) e.previous = TermStatement(*ans.previous, c);
-  if (c.present_tense)
-    for (const kb::Term& t : ans.undated) e.undated.push_back(TermStatement(t, c));
+  if (c.present_tense) {
+    for (const kb::Term& t : ans.beyond_currency) e.last_recorded.push_back(TermStatement(t, c));
+    SortUndated(ans, c, e);
+  }
+  e.current_to = ans.current_to;
+  e.beyond_currency = BeyondCurrency(ans.current_to, c);
   return e;
 }
 
@@ -368,7 +589,7 @@ Group GroupOf(const std::string& id, const std::vector<const Fact*>& facts, Ctx&
   g.name = c.kb.NameOf(id);
   const kb::Entity* e = c.kb.FindEntity(id);
   if (e != nullptr) g.kind = e->subkind;
-  g.facts = Statements(facts, c);
+  g.facts = MergeDuplicates(Statements(facts, c));
   if (e != nullptr) g.cite = c.cites.Cite(e->sources);
   return g;
 }
@@ -432,17 +653,50 @@ std::vector<Group> Agreements(const std::vector<const Fact*>& dyad, Ctx& c) {
   return groups;
 }
 
-// The organizations `s` belonged to on the date (first membership fact per organization).
-std::map<std::string, const Fact*> OrganizationsOf(const std::string& s, const Ctx& c) {
-  std::map<std::string, const Fact*> m;
-  for (const Fact* f : c.kb.Memberships(s, c.as_of))
-    if (Began(*f, c) && !m.count(f->object)) m[f->object] = f;
+// The membership facts of `s` per organization on the date: spans holding on it (or open
+// past their source) and listings by it.
+std::map<std::string, std::vector<const Fact*>> OrganizationsOf(const std::string& s, const Ctx& c) {
+  std::map<std::string, std::vector<const Fact*>> m;
+  for (Relation r : {Relation::kMemberOf, Relation::kObserverOf})
+    for (const Fact* f : SortedBegun(c.kb.FactsOf(s, r), c))
+      if (IsListing(*f, c) || f->undated || Ongoing(*f, c)) m[f->object].push_back(f);
   return m;
 }
 
-FactStatement MembershipStatement(const Fact& f, Ctx& c) {
-  FactStatement s = Statement(f, c);
-  s.membership = MembershipDetail{f.object, c.kb.NameOf(f.object), f.relation == Relation::kObserverOf};
+// The dates of a statement without its currency mark (MarkCurrency).
+std::string Unmarked(const FactStatement& s) {
+  if (!s.beyond_currency) return s.when;
+  for (std::string_view mark : {" (last recorded ", "; source current to ", " (its source"})
+    if (size_t at = s.when.find(mark); at != std::string::npos) return s.when.substr(0, at);
+  return s.when;
+}
+
+void AddWhen(std::vector<std::string>& when, std::string w) {
+  if (std::find(when.begin(), when.end(), w) == when.end()) when.push_back(std::move(w));
+}
+
+// One statement per state and organization from every source: "since 30 January 1992;
+// listed 22 January 2026", all citations, the newest currency.
+FactStatement MembershipStatement(std::vector<const Fact*> facts, Ctx& c) {
+  std::stable_partition(facts.begin(), facts.end(), [&](const Fact* f) { return !IsListing(*f, c); });
+  FactStatement s = Statement(*facts[0], c);
+  std::vector<std::string> when;
+  for (const Fact* f : facts) {
+    FactStatement o = Statement(*f, c);
+    UnionCites(s.cite, o.cite);
+    Later(s.current_to, o.current_to);
+    if (!f->undated || facts.size() == 1) AddWhen(when, IsListing(*f, c) ? "listed " + f->valid.start()->ToEnglish() : Unmarked(o));
+  }
+  const Fact& first = *facts[0];
+  const bool open = !IsListing(first, c) && (first.undated || Ongoing(first, c));
+  s.beyond_currency = (open || IsListing(*facts.back(), c)) && BeyondCurrency(s.current_to, c);
+  s.ongoing = open && !s.beyond_currency;
+  s.when = fmt::format("{}", fmt::join(when, "; "));
+  const bool listed_then = std::any_of(facts.begin(), facts.end(), [&](const Fact* f) {
+    return IsListing(*f, c) && s.current_to && *f->valid.start() == *s.current_to;
+  });
+  if (s.beyond_currency && !listed_then) s.when += " (last recorded " + s.current_to->ToString() + ")";
+  s.membership = MembershipDetail{first.object, c.kb.NameOf(first.object), first.relation == Relation::kObserverOf};
   return s;
 }
 
@@ -452,14 +706,14 @@ Memberships MembershipsOf(Ctx& c) {
   for (const auto& [org, f] : ma) {
     auto it = mb.find(org);
     if (it == mb.end()) {
-      out.only_a.push_back(MembershipStatement(*f, c));
+      out.only_a.push_back(MembershipStatement(f, c));
       continue;
     }
-    FactStatement sa = MembershipStatement(*f, c);
-    out.shared.push_back({org, c.kb.NameOf(org), std::move(sa), MembershipStatement(*it->second, c)});
+    FactStatement sa = MembershipStatement(f, c);
+    out.shared.push_back({org, c.kb.NameOf(org), std::move(sa), MembershipStatement(it->second, c)});
   }
   for (const auto& [org, f] : mb)
-    if (!ma.count(org)) out.only_b.push_back(MembershipStatement(*f, c));
+    if (!ma.count(org)) out.only_b.push_back(MembershipStatement(f, c));
   return out;
 }
 
@@ -526,13 +780,40 @@ std::vector<const Fact*> SideFacts(const std::string& s, std::initializer_list<R
 
 SidedFacts Sided(const std::vector<const Fact*>& dyad, std::initializer_list<Relation> set, Ctx& c) {
   SidedFacts s;
-  s.pair = FactList(dyad, set, c);
-  s.a = FactList(SideFacts(c.a, set, c), set, c);
-  s.b = FactList(SideFacts(c.b, set, c), set, c);
+  s.pair = MergeDuplicates(FactList(dyad, set, c));
+  s.a = MergeDuplicates(FactList(SideFacts(c.a, set, c), set, c));
+  s.b = MergeDuplicates(FactList(SideFacts(c.b, set, c), set, c));
   return s;
 }
 
+bool InvolvesAThirdState(const FactStatement& s, const Ctx& c) {
+  return std::any_of(s.participants.begin(), s.participants.end(),
+                     [&](const world::State* p) { return p->key != c.a && p->key != c.b; });
+}
+
+void MoveThirdStates(std::vector<FactStatement>& from, std::vector<FactStatement>& to, const Ctx& c) {
+  auto third = std::stable_partition(from.begin(), from.end(),
+                                     [&](const FactStatement& s) { return !InvolvesAThirdState(s, c); });
+  std::move(third, from.end(), std::back_inserter(to));
+  from.erase(third, from.end());
+}
+
+// A section about the pair holds no statement about a third state ("Kazakhstan suspended
+// trade with Kyrgyzstan"): those are context.
+void ThirdStatesToContext(SidedFacts& section, SidedFacts& context, const Ctx& c) {
+  MoveThirdStates(section.a, context.a, c);
+  MoveThirdStates(section.b, context.b, c);
+}
+
 // ---- timeline -----------------------------------------------------------------------------
+
+// A happening with a start and no end is one the source dates no closer than "after the
+// start": "in or after 2006", never "since 2006" (it does not go on) and never an end
+// taken from the source's currency (which is when the source stops, not when it happened).
+std::string OccurrenceWhen(const Interval& when) {
+  if (when.start() && !when.end()) return "in or after " + when.start()->ToEnglish();
+  return DescribeInterval(when, false);
+}
 
 OccurrenceStatement OccurrenceOf(const kb::Occurrence& o, Ctx& c) {
   OccurrenceStatement s;
@@ -540,13 +821,13 @@ OccurrenceStatement OccurrenceOf(const kb::Occurrence& o, Ctx& c) {
   s.kind = o.kind;
   s.start = o.when.start();
   s.end = o.when.end();
-  s.when = DescribeInterval(o.when, false);
+  s.when = OccurrenceWhen(o.when);
   s.text = o.summary;
   s.cameo = o.cameo;
   if (!o.place.empty()) s.place = c.kb.NameOf(o.place);
   for (const kb::Participant& p : o.participants) s.participants.push_back({p.entity, c.kb.NameOf(p.entity), p.role});
   s.cite = c.cites.Cite(o.sources);
-  s.current_to = c.kb.CurrentTo(o.sources);
+  s.current_to = SourcesCurrency(o.sources, c);
   return s;
 }
 
@@ -563,15 +844,23 @@ bool AboutAThirdState(const Fact& f, const Ctx& c) {
   return f.subject != c.a && f.subject != c.b && c.world.Find(f.subject) != nullptr;
 }
 
+// A chief-of-mission fact as its term at the post (with the end a successor implies).
+FactStatement TimelineStatement(const Fact& f, Ctx& c) {
+  if (f.relation != Relation::kChiefOfMission) return Statement(f, c);
+  for (const kb::Term& t : c.kb.TermsAt(f.object))
+    if (t.fact == &f) return TermStatement(t, c);
+  return Statement(f, c);
+}
+
 std::vector<TimelineYear> Timeline(const kb::DyadView& view, Ctx& c) {
+  std::vector<FactStatement> facts;
+  for (const Fact* f : view.facts)
+    if (Began(*f, c) && !AboutAThirdState(*f, c)) facts.push_back(TimelineStatement(*f, c));
   std::map<int, std::vector<TimelineItem>> years;
   TimelineYear undated;
-  for (const Fact* f : view.facts) {
-    if (!Began(*f, c) || AboutAThirdState(*f, c)) continue;
-    TimelineItem item;
-    item.fact = Statement(*f, c);
-    if (f->undated || !f->valid.start()) undated.items.push_back(std::move(item));
-    else years[f->valid.start()->year()].push_back(std::move(item));
+  for (FactStatement& s : MergeDuplicates(std::move(facts))) {
+    const std::optional<Date> start = s.undated ? std::nullopt : s.start;
+    (start ? years[start->year()] : undated.items).push_back(TimelineItem{std::move(s), std::nullopt});
   }
   for (const kb::Occurrence* o : view.occurrences)
     if (HappenedBy(*o, c)) years[o->when.start()->year()].push_back(TimelineItem{std::nullopt, OccurrenceOf(*o, c)});
@@ -905,31 +1194,65 @@ RelationsData RelationsDataOf(const DossierRequest& req, Ctx& c) {
 Status BuildSections(const DossierRequest& req, Ctx& c, Dossier& d) {
   kb::DyadView view = c.kb.Dyad(c.a, c.b, Interval::Always());
   std::vector<const Fact*> dyad = SortedBegun(view.facts, c);
+  MapPosts(c.kb.Missions(c.a, c.b), c);
+  MapPosts(c.kb.Missions(c.b, c.a), c);
+  c.cites.Section("representation");
   d.representation.missions = {MissionsOf(c.a, c.b, c), MissionsOf(c.b, c.a, c)};
+  c.cites.Section("overview");
   d.overview.relations = Relations(c);
+  c.cites.Section("representation");
   d.envoys = {EnvoysOf(c.a, c.b, c), EnvoysOf(c.b, c.a, c)};
   d.representation.chiefs = {Chiefs(c.a, c.b, c), Chiefs(c.b, c.a, c)};
   d.representation.offices_a = Offices(c.a, c.b, c);
   d.representation.offices_b = Offices(c.b, c.a, c);
+  c.cites.Section("agreements");
   d.agreements = Agreements(dyad, c);
+  c.cites.Section("memberships");
   d.memberships = MembershipsOf(c);
+  c.cites.Section("security");
   d.security.installations = GroupBySubject(dyad, {Relation::kInstallationHostedBy, Relation::kInstallationOperatedBy,
                                                    Relation::kInstallationOpened, Relation::kInstallationClosed}, c);
   for (const kb::Occurrence* o : view.occurrences)
     if (o->kind == "incident" && HappenedBy(*o, c)) d.security.incidents.push_back(OccurrenceOf(*o, c));
-  d.assistance = FactList(dyad, {Relation::kAssistance}, c);
+  c.cites.Section("assistance");
+  d.assistance = MergeDuplicates(FactList(dyad, {Relation::kAssistance}, c));
+  c.cites.Section("opinion");
   DYAD_ASSIGN_OR_RETURN(d.public_opinion, Polls(dyad, c));
+  c.cites.Section("trade");
   d.trade_currency = Sided(dyad, {Relation::kCurrency, Relation::kInCurrencyZone, Relation::kTradeSuspended,
                                   Relation::kTradeRestrictions, Relation::kTradeTrend}, c);
+  c.cites.Section("context");
   d.context = Sided(dyad, {Relation::kIndependenceDeclared, Relation::kContributesTo, Relation::kPolicyStance,
                            Relation::kCooperation}, c);
+  ThirdStatesToContext(d.trade_currency, d.context, c);
+  c.cites.Section("timeline");
   d.timeline = Timeline(c.kb.Dyad(c.a, c.b, Interval::Make(std::nullopt, c.as_of).value()), c);
   DYAD_ASSIGN_OR_RETURN(d.events, Events(req, c));
+  c.cites.Section("datasets");
   d.relations_data = RelationsDataOf(req, c);
+  c.cites.Section("pairs");
   if (!c.present_tense) return Status();  // the pair sections speak in the present tense
   d.pairs = BuildPairSections({&c.world, &c.kb, req.relations, req.relations_error, c.a, c.b, c.as_of},
                               [&c](const CitedSource& s) { return c.cites.External(s); });
   return Status();
+}
+
+// The newest currency of the sources a section cites, per section that cites any.
+std::vector<SectionCurrency> CurrencyOf(Ctx& c, const std::vector<CitedSource>& sources) {
+  static const std::pair<const char*, const char*> kSections[] = {
+      {"overview", "Overview"}, {"timeline", "Timeline"}, {"representation", "Diplomatic representation"},
+      {"agreements", "Agreements"}, {"memberships", "Memberships"}, {"security", "Security"},
+      {"assistance", "Assistance"}, {"opinion", "Public opinion"}, {"trade", "Trade and currency"},
+      {"context", "Context"}, {"datasets", "Relations data"}, {"pairs", "Between the two states"}};
+  std::vector<SectionCurrency> out;
+  for (const auto& [id, title] : kSections) {
+    const std::set<int>& cited = c.cites.CitedIn(id);
+    if (cited.empty()) continue;
+    SectionCurrency sc{id, title, std::nullopt};
+    for (int n : cited) Later(sc.current_to, sources[n - 1].current_to);
+    out.push_back(std::move(sc));
+  }
+  return out;
 }
 
 DateStanding StandingOn(const Date& on, const DossierRequest& req, const kb::KnowledgeBase& kb) {
@@ -943,9 +1266,25 @@ DateStanding StandingOn(const Date& on, const DossierRequest& req, const kb::Kno
 
 }  // namespace
 
+CitedSource CitedSourceOf(const kb::KnowledgeBase& kb, const std::string& id) {
+  CitedSource e;
+  e.id = e.title = id;
+  const kb::Source* s = kb.FindSource(id);
+  if (s == nullptr) return e;
+  e.title = s->title;
+  e.author = s->author;
+  e.publisher = s->publisher;
+  e.url = s->url;
+  e.licence = s->licence;
+  if (s->date && s->date->first_day() <= kb.today().last_day()) e.date = s->date;
+  e.retrieved = s->retrieved;
+  e.current_to = s->current_to ? s->current_to : e.date;
+  return e;
+}
+
 Result<Dossier> BuildDossier(const world::World& world, const kb::KnowledgeBase& kb, const DossierRequest& req) {
   DYAD_RETURN_IF_ERROR(CheckRequest(req));
-  Ctx c{world, kb, req.a->key, req.b->key, req.as_of.value_or(TodayUtc()), Citations(kb)};
+  Ctx c{world, kb, req.a->key, req.b->key, req.as_of.value_or(TodayUtc()), Citations(kb), true, {}};
   Dossier d;
   d.title = fmt::format("{}–{} relations", req.a->name, req.b->name);
   d.as_of = c.as_of;
@@ -955,6 +1294,7 @@ Result<Dossier> BuildDossier(const world::World& world, const kb::KnowledgeBase&
   d.states = {Profile(*req.a, c.as_of), Profile(*req.b, c.as_of)};
   DYAD_RETURN_IF_ERROR(BuildSections(req, c, d));
   d.sources = c.cites.List();
+  d.currency = CurrencyOf(c, d.sources);
   d.overview.summary = Summary(d);
   d.see_also = SeeAlso(d);
   d.map = PlanMap(*req.a, *req.b, req);

@@ -50,6 +50,12 @@ struct DossierRequest {
 Result<Dossier> BuildDossier(const world::World& world, const kb::KnowledgeBase& kb,
                              const DossierRequest& request);
 
+// The entry of the sources list for knowledge-base source `id` (numbered 0: the caller
+// numbers it). The one rule for every section: a source's currency is its current_to, else
+// its publication date; a date after the knowledge base's today is no date at all (a source
+// is not published in the future) and gives no currency. An unknown id is listed by its id.
+CitedSource CitedSourceOf(const kb::KnowledgeBase& kb, const std::string& id);
+
 // The JSON document (docs/formats/dossier.md), `indent` spaces per level, no final newline.
 std::string RenderJson(const Dossier& dossier, int indent = 2);
 // CommonMark with GFM tables.

@@ -64,12 +64,19 @@ void AddWhen(const FactStatement& f, Json& j) {
             {"when", f.when}, {"current_to", OrNull(f.current_to)}, {"beyond_currency", f.beyond_currency}});
 }
 
+Json OtherDateJson(const OtherDate& o) { return {{"when", o.when}, {"cite", CiteJson(o.cite)}}; }
+
+Json CurrencyJson(const SectionCurrency& s) {
+  return {{"section", s.section}, {"title", s.title}, {"current_to", OrNull(s.current_to)}};
+}
+
 Json FactJson(const FactStatement& f) {
   Json j = FactCore(f);
   AddWhen(f, j);
   if (!f.qualifiers.empty()) j["qualifiers"] = QualifiersJson(f.qualifiers);
   if (!f.note.empty()) j["note"] = f.note;
   j["cite"] = CiteJson(f.cite);
+  if (!f.also.empty()) j["other_dates"] = ArrayOf(f.also, OtherDateJson);
   AddDetails(f, j);
   return j;
 }
@@ -132,7 +139,9 @@ Json MissionsJson(const Directions<std::vector<Mission>>& missions) {
 
 Json EnvoysJson(const Envoys& e) {
   return {{"sending_state", e.sending_state}, {"receiving_state", e.receiving_state}, {"heads", FactsJson(e.heads)},
-          {"vacant", FactsJson(e.vacant)}, {"previous", FactOrNull(e.previous)}, {"undated", FactsJson(e.undated)}};
+          {"vacant", FactsJson(e.vacant)}, {"previous", FactOrNull(e.previous)}, {"undated", FactsJson(e.undated)},
+          {"last_recorded", FactsJson(e.last_recorded)}, {"current_to", OrNull(e.current_to)},
+          {"beyond_currency", e.beyond_currency}};
 }
 
 Json InfoboxJson(const Dossier& d) {
@@ -314,7 +323,8 @@ Json DossierJson(const Dossier& d) {
   j["events"] = EventsJson(d.events);
   if (d.relations_data.queried) j["relations_data"] = RelationsDataJson(d.relations_data);
   if (d.pairs.built) j["pairs"] = RenderPairSectionsJson(d);
-  j.update({{"sources", ArrayOf(d.sources, SourceJson)}, {"see_also", ArrayOf(d.see_also, SeeAlsoJson)}});
+  j.update({{"sources", ArrayOf(d.sources, SourceJson)}, {"currency", ArrayOf(d.currency, CurrencyJson)},
+            {"see_also", ArrayOf(d.see_also, SeeAlsoJson)}});
   return j;
 }
 

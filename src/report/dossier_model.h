@@ -63,6 +63,12 @@ struct HolderDetail {
   bool acting = false;
 };
 
+// The same fact dated otherwise by another source: one statement, "another source gives …".
+struct OtherDate {
+  std::string when;
+  Cites cite;
+};
+
 // One fact, as a sentence with its dates and sources.
 struct FactStatement {
   kb::Relation relation{};
@@ -78,6 +84,7 @@ struct FactStatement {
   std::vector<Qualifier> qualifiers;
   std::string note;
   Cites cite;
+  std::vector<OtherDate> also;  // the same fact as other sources date it (JSON "other_dates")
   std::optional<Date> current_to;  // the newest currency of the cited sources (absent: not recorded)
   std::vector<const world::State*> participants;  // (not in JSON) subject/object states
   // Section-specific details; at most one is set.
@@ -158,7 +165,12 @@ struct Envoys {
   std::string sending_state, receiving_state;
   std::vector<FactStatement> heads, vacant;
   std::optional<FactStatement> previous;
-  std::vector<FactStatement> undated;
+  std::vector<FactStatement> undated;  // undated attestations the sources still speak for
+  // Open or undated terms whose sources stop before the dossier's date: not current, only
+  // the last record ("not known after D").
+  std::vector<FactStatement> last_recorded;
+  std::optional<Date> current_to;  // the newest currency of the post's sources
+  bool beyond_currency = false;    // the dossier's date lies after current_to
 };
 
 struct ChainStep {
@@ -328,6 +340,12 @@ struct DateStanding {
   bool present_tense() const { return not_existing.empty() && !future; }
 };
 
+// How current a section's data is: the newest currency among the sources it cites.
+struct SectionCurrency {
+  std::string section, title;      // anchor id and heading
+  std::optional<Date> current_to;  // absent: none of its sources records one
+};
+
 struct Dossier {
   std::string title;
   Date as_of;
@@ -348,6 +366,7 @@ struct Dossier {
   RelationsData relations_data;
   PairSections pairs;  // report/pair_sections_model.h
   std::vector<CitedSource> sources;
+  std::vector<SectionCurrency> currency;  // the header's "data current to …", section order
   std::vector<SeeAlsoEntry> see_also;
   MapPlan map;  // (not in JSON)
 
@@ -356,6 +375,20 @@ struct Dossier {
     return overview.relations.since.empty() ? nullptr : &overview.relations.since.front();
   }
 };
+
+// The end of a chief of mission's term for tables: "1994-10-11", "c. 1992-09-16 (next chief
+// of mission)" for an end inferred from the successor's start, "present", "last recorded
+// 2021-01-20" for an open term past its source's currency, or "".
+std::string TermEndText(const FactStatement& term);
+
+// Who heads the post on the dossier's date, for the infobox: "Donald Lu (Ambassador, since
+// 12 October 2018)", "vacant", "not known after 2021-01-20 (last recorded: Donald Lu, since
+// 12 October 2018)", "none recorded on this date (last: X)" or "—", with its citations.
+Segment EnvoyText(const Envoys& envoys);
+
+// The header's currency line: "Data current to: Overview 2024-07-19; Timeline 2025-02-19;
+// …" (a section none of whose sources records a currency says "not recorded").
+std::string CurrencyLine(const Dossier& dossier);
 
 // Clauses as one paragraph of plain text: each cited segment followed by " [n][m]", each
 // clause by ". " (the last one by "."). The form the JSON "summary" field holds.

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "relations/citations.h"
+#include "report/dossier.h"
 
 namespace dyad::report {
 namespace {
@@ -36,27 +37,10 @@ std::optional<Date> KbCurrency(const kb::Source& s) {
   return std::nullopt;
 }
 
-CitedSource EntryOf(const kb::Source& s) {
-  CitedSource e;
-  e.id = s.id;
-  e.title = s.title;
-  e.author = s.author;
-  e.publisher = s.publisher;
-  e.url = s.url;
-  e.licence = s.licence;
-  e.date = s.date;
-  e.retrieved = s.retrieved;
-  e.current_to = KbCurrency(s);
-  return e;
-}
-
 std::vector<int> CiteKb(const std::vector<std::string>& ids, const Ctx& c) {
   std::vector<int> out;
   for (const std::string& id : ids) {
-    const kb::Source* s = c.kb().FindSource(id);
-    CitedSource e = s ? EntryOf(*s) : CitedSource{};
-    if (!s) e.id = e.title = id;
-    int n = c.number(e);
+    int n = c.number(CitedSourceOf(c.kb(), id));
     if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
   }
   return out;
