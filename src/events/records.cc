@@ -79,7 +79,8 @@ std::optional<Date> OccurrenceDate(const kb::Occurrence& occ) {
   const std::optional<Date>& start = occ.when.start();
   if (!start) return std::nullopt;
   const std::optional<Date>& end = occ.when.end();
-  if (end && end->last_day() - start->first_day() > kMaxOccurrenceSpanDays) return std::nullopt;
+  // No end: the source dates it only "in or after" its start (kgz-usa pack), no day to code.
+  if (!end || end->last_day() - start->first_day() > kMaxOccurrenceSpanDays) return std::nullopt;
   return start;
 }
 

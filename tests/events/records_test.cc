@@ -203,7 +203,7 @@ TEST_F(RecordsTest, UcdpConflictOnsetIsFightingBothWaysInItsFirstYear) {
 }
 
 TEST_F(RecordsTest, OccurrenceKnownOnlyWithinYearsIsLeftOutWithItsReason) {
-  const kb::Occurrence* occ = Occurrence("occ:manas-dismay");  // 2001-12/2017-06-26
+  const kb::Occurrence* occ = Occurrence("occ:manas-dismay");  // 2001-12/.. (in or after December 2001)
   ASSERT_NE(occ, nullptr);
   EXPECT_TRUE(CodeOccurrence(kb(), *occ, &counts_).empty());
   EXPECT_EQ(counts_.skipped_by_reason["occurrence dated only within a span of more than a month"], 1u);
