@@ -260,7 +260,7 @@ bool PeriodOf(const FactsArgs& args, Interval* period) {
 int RunFacts(const FactsArgs& args) {
   Interval period;
   if (!PeriodOf(args, &period)) return kExitUsage;
-  std::unique_ptr<Session> s = OpenSession("facts", /*load_kb=*/false);
+  std::unique_ptr<Session> s = OpenWorldSession("facts");
   if (!s) return kExitError;
   const world::State *sa = nullptr, *sb = nullptr;
   if (int rc = ResolvePair("facts", *s, args.a, args.b, std::nullopt, &sa, &sb); rc != kExitOk) return rc;
@@ -344,7 +344,7 @@ int RunEnvoy(const EnvoyArgs& args) {
   std::optional<Date> on;
   if (!ParseDateOption("envoy", "--on", args.on, &on)) return kExitUsage;
   if (!on) on = TodayUtc();
-  std::unique_ptr<Session> s = OpenSession("envoy", /*load_kb=*/false);
+  std::unique_ptr<Session> s = OpenWorldSession("envoy");
   if (!s) return kExitError;
   const world::State *sa = nullptr, *sb = nullptr;
   if (int rc = ResolvePair("envoy", *s, args.a, args.b, on, &sa, &sb); rc != kExitOk) return rc;
@@ -504,10 +504,11 @@ int RunRelations(const RelationsArgs& args) {
   std::optional<Date> on;
   if (!ParseDateOption("relations", "--on", args.on, &on)) return kExitUsage;
   if (!on) on = TodayUtc();
-  std::unique_ptr<Session> s = OpenSession("relations", /*load_kb=*/true, args.packs, true);
+  std::unique_ptr<Session> s = OpenWorldSession("relations");
   if (!s) return kExitError;
   std::string a = ResolveStateArg("relations", *s, args.a, on);
   if (a.empty()) return kExitError;
+  if (!LoadKnowledgeFor("relations", s.get(), args.packs, {a})) return kExitError;
   using S = kb::RelationsAnswer::State;
   std::map<S, std::vector<std::pair<std::string, kb::RelationsAnswer>>> by_state;
   std::vector<std::string> absent;  // states that did not exist on the date
@@ -582,7 +583,7 @@ void AddKbCommands(CLI::App& app) {
   facts->add_option("--kind", fargs->kind, "relation, family (relations, envoys, ...) or occurrences");
   facts->add_option("--format", fargs->format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}));
-  facts->add_option("--packs", fargs->packs, "pack directories (default data/packs/*)");
+  facts->add_option("--packs", fargs->packs, "pack directories (default: the compiled snapshot of data/packs and data/kb-packs)");
   facts->callback([fargs] { SetExitCode(RunFacts(*fargs)); });
 
   auto eargs = std::make_shared<EnvoyArgs>();
@@ -592,7 +593,7 @@ void AddKbCommands(CLI::App& app) {
   envoy->add_option("--on", eargs->on, "date (default today)");
   envoy->add_option("--format", eargs->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
-  envoy->add_option("--packs", eargs->packs, "pack directories (default data/packs/*)");
+  envoy->add_option("--packs", eargs->packs, "pack directories (default: the compiled snapshot of data/packs and data/kb-packs)");
   envoy->callback([eargs] { SetExitCode(RunEnvoy(*eargs)); });
 
   auto rargs = std::make_shared<RelationsArgs>();
@@ -601,7 +602,7 @@ void AddKbCommands(CLI::App& app) {
   rel->add_option("--on", rargs->on, "date (default today)");
   rel->add_option("--format", rargs->format, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
-  rel->add_option("--packs", rargs->packs, "pack directories (default data/packs/*)");
+  rel->add_option("--packs", rargs->packs, "pack directories (default: the compiled snapshot of data/packs and data/kb-packs)");
   rel->callback([rargs] { SetExitCode(RunRelations(*rargs)); });
 }
 

@@ -107,7 +107,7 @@ int RunReport(const ReportArgs& args) {
   std::string format = args.format.empty() ? FormatFromPath(args.output) : args.format;
   report::DossierRequest req;
   if (!ParseDateOption(kCmd, "--as-of", args.as_of, &req.as_of)) return kExitUsage;
-  std::unique_ptr<Session> s = OpenSession(kCmd, /*load_kb=*/false);
+  std::unique_ptr<Session> s = OpenWorldSession(kCmd);
   if (!s) return kExitError;
   if (int rc = ResolvePair(kCmd, *s, args.a, args.b, req.as_of, &req.a, &req.b); rc != kExitOk) return rc;
   if (!LoadKnowledgeFor(kCmd, s.get(), args.packs, {req.a->key, req.b->key})) return kExitError;
@@ -134,7 +134,7 @@ void AddReport(CLI::App& app) {
   cmd->add_option("--format", args->format, "json, md or html (default: from -o's extension, else md)")
       ->check(CLI::IsMember({"json", "md", "html"}));
   cmd->add_option("-o,--output", args->output, "write to this file (atomically) instead of stdout");
-  cmd->add_option("--packs", args->packs, "pack directories (default: every pack under data/packs and the compiled snapshot of data/kb-packs)");
+  cmd->add_option("--packs", args->packs, "pack directories (default: the compiled snapshot of data/packs and data/kb-packs)");
   cmd->add_option("--store", args->store, "event store directory (default: data/events/store once events were ingested, else the bundled store of events coded from records)");
   cmd->add_flag("--no-events", args->no_events, "leave out the event-based index");
   cmd->callback([args] { SetExitCode(RunReport(*args)); });

@@ -30,8 +30,7 @@ bool ParseDateOption(std::string_view command, std::string_view flag, const std:
   return true;
 }
 
-std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
-                                     std::vector<std::string> packs, bool warn) {
+std::unique_ptr<Session> OpenWorldSession(std::string_view command) {
   auto s = std::make_unique<Session>();
   Result<std::shared_ptr<const world::World>> w = world::World::LoadDefault();
   if (!w.ok()) {
@@ -39,12 +38,29 @@ std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
     return nullptr;
   }
   s->world = *w;
-  Result<std::unique_ptr<world::Resolver>> r = world::Resolver::LoadDefault(s->world);
+  return s;
+}
+
+namespace {
+
+// Loads session.resolver unless it is loaded; false after printing.
+bool EnsureResolver(std::string_view command, const Session& session) {
+  if (session.resolver) return true;
+  Result<std::unique_ptr<world::Resolver>> r = world::Resolver::LoadDefault(session.world);
   if (!r.ok()) {
     PrintError(command, "cannot load the resolver: " + r.status().message());
-    return nullptr;
+    return false;
   }
-  s->resolver = std::move(r).value();
+  session.resolver = std::move(r).value();
+  return true;
+}
+
+}  // namespace
+
+std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
+                                     std::vector<std::string> packs, bool warn) {
+  std::unique_ptr<Session> s = OpenWorldSession(command);
+  if (!s || !EnsureResolver(command, *s)) return nullptr;
   if (!load_kb) return s;
   if (packs.empty()) packs = kb::KnowledgeBase::DefaultPackDirs();
   Result<std::unique_ptr<kb::KnowledgeBase>> kb = kb::KnowledgeBase::Load(*s->world, packs, &s->report);
@@ -85,6 +101,7 @@ void NoteOtherNumericSchemes(std::string_view command, const world::World& world
 const world::State* ResolveState(std::string_view command, const Session& session, const std::string& text,
                                  std::optional<Date> on) {
   if (const world::State* s = session.world->Find(text)) return s;
+  if (!EnsureResolver(command, session)) return nullptr;
   world::ResolveOptions options;
   options.on = on;
   world::Resolution r = session.resolver->Resolve(text, options);

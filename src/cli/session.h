@@ -26,7 +26,9 @@ bool ParseDateOption(std::string_view command, std::string_view flag, const std:
 // The world, the resolver and (optionally) the knowledge base of one command run.
 struct Session {
   std::shared_ptr<const world::World> world;
-  std::unique_ptr<world::Resolver> resolver;
+  // Loaded by OpenSession; by OpenWorldSession only when ResolveState first needs it
+  // (mutable for that; a Session belongs to one command on one thread).
+  mutable std::unique_ptr<world::Resolver> resolver;
   std::unique_ptr<kb::KnowledgeBase> kb;
   kb::LoadReport report;
 };
@@ -36,6 +38,11 @@ struct Session {
 // pack rows were rejected.
 std::unique_ptr<Session> OpenSession(std::string_view command, bool load_kb,
                                      std::vector<std::string> packs = {}, bool warn = true);
+
+// The world alone: the resolver is loaded when a state argument is not a state key (a key
+// such as KGZ needs none; the resolver's alias tables cost more than the world itself). For
+// the commands that load their knowledge base with LoadKnowledgeFor (cli/pair_kb.h).
+std::unique_ptr<Session> OpenWorldSession(std::string_view command);
 
 // The state a user's argument names: a key, code, name, demonym or historical name, as
 // of `on` when given (the command's --as-of: "Zaire" in 1990, "West Germany" in 1980).

@@ -25,7 +25,7 @@ namespace dyad::kb {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'K', 'B', 'S', '1'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;
 constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8 + 8;
 
 uint64_t Fnv1a(std::string_view bytes) {
@@ -163,6 +163,9 @@ Entity GetEntity(In& in) {
   return e;
 }
 
+void PutQualifiers(Out& o, const std::vector<Qualifier>& qualifiers);
+std::vector<Qualifier> GetQualifiers(In& in);
+
 void PutFact(Out& o, const Fact& f) {
   o.Str(f.subject);
   o.Int<uint8_t>(static_cast<uint8_t>(f.relation));
@@ -171,11 +174,7 @@ void PutFact(Out& o, const Fact& f) {
   o.OptDate(f.valid.start());
   o.OptDate(f.valid.end());
   o.Int<uint8_t>(f.undated);
-  o.Int<uint32_t>(static_cast<uint32_t>(f.qualifiers.size()));
-  for (const Qualifier& q : f.qualifiers) {
-    o.Str(q.key);
-    o.Str(q.value);
-  }
+  PutQualifiers(o, f.qualifiers);
   o.Str(f.record);
   o.Strs(f.sources);
   o.Str(f.note);
@@ -191,16 +190,73 @@ Fact GetFact(In& in) {
   Result<Interval> valid = Interval::Make(start, end);
   if (valid.ok()) f.valid = *valid;
   f.undated = in.Int<uint8_t>() != 0;
-  f.qualifiers.resize(in.Count());
-  for (Qualifier& q : f.qualifiers) {
-    q.key = in.Str();
-    q.value = in.Str();
-  }
+  f.qualifiers = GetQualifiers(in);
   f.record = in.Str();
   f.sources = in.Strs();
   f.note = in.Str();
   f.origin = GetOrigin(in);
   return f;
+}
+
+void PutQualifiers(Out& o, const std::vector<Qualifier>& qualifiers) {
+  o.Int<uint32_t>(static_cast<uint32_t>(qualifiers.size()));
+  for (const Qualifier& q : qualifiers) {
+    o.Str(q.key);
+    o.Str(q.value);
+  }
+}
+std::vector<Qualifier> GetQualifiers(In& in) {
+  std::vector<Qualifier> qualifiers(in.Count());
+  for (Qualifier& q : qualifiers) {
+    q.key = in.Str();
+    q.value = in.Str();
+  }
+  return qualifiers;
+}
+
+void PutParticipant(Out& o, const Participant& p) {
+  o.Str(p.entity);
+  o.Str(p.role);
+  o.Strs(p.sources);
+  PutOrigin(o, p.origin);
+}
+Participant GetParticipant(In& in) {
+  Participant p;
+  p.entity = in.Str();
+  p.role = in.Str();
+  p.sources = in.Strs();
+  p.origin = GetOrigin(in);
+  return p;
+}
+
+void PutOccurrence(Out& o, const Occurrence& c) {
+  for (const std::string* f : {&c.id, &c.kind}) o.Str(*f);
+  o.OptDate(c.when.start());
+  o.OptDate(c.when.end());
+  for (const std::string* f : {&c.cameo, &c.place, &c.summary}) o.Str(*f);
+  o.Int<uint32_t>(static_cast<uint32_t>(c.participants.size()));
+  for (const Participant& p : c.participants) PutParticipant(o, p);
+  PutQualifiers(o, c.qualifiers);
+  o.Str(c.record);
+  o.Strs(c.sources);
+  o.Str(c.note);
+  PutOrigin(o, c.origin);
+}
+Occurrence GetOccurrence(In& in) {
+  Occurrence c;
+  for (std::string* f : {&c.id, &c.kind}) *f = in.Str();
+  std::optional<Date> start = in.OptDate(), end = in.OptDate();
+  Result<Interval> when = Interval::Make(start, end);
+  if (when.ok()) c.when = *when;
+  for (std::string* f : {&c.cameo, &c.place, &c.summary}) *f = in.Str();
+  c.participants.resize(in.Count());
+  for (Participant& p : c.participants) p = GetParticipant(in);
+  c.qualifiers = GetQualifiers(in);
+  c.record = in.Str();
+  c.sources = in.Strs();
+  c.note = in.Str();
+  c.origin = GetOrigin(in);
+  return c;
 }
 
 // ---- which states a fact concerns ---------------------------------------------------------
@@ -211,13 +267,21 @@ void AddState(const std::string& id, States* out) {
   if (!id.empty() && IsStateRef(id)) out->insert(id);
 }
 
-// The states an entity stands for: its owner and host, and the states a mission is also
-// accredited to.
+// The states an entity stands for: its owner and host, the states its owner stands for (an
+// office of a bureau of the Department of State stands for the United States), and the
+// states a mission is also accredited to.
 std::unordered_map<std::string, States> EntityStates(const KnowledgeBase& kb) {
   std::unordered_map<std::string, States> out;
   for (const auto& [id, e] : kb.entities()) {
     AddState(e.owner, &out[id]);
     AddState(e.host, &out[id]);
+  }
+  for (const auto& [id, e] : kb.entities()) {
+    std::set<std::string> seen{id};
+    for (const Entity* o = kb.FindEntity(e.owner); o != nullptr && seen.insert(o->id).second; o = kb.FindEntity(o->owner)) {
+      AddState(o->owner, &out[id]);
+      AddState(o->host, &out[id]);
+    }
   }
   for (const Fact& f : kb.facts())
     if (f.relation == Relation::kAccreditedTo) AddState(f.object, &out[f.subject]);
@@ -237,12 +301,45 @@ States FactStates(const Fact& f, const std::unordered_map<std::string, States>& 
 struct Part {
   std::set<std::string> entities;
   std::vector<uint32_t> facts;
+  std::vector<uint32_t> occurrences;
 };
 using Chunks = std::map<std::string, std::map<uint32_t, Part>>;  // state -> pack -> part
 
+void AddEntity(const std::string& id, const KnowledgeBase& kb, Part* part) {
+  if (!id.empty() && !IsStateRef(id) && kb.FindEntity(id) != nullptr) part->entities.insert(id);
+}
+
 void AddReferenced(const Fact& f, const KnowledgeBase& kb, Part* part) {
-  for (const std::string* id : {&f.subject, &f.object})
-    if (!id->empty() && !IsStateRef(*id) && kb.FindEntity(*id) != nullptr) part->entities.insert(*id);
+  for (const std::string* id : {&f.subject, &f.object}) AddEntity(*id, kb, part);
+}
+
+// The states an occurrence concerns: its place and participants (each a state or an entity
+// standing for states), and the entities it names.
+States OccurrenceStates(const Occurrence& o, const std::unordered_map<std::string, States>& of_entity) {
+  States s;
+  AddState(o.place, &s);
+  for (const Participant& p : o.participants) {
+    AddState(p.entity, &s);
+    if (auto it = of_entity.find(p.entity); it != of_entity.end()) s.insert(it->second.begin(), it->second.end());
+  }
+  return s;
+}
+
+void AddReferenced(const Occurrence& o, const KnowledgeBase& kb, Part* part) {
+  AddEntity(o.place, kb, part);
+  for (const Participant& p : o.participants) AddEntity(p.entity, kb, part);
+}
+
+// An entity's owner must be loaded with it (the loader checks it): adds the owners of every
+// entity of the part, and theirs.
+void AddOwners(const KnowledgeBase& kb, Part* part) {
+  std::vector<std::string> todo(part->entities.begin(), part->entities.end());
+  while (!todo.empty()) {
+    const Entity* e = kb.FindEntity(todo.back());
+    todo.pop_back();
+    if (e == nullptr || e->owner.empty() || IsStateRef(e->owner) || kb.FindEntity(e->owner) == nullptr) continue;
+    if (part->entities.insert(e->owner).second) todo.push_back(e->owner);
+  }
 }
 
 void AssignPack(uint32_t pack, const KnowledgeBase& kb, Chunks* chunks) {
@@ -255,6 +352,14 @@ void AssignPack(uint32_t pack, const KnowledgeBase& kb, Chunks* chunks) {
       Part& part = (*chunks)[s][pack];
       part.facts.push_back(i);
       AddReferenced(f, kb, &part);
+    }
+  }
+  for (uint32_t i = 0; i < kb.occurrences().size(); ++i) {
+    const Occurrence& o = kb.occurrences()[i];
+    for (const std::string& s : OccurrenceStates(o, of_entity)) {
+      Part& part = (*chunks)[s][pack];
+      part.occurrences.push_back(i);
+      AddReferenced(o, kb, &part);
     }
   }
 }
@@ -284,6 +389,21 @@ void AddWitnesses(uint32_t pack, const KnowledgeBase& kb, Chunks* chunks) {
   }
 }
 
+// Every entity a chunk names comes with its owners, and with its definition in every pack
+// that defines it (the knowledge base keeps the first pack's name for an id several packs
+// define, as org:un is "United Nations" in kgz-usa and "UN" in the Factbook pack).
+void CloseOverOwners(const std::vector<std::unique_ptr<KnowledgeBase>>& kbs, Chunks* chunks) {
+  for (auto& [state, parts] : *chunks) {
+    for (auto& [pack, part] : parts) AddOwners(*kbs[pack], &part);
+    std::set<std::string> named;
+    for (const auto& [pack, part] : parts) named.insert(part.entities.begin(), part.entities.end());
+    for (uint32_t p = 0; p < kbs.size(); ++p)
+      for (const std::string& id : named)
+        if (kbs[p]->FindEntity(id) != nullptr) parts[p].entities.insert(id);
+    for (auto& [pack, part] : parts) AddOwners(*kbs[pack], &part);
+  }
+}
+
 std::string EncodeChunk(const std::map<uint32_t, Part>& parts, const std::vector<std::unique_ptr<KnowledgeBase>>& kbs) {
   Out o;
   o.Int<uint32_t>(static_cast<uint32_t>(parts.size()));
@@ -296,6 +416,11 @@ std::string EncodeChunk(const std::map<uint32_t, Part>& parts, const std::vector
     for (uint32_t i : part.facts) {
       o.Int<uint32_t>(i);
       PutFact(o, kb.facts()[i]);
+    }
+    o.Int<uint32_t>(static_cast<uint32_t>(part.occurrences.size()));
+    for (uint32_t i : part.occurrences) {
+      o.Int<uint32_t>(i);
+      PutOccurrence(o, kb.occurrences()[i]);
     }
   }
   return std::move(o.buf());
@@ -328,8 +453,6 @@ Result<std::vector<std::unique_ptr<KnowledgeBase>>> ValidatedPacks(const world::
   std::vector<std::unique_ptr<KnowledgeBase>> kbs;
   for (const std::string& dir : dirs) {
     DYAD_ASSIGN_OR_RETURN(auto kb, KnowledgeBase::Load(world, {dir}, report));
-    if (!kb->occurrences().empty())
-      return Status::InvalidArgument(fmt::format("{}: the snapshot holds no occurrences; keep this pack as text", dir));
     kbs.push_back(std::move(kb));
   }
   return kbs;
@@ -390,6 +513,7 @@ Status Snapshot::Compile(const world::World& world, const std::vector<std::strin
     AssignPack(p, *kbs[p], &chunks);
     AddWitnesses(p, *kbs[p], &chunks);
   }
+  CloseOverOwners(kbs, &chunks);
   std::string file(kHeaderSize, '\0');
   std::vector<std::pair<std::string, std::array<uint64_t, 3>>> positions;
   for (const auto& [state, parts] : chunks) {
@@ -470,25 +594,46 @@ bool Snapshot::Fresh() const {
 
 namespace {
 
+// What one pack's parts of an extract hold so far (a row two chunks share is taken once).
+struct Taken {
+  std::unordered_set<std::string> entities;
+  std::map<uint32_t, Fact> facts;              // by fact number: the text pack's order
+  std::map<uint32_t, Occurrence> occurrences;  // likewise
+};
+
 // Adds one pack's part of a chunk to `pack`, skipping what an earlier chunk added.
-void ReadPart(In& in, PackData* pack, std::unordered_set<std::string>* entities, std::unordered_set<uint32_t>* facts) {
+void ReadPart(In& in, PackData* pack, Taken* taken) {
   for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
     Entity e = GetEntity(in);
-    if (entities->insert(e.id).second) pack->entities.push_back(std::move(e));
+    if (taken->entities.insert(e.id).second) pack->entities.push_back(std::move(e));
   }
   for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
     uint32_t id = in.Int<uint32_t>();
     Fact f = GetFact(in);
-    if (facts->insert(id).second) pack->facts.push_back(std::move(f));
+    taken->facts.try_emplace(id, std::move(f));
   }
+  for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
+    uint32_t id = in.Int<uint32_t>();
+    Occurrence o = GetOccurrence(in);
+    taken->occurrences.try_emplace(id, std::move(o));
+  }
+}
+
+// Moves what was taken into `pack` in the text pack's order (entities by line, facts and
+// occurrences by number), so that a knowledge base built from an extract lists its rows as
+// one built from the text packs does.
+void InPackOrder(Taken* taken, PackData* pack) {
+  std::stable_sort(pack->entities.begin(), pack->entities.end(),
+                   [](const Entity& a, const Entity& b) { return a.origin.line < b.origin.line; });
+  for (auto& [n, f] : taken->facts) pack->facts.push_back(std::move(f));
+  for (auto& [n, o] : taken->occurrences) pack->occurrences.push_back(std::move(o));
 }
 
 }  // namespace
 
 Result<std::vector<PackData>> Snapshot::Extract(const std::vector<std::string>& states) const {
   std::vector<PackData> packs(pack_names_.size());
-  std::vector<std::unordered_set<std::string>> entities(packs.size());
-  std::vector<std::unordered_set<uint32_t>> facts(packs.size());
+  std::vector<Taken> taken(packs.size());
   for (size_t p = 0; p < packs.size(); ++p) {
     packs[p].name = pack_names_[p];
     packs[p].sources = sources_[p];
@@ -503,7 +648,7 @@ Result<std::vector<PackData>> Snapshot::Extract(const std::vector<std::string>& 
     for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
       uint32_t p = in.Int<uint32_t>();
       if (p >= packs.size()) return Status::Corruption(fmt::format("{}: chunk of {} names pack {}", path_, key, p));
-      ReadPart(in, &packs[p], &entities[p], &facts[p]);
+      ReadPart(in, &packs[p], &taken[p]);
     }
     return in.ok() ? Status() : Status::Corruption(fmt::format("{}: chunk of {} is truncated", path_, key));
   };
@@ -513,15 +658,18 @@ Result<std::vector<PackData>> Snapshot::Extract(const std::vector<std::string>& 
     for (const Entity& e : p.entities)
       if (e.kind == EntityKind::kAgreement) agreements.insert(e.id);
   for (const std::string& id : agreements) DYAD_RETURN_IF_ERROR(read(std::string(kWitnessPrefix) + id));
+  for (size_t p = 0; p < packs.size(); ++p) InPackOrder(&taken[p], &packs[p]);
   return packs;
 }
 
 std::vector<std::string> Snapshot::DefaultPackDirs() {
-  std::vector<std::string> dirs;
+  std::vector<std::string> dirs = KnowledgeBase::DefaultPackDirs();  // data/packs first
+  std::vector<std::string> datasets;
   std::error_code ec;
   for (const auto& entry : std::filesystem::directory_iterator(DataDir() + "/kb-packs", ec))
-    if (entry.is_directory(ec) && entry.path().filename() != "compiled") dirs.push_back(entry.path().string());
-  std::sort(dirs.begin(), dirs.end());
+    if (entry.is_directory(ec) && entry.path().filename() != "compiled") datasets.push_back(entry.path().string());
+  std::sort(datasets.begin(), datasets.end());
+  dirs.insert(dirs.end(), datasets.begin(), datasets.end());
   return dirs;
 }
 
