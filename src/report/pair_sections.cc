@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -215,7 +216,7 @@ PairLeader LeaderEntry(const Fact& f, const std::optional<Date>& currency, const
   PairLeader l;
   l.person = c.kb().NameOf(f.subject);
   l.title = f.value;
-  l.role = std::string(f.QualifierValue("role"));
+  if (std::string_view role = f.QualifierValue("role"); !role.empty()) l.roles.emplace_back(role);
   l.start = f.valid.start();
   if (f.valid.end() && f.valid.end()->first_day() <= c.day()) l.end = f.valid.end();
   l.current_to = currency;
@@ -255,6 +256,24 @@ std::vector<std::string> AnsweringSources(const std::map<std::string, std::vecto
   return out;
 }
 
+bool SameSpell(const PairLeader& x, const PairLeader& y) {
+  return x.person == y.person && x.title == y.title && x.start == y.start && x.end == y.end &&
+         x.current_to == y.current_to;
+}
+
+// Adds `l`, or its roles and citations to the entry of the same person, title and spell
+// (the Factbook lists a president who is chief of state and head of government twice).
+void AddLeader(PairLeader l, std::vector<PairLeader>* out) {
+  for (PairLeader& have : *out) {
+    if (!SameSpell(have, l)) continue;
+    for (std::string& r : l.roles)
+      if (std::find(have.roles.begin(), have.roles.end(), r) == have.roles.end()) have.roles.push_back(std::move(r));
+    Merge(l.cite, &have.cite);
+    return;
+  }
+  out->push_back(std::move(l));
+}
+
 PairLeaderSide LeaderSide(const std::string& state, const Ctx& c) {
   PairLeaderSide side{state, c.kb().NameOf(state), {}};
   auto by = LeadersBySource(state, c);
@@ -262,7 +281,7 @@ PairLeaderSide LeaderSide(const std::string& state, const Ctx& c) {
     std::optional<Date> cur = SourceCurrency(id, c);
     int32_t day = AnswerDay(cur, c);
     for (const Fact* f : by[id])
-      if (Covers(*f, day)) side.leaders.push_back(LeaderEntry(*f, cur, c));
+      if (Covers(*f, day)) AddLeader(LeaderEntry(*f, cur, c), &side.leaders);
   }
   return side;
 }
@@ -353,9 +372,41 @@ bool TreatyLess(const PairTreaty& x, const PairTreaty& y) {
   return x.name < y.name;
 }
 
+std::string Lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// Two datasets' records of one treaty (GPTAD's and DESTA's "Kyrgyzstan Russia" of 1992):
+// the same name, case aside, and the same signature date.
+bool SameTreaty(const PairTreaty& x, const PairTreaty& y) {
+  return Lower(x.name) == Lower(y.name) && x.signed_on == y.signed_on;
+}
+
+void AddTreaty(PairTreaty t, std::vector<PairTreaty>* out) {
+  for (PairTreaty& have : *out) {
+    if (!SameTreaty(have, t)) continue;
+    if (!have.in_force) have.in_force = t.in_force;
+    if (!have.ended) have.ended = t.ended;
+    Merge(t.cite, &have.cite);
+    return;
+  }
+  out->push_back(std::move(t));
+}
+
+// Bilateral: the dataset says so ("bilateral", the curated packs' "bilateral-treaty"), or
+// the pair are its only parties.
+bool IsBilateral(const kb::Entity& e, const Ctx& c) {
+  if (e.subkind.rfind("bilateral", 0) == 0) return true;
+  if (e.subkind.rfind("multilateral", 0) == 0) return false;
+  std::set<std::string> parties;
+  for (const Fact* f : c.kb().FactsAbout(e.id, Relation::kPartyTo)) parties.insert(f->subject);
+  return parties.size() == 2;
+}
+
 void AddShared(const kb::Entity& e, const Fact& fa, const Fact& fb, const Ctx& c, PairTreaties* out) {
-  if (e.subkind == "bilateral") {
-    out->bilateral.push_back(TreatyEntry(e, fa, fb, c));
+  if (IsBilateral(e, c)) {
+    AddTreaty(TreatyEntry(e, fa, fb, c), &out->bilateral);
   } else {
     ++out->multilateral_both;
     Merge(CiteKb(fa.sources, c), &out->multilateral_cite);

@@ -1,6 +1,7 @@
 // HTML rendering of the pair sections: one <section id="pairs">, charts beside their data
 // tables. A pure function of the model.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "graphics/charts.h"
 #include "graphics/markup.h"
@@ -71,7 +72,7 @@ void MissionsHtml(MarkupWriter& w, const Dossier& d) {
 std::string LeaderText(const PairLeader& l) {
   std::string s = l.person;
   if (!l.title.empty()) s += ", " + l.title;
-  if (!l.role.empty()) s += " (" + l.role + ")";
+  if (!l.roles.empty()) s += " (" + fmt::format("{}", fmt::join(l.roles, ", ")) + ")";
   if (l.start) s += ", since " + l.start->ToString();
   if (l.beyond_currency && l.current_to) s += fmt::format("; last recorded {}, not known after", l.current_to->ToString());
   return s;

@@ -34,7 +34,7 @@ Json MissionsJson(const PairMissions& m) {
 }
 
 Json LeaderJson(const PairLeader& l) {
-  return {{"person", l.person}, {"title", OrNull(l.title)}, {"role", OrNull(l.role)}, {"start", OrNull(l.start)},
+  return {{"person", l.person}, {"title", OrNull(l.title)}, {"roles", l.roles}, {"start", OrNull(l.start)},
           {"end", OrNull(l.end)}, {"current_to", OrNull(l.current_to)}, {"beyond_currency", l.beyond_currency},
           {"cite", Ints(l.cite)}};
 }

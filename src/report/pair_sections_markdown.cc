@@ -1,5 +1,6 @@
 // Markdown rendering of the pair sections: a pure function of the model.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "report/dossier_text.h"
 #include "report/markdown.h"
@@ -69,7 +70,7 @@ std::string MissionsMd(const Dossier& d) {
 std::string LeaderLine(const PairLeader& l) {
   std::string s = "- " + EscapeMarkdown(l.person);
   if (!l.title.empty()) s += ", " + EscapeMarkdown(l.title);
-  if (!l.role.empty()) s += " (" + EscapeMarkdown(l.role) + ")";
+  if (!l.roles.empty()) s += " (" + EscapeMarkdown(fmt::format("{}", fmt::join(l.roles, ", "))) + ")";
   if (l.start) s += ", since " + l.start->ToString();
   if (l.beyond_currency && l.current_to) s += EscapeMarkdown(fmt::format("; last recorded {}, not known after", l.current_to->ToString()));
   return s + Cited(l.cite) + "\n";

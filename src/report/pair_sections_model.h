@@ -49,9 +49,12 @@ struct PairMissions {
   std::optional<Date> current_to;        // latest currency of the missions' sources
 };
 
-// One leader of a state on the dossier's date, from one dataset.
+// One leader of a state on the dossier's date, from one dataset: one entry per person and
+// title, with every role the dataset gives them (one person both head of state and of
+// government is listed once, with both roles).
 struct PairLeader {
-  std::string person, title, role;  // role: effective-leader, chief-of-state, head-of-government
+  std::string person, title;
+  std::vector<std::string> roles;  // effective-leader, chief-of-state, head-of-government
   std::optional<Date> start, end;   // end absent: open in the dataset
   std::optional<Date> current_to;   // the dataset's currency
   bool beyond_currency = false;     // the dossier's date lies after it: last recorded holder

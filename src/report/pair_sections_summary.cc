@@ -1,6 +1,7 @@
 // The overview's clauses generated from the pair sections: one per section that holds
 // something, each cited. No prose is written per pair.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -40,13 +41,15 @@ void MissionClause(const PairMissionSide& side, const std::string& a, const std:
   out->push_back({{text, m.cite}});
 }
 
+// "Sadyr JAPAROV (President), Adylbek KASYMALIYEV (Chairman …)": each person and title once,
+// however many roles or datasets list them.
 std::string LeaderList(const PairLeaderSide& side) {
-  std::string s;
+  std::vector<std::string> names;
   for (const PairLeader& l : side.leaders) {
-    if (!s.empty()) s += ", ";
-    s += l.person + (l.title.empty() ? "" : " (" + l.title + ")");
+    std::string name = l.person + (l.title.empty() ? "" : " (" + l.title + ")");
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
   }
-  return s;
+  return fmt::format("{}", fmt::join(names, ", "));
 }
 
 void LeaderClause(const PairLeaderSide& side, const Date& on, std::vector<Clause>* out) {

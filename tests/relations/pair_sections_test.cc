@@ -257,5 +257,40 @@ TEST_F(PairSectionsTest, OverviewSummarisesLeadersAndMissionsWithCitations) {
   EXPECT_NE(summary.find("No mission of Israel in or accredited to the Gambia is recorded"), std::string::npos) << summary;
 }
 
+// A bug: "Donald J. TRUMP (President), Donald J. TRUMP (President)": the Factbook lists a
+// president who is chief of state and head of government once per role. One entry, both roles.
+TEST_F(PairSectionsTest, AHeadOfStateWhoIsAlsoHeadOfGovernmentIsListedOnceWithBothRoles) {
+  Entity("person:fb-trump", EntityKind::kPerson, "USA", "", "", "fb");
+  Fact("person:fb-trump", Relation::kLeaderOf, "USA", "2025-01-20/..", "fb", "President", {{"role", "chief-of-state"}});
+  Fact("person:fb-trump", Relation::kLeaderOf, "USA", "2025-01-20/..", "fb", "President", {{"role", "head-of-government"}});
+  Dossier d = Build("KGZ", "USA", "2025-06-01");
+  const std::vector<PairLeader>& us = d.pairs.leaders.sides[1].leaders;
+  ASSERT_EQ(us.size(), 1u);
+  EXPECT_EQ(us[0].roles, (std::vector<std::string>{"chief-of-state", "head-of-government"}));
+  std::string summary = PlainText(d.overview.summary);
+  EXPECT_NE(summary.find("2025-06-01: name of person:fb-trump (President) ["), std::string::npos) << summary;
+  EXPECT_NE(RenderMarkdown(d).find("President (chief-of-state, head-of-government)"), std::string::npos);
+  EXPECT_NE(RenderJson(d).find("\"roles\": [\n"), std::string::npos);
+}
+
+// Two bugs: GPTAD's and DESTA's records of one Kyrgyzstan–Russia agreement of 1992 were two
+// bilateral treaties, and the curated pack's "bilateral-treaty" was counted as multilateral.
+TEST_F(PairSectionsTest, OneTreatyInTwoDatasetsIsOneEntryAndACuratedBilateralTreatyIsBilateral) {
+  Entity("agr:gptad_1992", EntityKind::kAgreement, "", "", "bilateral", "tr");
+  Entity("agr:desta_1992", EntityKind::kAgreement, "", "", "bilateral", "tr");
+  Entity("agr:seed-1993", EntityKind::kAgreement, "", "", "bilateral-treaty", "fb");
+  pack_.entities[0].name = pack_.entities[1].name = "Kyrgyzstan Russia";
+  for (const char* id : {"agr:gptad_1992", "agr:desta_1992"})
+    for (const char* party : {"KGZ", "RUS"}) Fact(party, Relation::kPartyTo, id, "1992-10-09/..", "tr", "", {{"signed", "1992-10-09"}});
+  Fact("KGZ", Relation::kPartyTo, "agr:seed-1993", "1993-01-01/..", "fb");
+  Fact("RUS", Relation::kPartyTo, "agr:seed-1993", "1993-01-01/..", "fb");
+  Dossier d = Build("KGZ", "RUS", "2000-01-01");
+  const PairTreaties& t = d.pairs.treaties;
+  ASSERT_EQ(t.bilateral.size(), 2u);
+  EXPECT_EQ(t.bilateral[0].name, "Kyrgyzstan Russia");
+  EXPECT_EQ(t.bilateral[1].id, "agr:seed-1993");
+  EXPECT_EQ(t.multilateral_both, 0);
+}
+
 }  // namespace
 }  // namespace dyad::report
