@@ -131,13 +131,21 @@ std::vector<Group> GroupActors(const std::vector<Actor>& actors, const std::vect
 
 // Matches the pattern's further words after the verb; returns the token after the last
 // one, or 0 when they do not all follow.
-size_t MatchWords(const Sentence& s, size_t verb, const VerbPattern& p) {
+// "to" before a verb form opens an infinitive clause ("agreed to share intelligence on"):
+// the words of a pattern do not reach into it.
+bool InfinitiveAt(const Sentence& s, size_t i, const Dictionary& dict) {
+  return s.W(i) == "to" && dict.PatternsForForm(s.W(i + 1)) != nullptr;
+}
+
+size_t MatchWords(const Sentence& s, size_t verb, const VerbPattern& p, const Dictionary& dict) {
   size_t at = verb + 1;
   for (const PatternWord& w : p.words) {
     size_t limit = std::min(s.tokens.size(), at + 6);
     size_t found = 0;
-    for (size_t i = at; i < limit && !IsClauseEnd(s.W(i)); ++i)
+    for (size_t i = at; i < limit && !IsClauseEnd(s.W(i)); ++i) {
       if (w.Matches(s.W(i))) { found = i + 1; break; }
+      if (InfinitiveAt(s, i, dict) && !w.Matches(s.W(i + 1))) break;
+    }
     if (found == 0) return 0;
     at = found;
   }
@@ -215,7 +223,7 @@ void FindVerbs(Sentence* s, const Dictionary& dict) {
     if (pats == nullptr || NounUse(*s, i, dict)) continue;
     for (uint32_t p : *pats) {
       const VerbPattern& pat = dict.pattern(p);
-      size_t end = pat.words.empty() ? i + 1 : MatchWords(*s, i, pat);
+      size_t end = pat.words.empty() ? i + 1 : MatchWords(*s, i, pat, dict);
       if (end == 0 || !MatchBefore(*s, i, pat)) continue;
       Mode mode = ModeInPattern(pat) ? Mode::kCompleted : ModeOf(*s, i, dict);
       VerbHit v{i, &pat, end, mode, IsPassive(*s, i, dict)};
@@ -239,13 +247,19 @@ int GroupBefore(const Sentence& s, size_t verb, bool adjacent) {
   return -1;
 }
 
+// ", and Russian troops crossed": a comma and a conjunction start a clause of its own, whose
+// actors are no object of the verb before them.
+bool NewClauseAt(const Sentence& s, size_t i) {
+  return s.W(i) == "," && In(s.W(i + 1), {"and", "but", "while", "whereas", "who", "which"});
+}
+
 int GroupAfter(const Sentence& s, size_t from, size_t limit) {
   for (size_t g = 0; g < s.groups.size(); ++g) {
     const Group& gr = s.groups[g];
     if (gr.first < from) continue;
     if (gr.first >= limit) return -1;
     for (size_t i = from; i < gr.first; ++i)
-      if (IsClauseEnd(s.W(i))) return -1;
+      if (IsClauseEnd(s.W(i)) || NewClauseAt(s, i)) return -1;
     return static_cast<int>(g);
   }
   return -1;
@@ -266,9 +280,19 @@ int BeforeApposition(const Sentence& s, size_t verb, int g) {
 
 // The subject of a verb: the nearest group before it (across an apposition); in "X v1 Y
 // and v2 Z" the group before the object Y of the first verb phrase.
+// Does another verb stand between group g and verb v, v not being coordinated with it ("X
+// signed a memorandum on electricity trade": "trade" has no subject of its own)?
+bool VerbBetween(const Sentence& s, int g, const VerbHit& v) {
+  if (g < 0 || v.token == 0 || In(s.W(v.token - 1), {"and", ",", "but", "then", "or"})) return false;
+  return std::any_of(s.verbs.begin(), s.verbs.end(), [&](const VerbHit& o) {
+    return o.token >= s.groups[g].last && o.token < v.token;
+  });
+}
+
 int SubjectGroup(const Sentence& s, const VerbHit& v) {
   int g = GroupBefore(s, v.token, v.pattern->speech);
   if (!v.pattern->speech) g = BeforeApposition(s, v.token, g);
+  if (VerbBetween(s, g, v)) return -1;
   if (g <= 0 || v.token == 0 || s.W(v.token - 1) != "and") return g;
   if (s.groups[g].last + 1 != v.token) return g;
   return g - 1;
@@ -289,10 +313,12 @@ struct Roles {
   bool pairs_within = false;  // reciprocal with no target: each ordered pair of sources
 };
 
+// The last source stands in for a pronoun within three tokens before the verb (or, with
+// `implied`, for the subject a participle leaves out: the token before the verb).
 void PronounSource(const Sentence& s, size_t verb, const std::vector<std::string>& last_source,
-                   std::vector<Actor>* scratch, Roles* r) {
+                   std::vector<Actor>* scratch, Roles* r, bool implied = false) {
   for (size_t i = verb; i-- > 0 && verb - i <= 3;) {
-    if (!IsPronoun(s.W(i))) continue;
+    if (!implied && !IsPronoun(s.W(i))) continue;
     for (const std::string& key : last_source) {
       Actor a;
       a.state = key;
@@ -346,10 +372,10 @@ bool EachOther(const Sentence& s, size_t verb, size_t limit) {
 }
 
 // "met in Singapore": the place of a meeting is no party to it.
+// "agreed to restore relations in talks brokered by China": nor is the agent of a participle.
 bool PlaceOfMeeting(const Sentence& s, const VerbHit& v, int g) {
   if (g < 0 || !v.pattern->reciprocal || s.groups[g].first == 0) return false;
-  const std::string& before = s.W(s.groups[g].first - 1);
-  return before == "in" || before == "at";
+  return In(s.W(s.groups[g].first - 1), {"in", "at", "by"});
 }
 
 // The object of an active verb: the first group after it (for a verb of saying, the first
@@ -366,11 +392,30 @@ void ActiveTargets(const Sentence& s, const VerbHit& v, size_t limit, Roles* r) 
   }
 }
 
+// ", accusing it of": a participle after a comma has the subject of the clause before it.
+bool ParticipleAfterComma(const Sentence& s, const VerbHit& v) {
+  const std::string& w = s.W(v.token);
+  return v.token > 0 && s.W(v.token - 1) == "," && w.size() > 4 && w.ends_with("ing");
+}
+
+// "condemned it", "accusing it": an object pronoun stands for the last state named before
+// the verb that is not the source.
+void PronounTarget(const Sentence& s, const VerbHit& v, Roles* r) {
+  if (!r->targets.empty() || r->sources.empty() || !In(s.W(v.pattern_end), {"it", "them"})) return;
+  for (size_t a = s.actors.size(); a-- > 0;) {
+    const Actor& x = s.actors[a];
+    bool source = std::any_of(r->sources.begin(), r->sources.end(), [&](const Actor* y) { return y->state == x.state; });
+    if (x.last_token <= v.token && !source) { r->targets.push_back(&x); return; }
+  }
+}
+
 void ActiveRoles(const Sentence& s, const VerbHit& v, size_t limit,
                  const std::vector<std::string>& last_source, std::vector<Actor>* scratch, Roles* r) {
-  AddGroup(s, SubjectGroup(s, v), &r->sources);
+  if (ParticipleAfterComma(s, v)) PronounSource(s, v.token + 1, last_source, scratch, r, true);
+  else AddGroup(s, SubjectGroup(s, v), &r->sources);
   if (r->sources.empty()) PronounSource(s, v.token, last_source, scratch, r);
   ActiveTargets(s, v, limit, r);
+  PronounTarget(s, v, r);
 }
 
 // "expelled each other's diplomats": the coordinated subject acts on itself.
