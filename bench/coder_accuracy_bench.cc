@@ -1,7 +1,8 @@
 // Event coder accuracy on the public gold suites, each coded with its own dictionaries, in one
 // run; with --tabari-build, TABARI's own figure on its validation suite after dyad's.
 //
-//   coder_accuracy_bench [--tabari-build DIR]
+//   coder_accuracy_bench [--tabari-build DIR] [--misses]
+//   (--misses: every record whose coding differs from its gold, on stderr)
 //
 // Suites (under $DYAD_SHARED; a suite that is absent is reported as such and skipped):
 //   PETRARCH-1 validation  data/coder/validation/petrarch1_validate  (PETR.Validate.*)
@@ -79,8 +80,19 @@ std::string Attribute(const std::string& line, const std::string& name) {
   return e == std::string::npos ? "" : line.substr(p + 1, e - p - 1);
 }
 
+// PETRARCH-1's records mostly have no <Text> element: the sentence stands bare after the
+// <EventCoding> lines, up to its parse tree (lines starting with '(').
+void BareTextLine(const std::string& line, std::vector<Record>* out, bool* bare_done) {
+  std::string t = Trim(line);
+  if (t.empty() || t[0] == '<' || *bare_done) return;
+  if (t[0] == '(' || t[0] == ')') { *bare_done = true; return; }
+  out->back().text += t + " ";
+}
+
 void PetrarchLine(const std::string& line, bool* in_text, std::vector<Record>* out) {
+  static bool bare_done = false;  // the record had a <Text> or its parse began
   if (line.find("<Sentence ") != std::string::npos) {
+    bare_done = false;
     out->emplace_back();
     if (auto d = Date::ParseCompact(Attribute(line, "date")); d.ok()) out->back().date = *d;
   } else if (out->empty()) {
@@ -90,10 +102,14 @@ void PetrarchLine(const std::string& line, bool* in_text, std::vector<Record>* o
                             Attribute(line, "eventcode"));
   } else if (line.find("<Text>") != std::string::npos) {
     *in_text = true;
+    bare_done = true;
+    out->back().text.clear();
   } else if (line.find("</Text>") != std::string::npos) {
     *in_text = false;
   } else if (*in_text) {
     out->back().text += Trim(line) + " ";
+  } else {
+    BareTextLine(line, out, &bare_done);
   }
 }
 
@@ -162,6 +178,15 @@ struct Tally {
   int records = 0, exact = 0, with_gold = 0, gold = 0, found = 0, coded = 0, extra = 0;
 };
 
+bool g_misses = false;
+
+void PrintMiss(const Record& r, const std::multiset<std::string>& got) {
+  std::string gold, coded;
+  for (const std::string& g : r.gold) gold += g + " ";
+  for (const std::string& g : got) coded += g + " ";
+  std::fprintf(stderr, "MISS gold: %s| coded: %s| %s\n", gold.c_str(), coded.c_str(), r.text.substr(0, 240).c_str());
+}
+
 void Score(const coder::Coder& coder, const Record& r, Tally* t) {
   coder::DocumentState st;
   st.document_date = r.date;
@@ -170,6 +195,7 @@ void Score(const coder::Coder& coder, const Record& r, Tally* t) {
     got.insert(e.source + e.source_role + ">" + e.target + e.target_role + ":" + e.code);
   ++t->records;
   t->exact += got == r.gold ? 1 : 0;
+  if (g_misses && got != r.gold) PrintMiss(r, got);
   t->with_gold += r.gold.empty() ? 0 : 1;
   t->gold += static_cast<int>(r.gold.size());
   t->coded += static_cast<int>(got.size());
@@ -242,8 +268,10 @@ T OrDie(Result<T> r, const char* what) {
 
 int main(int argc, char** argv) {
   std::string tabari_build;
-  for (int i = 1; i + 1 < argc; i += 2)
-    if (std::strcmp(argv[i], "--tabari-build") == 0) tabari_build = argv[i + 1];
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--misses") == 0) g_misses = true;
+    else if (std::strcmp(argv[i], "--tabari-build") == 0 && i + 1 < argc) tabari_build = argv[++i];
+  }
   auto w = OrDie(world::World::LoadDefault(), "world");
   auto resolver = OrDie(world::Resolver::LoadDefault(w), "resolver");
   auto taxonomy = OrDie(events::Taxonomy::LoadDefault(), "taxonomy");

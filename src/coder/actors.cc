@@ -162,6 +162,23 @@ void ActorFinder::AddResolved(std::string_view sentence, const std::vector<Token
   }
 }
 
+// "four Americans", "two Ethiopians": a plural demonym is its state (the resolver knows the
+// singular only).
+void ActorFinder::AddPluralDemonyms(std::string_view sentence, const std::vector<Token>& tokens,
+                                    std::optional<Date> on, std::vector<Actor>* out) const {
+  world::ResolveOptions options;
+  options.on = on;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (!t.capitalised || t.lower.size() < 5 || !t.lower.ends_with("ns") || Overlaps(*out, i, i + 1)) continue;
+    std::string_view singular = sentence.substr(t.span.begin, t.span.end - t.span.begin - 1);
+    std::vector<world::Mention> m = resolver_.FindMentions(singular, options);
+    const world::Match* best = m.size() == 1 ? m[0].best() : nullptr;
+    if (best == nullptr || best->kind != world::MatchKind::kDemonym || m[0].end != singular.size()) continue;
+    out->push_back(ActorAt(i, 1, best->state->key, "demonym"));
+  }
+}
+
 void ActorFinder::AddCapitals(const std::vector<Token>& tokens, std::optional<Date> on,
                               std::vector<Actor>* out) const {
   auto exists = [&](const Named& n) {
@@ -306,6 +323,7 @@ std::vector<Actor> ActorFinder::Find(std::string_view sentence, const std::vecto
   AddNamed(tokens, &out);
   if (!only_named_) {
     AddResolved(sentence, tokens, on, &out);
+    AddPluralDemonyms(sentence, tokens, on, &out);
     AddCapitals(tokens, on, &out);
     AddPersons(tokens, on, &out);
   }

@@ -66,6 +66,8 @@ class ActorFinder {
   void IndexPersons();
   void AddResolved(std::string_view sentence, const std::vector<Token>& tokens,
                    std::optional<Date> on, std::vector<Actor>* out) const;
+  void AddPluralDemonyms(std::string_view sentence, const std::vector<Token>& tokens,
+                         std::optional<Date> on, std::vector<Actor>* out) const;
   void AddCapitals(const std::vector<Token>& tokens, std::optional<Date> on,
                    std::vector<Actor>* out) const;
   void AddPersons(const std::vector<Token>& tokens, std::optional<Date> on,

@@ -225,7 +225,7 @@ void FindVerbs(Sentence* s, const Dictionary& dict) {
       const VerbPattern& pat = dict.pattern(p);
       size_t end = pat.words.empty() ? i + 1 : MatchWords(*s, i, pat, dict);
       if (end == 0 || !MatchBefore(*s, i, pat)) continue;
-      Mode mode = ModeInPattern(pat) ? Mode::kCompleted : ModeOf(*s, i, dict);
+      Mode mode = pat.modes_in_patterns || ModeInPattern(pat) ? Mode::kCompleted : ModeOf(*s, i, dict);
       VerbHit v{i, &pat, end, mode, IsPassive(*s, i, dict)};
       s->verbs.push_back(v);
       consumed = end;

@@ -33,6 +33,10 @@ struct VerbPattern {
   bool reciprocal = false;  // a coordinated subject with no target acts on each other
   bool speech = false;      // a verb of saying: its target comes from the reported clause
   bool no_target = false;   // the action needs no target (coded only with one)
+  // TABARI's and PETRARCH's convention: negation, modality and futurity are the patterns'
+  // own business ("- WILL NOT * [904]"), so a pattern's code stands whatever words precede
+  // the verb; dyad's own patterns leave them to the coder (coder.h).
+  bool modes_in_patterns = false;
   std::string fact;     // candidate fact relation ("agreement_signed"), or ""
   std::string origin;   // "data/coder/verbs.tsv:12" (why an event was coded)
   std::string text;     // the pattern as written

@@ -141,6 +141,7 @@ struct Reader {
   void Add(VerbPattern p, std::string_view text) {
     p.text = std::string(TrimWhitespace(text));
     p.origin = fmt::format("{}:{}", path, line);
+    p.modes_in_patterns = true;
     for (const std::string& lemma : also) {
       VerbPattern q = p;
       q.lemma = lemma;

@@ -45,6 +45,42 @@ TEST(CoderActors, OfficeHoldersAsOfTheEventDate) {
   EXPECT_EQ(CodeTriples("Obama visited Vietnam on May 23, 2016."), V{"USA>VNM:042"});
 }
 
+// Bugs found on heldout2.tsv (2026-12-02), each a class of English the coder misread.
+TEST(CoderHeldOut2, PatternWordsDoNotReachIntoAnInfinitive) {
+  // "agree on" matched the "on" of "to cooperate on", hiding the intended cooperation
+  EXPECT_EQ(CodeTriples("Sweden and Denmark agreed to cooperate on border controls.", "2017-02-03"),
+            (V{"SWE>DNK:030", "DNK>SWE:030"}));
+  EXPECT_EQ(CodeTriples("North Korea threatened to attack Japan.", "2017-08-29"), V{"PRK>JPN:1384"});
+}
+
+TEST(CoderHeldOut2, AVerbAfterAnotherWithoutCoordinationHasNoSubjectOfItsOwn) {
+  // "trade" in "a memorandum on electricity trade" is a noun, not Egypt's second action
+  EXPECT_EQ(CodeTriples("Egypt and Sudan signed a memorandum on electricity trade in Cairo.", "2019-03-12"),
+            (V{"EGY>SDN:057", "SDN>EGY:057"}));
+  EXPECT_EQ(CodeTriples("Nicaragua cut ties with Taiwan and recognized Beijing.", "2021-12-10"),
+            (V{"NIC>TWN:161", "NIC>CHN:054"}));
+}
+
+TEST(CoderHeldOut2, ACommaAndConjunctionOpenAClauseWhoseActorsAreNoObject) {
+  EXPECT_EQ(CodeTriples("Georgia condemned the shelling, and Russian troops crossed the river.", "2008-08-08"), V{});
+}
+
+TEST(CoderHeldOut2, TheAgentOfAParticipleIsNoPartyToAMutualAction) {
+  EXPECT_EQ(CodeTriples("Saudi Arabia and Iran agreed to restore relations in talks brokered by China.", "2023-03-10"),
+            (V{"SAU>IRN:032", "IRN>SAU:032"}));
+}
+
+TEST(CoderHeldOut2, AParticipleAfterACommaTakesTheClausesSubjectAndAPronounItsObject) {
+  EXPECT_EQ(CodeTriples("Algeria severed relations with Morocco, accusing it of hostile acts.", "2021-08-24"),
+            (V{"DZA>MAR:161", "DZA>MAR:112"}));
+  EXPECT_EQ(CodeTriples("North Korea conducted a nuclear test, and South Korea condemned it.", "2017-09-03"),
+            V{"KOR>PRK:111"});
+}
+
+TEST(CoderHeldOut2, APluralDemonymIsItsState) {
+  EXPECT_EQ(CodeTriples("Iran released four Americans in a prisoner swap.", "2016-01-16"), V{"IRN>USA:084"});
+}
+
 TEST(CoderActors, CoordinationGivesEveryOrderedPair) {
   EXPECT_EQ(CodeTriples("Kazakhstan, Uzbekistan and Kyrgyzstan signed an agreement in January 1994."),
             (V{"KAZ>UZB:057", "KAZ>KGZ:057", "UZB>KAZ:057", "UZB>KGZ:057", "KGZ>KAZ:057", "KGZ>UZB:057"}));

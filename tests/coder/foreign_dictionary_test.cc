@@ -86,6 +86,28 @@ TEST(TabariVerbs, WordsBeforeTheVerbAndSynsetsCode) {
   EXPECT_EQ(code("Japan promised Kenya talks."), "");  // "peace" must come before the verb
 }
 
+// Bug: a foreign pattern was dropped after "will", "is about to" or "not", as dyad's own
+// patterns are; TABARI and PETRARCH code those modes with patterns of their own
+// ("- WILL NOT * [904]"), so their codes stand (PETRARCH's suites: "Arnor is about to
+// restore full diplomatic ties with Gondor" is 064).
+TEST(TabariVerbs, ForeignPatternsCodeWhateverModeWordsPrecedeTheVerb) {
+  std::string path = ::testing::TempDir() + "/sample4.verbs";
+  std::ofstream(path) << "RESTORE  [---]\n- * FULL DIPLOMATIC TIES  [064]\n- NOT * FULL DIPLOMATIC TIES  [904]\n";
+  Dictionary d;
+  ForeignCounts c;
+  ASSERT_TRUE(ReadTabariVerbs(path, &d, &c).ok());
+  const testing::Loaded& l = testing::Shared();
+  Coder coder(*l.resolver, *l.taxonomy, std::move(d), nullptr);
+  auto code = [&](const std::string& text) {
+    DocumentState doc;
+    std::string out;
+    for (const CodedEvent& e : coder.CodeText(text, &doc)) out += e.source + ">" + e.target + ":" + e.code + " ";
+    return out;
+  };
+  EXPECT_EQ(code("Japan is about to restore full diplomatic ties with Kenya."), "JPN>KEN:064 ");
+  EXPECT_EQ(code("Japan will not restore full diplomatic ties with Kenya."), "JPN>KEN:904 ");
+}
+
 TEST(TabariVerbs, ReadsTabarisLargeCameoVerbs) {
   std::string path = SharedDir() + "/data/coder/dictionaries/tabari/CAMEO.091003.master.verbs";
   if (!FileExists(path)) GTEST_SKIP() << "absent: " << path << " (set DYAD_SHARED)";
