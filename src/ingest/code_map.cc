@@ -11,10 +11,27 @@ Status CodeMap::Fail(std::string_view code, std::string reason) {
   return Status::NotFound(std::move(reason));
 }
 
+// Schemes that follow system membership already name the predecessor on its dates.
+bool FollowsSystem(world::Scheme s) {
+  using world::Scheme;
+  return s == Scheme::kCowNumeric || s == Scheme::kCowAlpha || s == Scheme::kGwNumeric || s == Scheme::kGwAlpha;
+}
+
+// `s`, or the predecessor of `s` that holds its COW code on `on` when `s` holds none then.
+std::string CodeMap::AsOf(const world::State& s, std::optional<Date> on) const {
+  if (!on || FollowsSystem(scheme_) || s.Code(world::Scheme::kCowNumeric, on)) return s.key;
+  std::optional<std::string> cow = s.Code(world::Scheme::kCowNumeric);
+  if (!cow) return s.key;
+  for (const world::State* p : world_.ByCode(world::Scheme::kCowNumeric, *cow, on))
+    for (const world::Link& l : s.links)
+      if (l.kind == world::LinkKind::kPredecessor && l.other == p->key) return p->key;
+  return s.key;
+}
+
 Result<std::string> CodeMap::Map(std::string_view code, std::optional<Date> on) {
   if (code.empty()) return Fail(code, fmt::format("empty {}", label_));
   auto states = world_.ByCode(scheme_, code, on);
-  if (states.size() == 1) return states.front()->key;
+  if (states.size() == 1) return AsOf(*states.front(), on);
   if (states.size() > 1) {
     return Fail(code, fmt::format("{} {} names {} states{}", label_, code, states.size(),
                                   on ? fmt::format(" on {}", on->ToString()) : ""));

@@ -32,6 +32,9 @@ class CodeMap {
   // code spells follow system membership, while leaders and treaties precede it: San
   // Marino's Captains Regent before 1992); such rows are counted in outside_validity().
   // A code that named several states, none on `on`, maps to nothing.
+  // An ISO or manystates code of a continuator on a row of its predecessor's time is the
+  // predecessor's: "RUS" on a 1964 treaty row is the Soviet Union, which holds Russia's COW
+  // code 365 that day (the datasets write the continuator's code for the whole span).
   Result<std::string> Map(std::string_view code, std::optional<Date> on = std::nullopt);
   // code -> rows mapped through the one-state-ever rule above.
   const std::map<std::string, uint64_t>& outside_validity() const { return outside_; }
@@ -42,6 +45,7 @@ class CodeMap {
 
  private:
   Status Fail(std::string_view code, std::string reason);
+  std::string AsOf(const world::State& s, std::optional<Date> on) const;
 
   const world::World& world_;
   world::Scheme scheme_;

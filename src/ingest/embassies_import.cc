@@ -3,7 +3,8 @@
 // File: `;`-separated, no quoting, a 26-name header ending in `;`, 25 fields per row.
 // Per row (one mission, keyed by its QID):
 //   entity  mission:wd-<QID>  kind mission, subkind from `type`, owner = operator state,
-//           host = country state; place:wd-<cityQID> for the city (host = the country)
+//           host = country state; place:wd-<cityQID> for the city (host = the country);
+//           named by MissionName (the type, the registry's name of the sender, the city)
 //   facts   mission_located_at (object the city, value the address, lat=/lon=) on the
 //           snapshot date; accredited_to each other jurisdiction on the snapshot date;
 //           mission_opened on `creation` when given (year precision when Wikidata wrote
@@ -169,6 +170,46 @@ std::optional<Date> WikidataDate(const std::string& text, std::string* error) {
   return d;
 }
 
+// ---- names of missions -------------------------------------------------------------------
+
+// The state's name as it reads in running English: "the United States", "the Gambia".
+// (The same list as report/dossier_text.cc's StateInText.)
+std::string StateInProse(const std::string& name) {
+  static constexpr std::string_view kWithArticle[] = {
+      "United States", "United Kingdom", "Netherlands", "Philippines", "Bahamas",
+      "Gambia", "Czech Republic", "Dominican Republic", "Central African Republic",
+      "United Arab Emirates", "Comoros", "Maldives", "Marshall Islands", "Solomon Islands",
+      "Holy See", "Soviet Union", "Democratic Republic of the Congo", "Republic of the Congo",
+      "Russian Federation", "Ivory Coast"};
+  for (std::string_view n : kWithArticle)
+    if (name == n || name.rfind(std::string(n) + " of", 0) == 0) return "the " + name;
+  return name;
+}
+
+// Types whose label already names the sender ("British High Commission").
+bool TypeNamesSender(std::string_view type) {
+  for (std::string_view p : {"British ", "Australian ", "Quebec ", "Taipei "})
+    if (type.rfind(p, 0) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+// "Embassy of the United States in Bishkek": the type (without the sender some Wikidata
+// types carry: "Embassy of the United States", "Consulate General of Sweden"), the
+// sender's name in the world registry as it reads in prose, and the city (else the host).
+// The operator's Wikidata label ("United States of America") is not used: with such a type
+// it gave "Embassy of the United States of United States of America in Beijing".
+std::string MissionName(std::string type, const std::string& sender, const std::string& place) {
+  if (size_t of = type.find(" of "); of != std::string::npos) type.resize(of);
+  if (type.empty()) type = "mission";
+  if (type[0] >= 'a' && type[0] <= 'z') type[0] = static_cast<char>(type[0] - 32);
+  if (TypeNamesSender(type)) return fmt::format("{} in {}", type, place);
+  return fmt::format("{} of {} in {}", type, StateInProse(sender), place);
+}
+
+namespace {
+
 class Mapper {
  public:
   Mapper(const ImportInputs& in, std::string file, Date snapshot, ImportResult* out)
@@ -260,10 +301,10 @@ void Mapper::MapRow(const Row& r) {
   kb::Entity m;
   m.id = "mission:wd-" + qid;
   m.kind = kb::EntityKind::kMission;
-  m.subkind = r.f[kType].empty() ? "mission" : Slug(r.f[kType]);
-  std::string type = r.f[kType].empty() ? "mission" : r.f[kType];
-  m.name = fmt::format("{} of {} in {}", type, r.f[kOperator], r.f[kCity].empty() ? r.f[kCountry] : r.f[kCity]);
-  if (!m.name.empty() && m.name[0] >= 'a' && m.name[0] <= 'z') m.name[0] = static_cast<char>(m.name[0] - 32);
+  std::string type = r.f[kType].substr(0, r.f[kType].find(" of "));  // "Embassy of the United States"
+  m.subkind = type.empty() ? "mission" : Slug(type);
+  const world::State* sender = in_.resolver->world().Find(*owner);
+  m.name = MissionName(r.f[kType], sender ? sender->name : r.f[kOperator], r.f[kCity].empty() ? r.f[kCountry] : r.f[kCity]);
   m.owner = *owner;
   m.host = *host;
   m.record = Record(r);

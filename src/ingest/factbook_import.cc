@@ -5,8 +5,12 @@
 //   Government > Executive branch > chief of state / head of government
 //       the first person named (before ';'): a person entity and a leader_of fact,
 //       role=chief-of-state / head-of-government, value the title ("President"),
-//       valid from the "(since ...)" date, open-ended; without a since date only on the
-//       edition date. The name is the ALL-CAPS surname with the given names next to it.
+//       valid from the "(since ...)" date (or a bare "(28 October 2022)", or a since date in
+//       an aside "; also referred to as premier (since ...)"), open-ended; without one, only
+//       on the edition date: a record of the edition, not a start (the dossier says "as listed
+//       on 2026-01-22", never "since"). The name is the ALL-CAPS surname with the given
+//       names next to it, without parenthesised notes ("(Col.)" becomes the title when there
+//       is none); "President (vacant)" records no holder (rejected as vacant).
 //   Government > International organization participation
 //       one member_of fact per organization (observer_of for "(observer)", other
 //       parenthesised notes as participation=), valid on the edition date.
@@ -110,32 +114,77 @@ bool IsCapitalised(const std::string& w) {
 struct Holder {
   std::string title, name;
   std::optional<Date> since;
+  bool vacant = false;  // "President (vacant)": no holder
 };
 
-// "President Sadyr JAPAROV (since 28 January 2021); ..." -> President / Sadyr JAPAROV / 2021-01-28.
-std::optional<Holder> ParseHolder(std::string_view html) {
-  std::string text = PlainText(html);
-  text = text.substr(0, std::min(text.find(';'), text.find(", represented")));
-  Holder h;
-  if (size_t since = text.find("(since "); since != std::string::npos) {
-    size_t close = text.find(')', since);
-    auto d = Date::ParseEnglish(text.substr(since + 7, close == std::string::npos ? close : close - since - 7));
-    if (d.ok()) h.since = *d;
-    text = text.substr(0, since);
+// What one parenthesised note says of the holder: "(since 13 November 1989, assumed
+// executive powers ...)" and "(28 October 2022)" give the start, "(vacant)" a vacancy;
+// any other note ("Col.") is a rank, kept as the title when there is none.
+void ReadNote(std::string_view note, Holder* h) {
+  if (note == "vacant") {
+    h->vacant = true;
+    return;
   }
+  std::string_view date = note.starts_with("since ") ? note.substr(6) : note;
+  date = date.substr(0, date.find(','));
+  if (auto d = Date::ParseEnglish(date); d.ok()) {
+    if (!h->since) h->since = *d;
+  } else if (!note.starts_with("since ") && h->title.empty()) {
+    h->title = std::string(note);
+  }
+}
+
+// `text` without its parenthesised notes, each read into `h`.
+std::string TakeNotes(std::string_view text, Holder* h) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    size_t open = text.find('(', i);
+    out.append(text.substr(i, open == std::string_view::npos ? open : open - i));
+    if (open == std::string_view::npos) break;
+    size_t close = text.find(')', open);
+    ReadNote(text.substr(open + 1, close == std::string_view::npos ? close : close - open - 1), h);
+    i = close == std::string_view::npos ? text.size() : close + 1;
+  }
+  return out;
+}
+
+// The clause naming the holder (before ';' or ", represented") and an aside about the
+// same holder that follows it ("TAGELAGI; also referred to as premier (since 10 June 2020)").
+std::pair<std::string, std::string> Clauses(const std::string& text) {
+  size_t end = std::min(text.find(';'), text.find(", represented"));
+  if (end == std::string::npos || text.compare(end, 7, "; also ") != 0) return {text.substr(0, end), ""};
+  return {text.substr(0, end), text.substr(end + 2, text.find(';', end + 1) - end - 2)};
+}
+
+// The holder's name and title from the clause's words (notes taken out).
+bool SplitName(const std::string& text, Holder* h) {
   std::vector<std::string> w = Words(text);
-  if (w.empty()) return std::nullopt;
+  if (w.empty()) return false;
   size_t caps = std::find_if(w.begin(), w.end(), IsCapsWord) - w.begin();
   size_t start = caps == w.size() ? 0 : caps;
   while (start > 0 && caps - start < 3 && IsCapitalised(w[start - 1]) && !IsTitleWord(w[start - 1])) --start;
   if (caps == w.size()) start = 0;
+  std::string title, name;
   for (size_t i = 0; i < w.size(); ++i) {
-    std::string& part = i < start ? h.title : h.name;
+    std::string& part = i < start ? title : name;
     if (!part.empty()) part.push_back(' ');
     part += w[i];
   }
+  if (!title.empty()) h->title = title;
+  h->name = name;
   // A sentence about the office ("... is the so-called Amir-ul Momineen ...") names no holder.
-  if (h.name.empty() || w.size() - start > 6) return std::nullopt;
+  return !name.empty() && w.size() - start <= 6;
+}
+
+// "President Sadyr JAPAROV (since 28 January 2021); ..." -> President / Sadyr JAPAROV / 2021-01-28.
+// "President (vacant)" -> a vacancy (no name).
+std::optional<Holder> ParseHolder(std::string_view html) {
+  auto [clause, aside] = Clauses(PlainText(html));
+  Holder h;
+  std::string text = TakeNotes(clause, &h);
+  if (!h.since) TakeNotes(aside, &h);
+  if (h.vacant) return h;
+  if (!SplitName(text, &h)) return std::nullopt;
   return h;
 }
 
@@ -198,6 +247,10 @@ void FactbookMapper::Leader(const std::string& gec, const std::string& key, cons
   auto h = ParseHolder(text);
   if (!h) {
     in_.rejects->Reject(record, 0, 0, "no-name", "no holder named (a description of the office)", text, &c);
+    return;
+  }
+  if (h->vacant) {
+    in_.rejects->Reject(record, 0, 0, "vacant", "the office is vacant: no holder to record", text, &c);
     return;
   }
   std::string id = fmt::format("person:factbook-{}-{}", gec, Slug(h->name));

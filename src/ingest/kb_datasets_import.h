@@ -51,6 +51,10 @@ struct ImportInputs {
 
 // embassies/database_of_embassies_<YYYY-MM-DD>.csv[.gz]: pack "embassies".
 Result<ImportResult> ImportEmbassies(const ImportInputs& in);
+// The name ImportEmbassies gives a mission: "Embassy of the United States in Bishkek" for
+// type "embassy" or "Embassy of the United States", sender "United States" (the world
+// registry's name), place "Bishkek".
+std::string MissionName(std::string type, const std::string& sender, const std::string& place);
 // leaders/archigos.csv, LEAD.csv, reign_leaderlist_*.csv: pack "leaders".
 Result<ImportResult> ImportLeaders(const ImportInputs& in);
 // factbook/<region>/<gec>.json: pack "factbook".

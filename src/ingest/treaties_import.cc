@@ -11,6 +11,11 @@
 //          signature, else the treaty's) to its end; qualifiers signed= and in_force=
 //          ("no" where the database writes its not-in-force placeholder 2899-01-01)
 // A (state, treaty) pair given by a second database adds that source to the first row.
+// Each database's source carries its own currency: the latest signature (the treaty's
+// Signature or Begin, the party's own signature) in its file, the last act it records as
+// done. Entry-into-force dates are not currency: they may be prospective, and one GGO row
+// gives the United States' StateForce of the 1983 Cartagena Convention as 2038-03-13
+// (ratified 1984-10-31), which made every source read "2038".
 // stateID is a manystates code: ISO alpha-3 as of the row's date, else the COW letters
 // (AUH, YUG); IOs and sub-state parties (IO-IBRD, Bayern, EUE) are unmapped.
 #include <fmt/format.h>
@@ -52,7 +57,7 @@ kb::Source MakeSource(const PartyFile& f, const std::string& path) {
   s.url = fmt::format("https://github.com/globalgov/{}", f.package);
   s.licence = "CC-BY-4.0 (data package); the component database keeps its own terms";
   s.note = fmt::format("file {} from data/{}.rda#{} at commit {}; cite {} too; currency: the "
-                       "latest party date in the file",
+                       "latest signature in the file",
                        BaseName(path), f.package == "manytrade" ? "memberships" : "parties", f.database,
                        f.package == "manytrade" ? "878032250b6893e75800f1f8432762f7fd66f28d"
                                                 : "4bf79f94c78a9f9016bd55b99135b45208500631",
@@ -82,8 +87,9 @@ class TreatyMapper {
   CodeMap iso3_, cowc_;
   std::map<std::string, Agreement> agreements_;
   std::map<std::pair<std::string, std::string>, size_t> party_fact_;  // (state, agr) -> fact
-  std::optional<Date> latest_;
+  std::map<std::string, std::optional<Date>> latest_;  // by source id: the latest signature
   std::map<std::string_view, uint64_t> duplicates_;  // by database
+  void NoteActs(const std::string& source, std::initializer_list<const MessyDate*> acts);
 };
 
 Result<std::string> TreatyMapper::MapState(const std::string& code, std::optional<Date> on) {
@@ -103,6 +109,14 @@ struct Dates {
 
 MessyDate Get(const CsvReader& csv, const CsvRow& row, std::string_view col) {
   return col.empty() ? MessyDate{} : ParseMessyDate(Field(csv, row, col));
+}
+
+// The latest of `acts` that holds a date, kept as `source`'s currency when later. Dates
+// compare by their first day: a year-precision "2023" is not later than 2023-10-11.
+void TreatyMapper::NoteActs(const std::string& source, std::initializer_list<const MessyDate*> acts) {
+  std::optional<Date>& latest = latest_[source];
+  for (const MessyDate* d : acts)
+    if (d->has_date() && (!latest || latest->first_day() < d->date->first_day())) latest = d->date;
 }
 
 // The first of `ds` that holds a date.
@@ -143,9 +157,9 @@ void TreatyMapper::Party(const PartyFile& spec, CsvReader& csv, const CsvRow& ro
     valid = Interval::Point(*from);
     ++out_->counts["treaties/end-before-start-kept-as-start"].accepted;
   }
-  if (on && (!latest_ || *latest_ < *on)) latest_ = on;
   std::string id = "agr:" + Slug(treaty);
   std::string source = SourceId(spec);
+  NoteActs(source, {&d.signature, &d.begin, &d.state_signature});
   std::string record = fmt::format("{}:{}#{}", spec.file, csv.row(), treaty);
   Agreement& a = agreements_[id];
   if (a.record.empty()) {
@@ -198,8 +212,7 @@ void TreatyMapper::Finish() {
     if (auto iv = MakeInterval(a.force, a.end); a.force && iv.ok())
       out_->pack.facts.push_back(MakeFact(id, kb::Relation::kAgreementInForce, "", *iv, a.record, a.source));
   }
-  for (auto& s : out_->pack.sources)
-    if (latest_) s.date = latest_->Truncated(DatePrecision::kYear);
+  for (auto& s : out_->pack.sources) s.date = latest_[s.id];
   AddCodeReport(iso3_, out_);
   AddCodeReport(cowc_, out_);
 }
