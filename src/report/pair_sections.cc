@@ -217,8 +217,12 @@ PairLeader LeaderEntry(const Fact& f, const std::optional<Date>& currency, const
   l.person = c.kb().NameOf(f.subject);
   l.title = f.value;
   if (std::string_view role = f.QualifierValue("role"); !role.empty()) l.roles.emplace_back(role);
-  l.start = f.valid.start();
-  if (f.valid.end() && f.valid.end()->first_day() <= c.day()) l.end = f.valid.end();
+  if (IsRecord(f, c)) {
+    l.listed = f.valid.start();
+  } else {
+    l.start = f.valid.start();
+  }
+  if (!l.listed && f.valid.end() && f.valid.end()->first_day() <= c.day()) l.end = f.valid.end();
   l.current_to = currency;
   l.beyond_currency = currency && currency->last_day() < c.in.as_of.first_day();
   l.cite = CiteKb(f.sources, c);
@@ -258,7 +262,7 @@ std::vector<std::string> AnsweringSources(const std::map<std::string, std::vecto
 
 bool SameSpell(const PairLeader& x, const PairLeader& y) {
   return x.person == y.person && x.title == y.title && x.start == y.start && x.end == y.end &&
-         x.current_to == y.current_to;
+         x.listed == y.listed && x.current_to == y.current_to;
 }
 
 // Adds `l`, or its roles and citations to the entry of the same person, title and spell
@@ -388,6 +392,7 @@ void AddTreaty(PairTreaty t, std::vector<PairTreaty>* out) {
     if (!SameTreaty(have, t)) continue;
     if (!have.in_force) have.in_force = t.in_force;
     if (!have.ended) have.ended = t.ended;
+    have.merged_ids.push_back(t.id);
     Merge(t.cite, &have.cite);
     return;
   }
@@ -581,6 +586,31 @@ const char* HostilityName(int level) {
   static const char* kNames[] = {"no militarized action", "threat to use force", "display of force",
                                  "use of force", "war"};
   return level >= 1 && level <= 5 ? kNames[level - 1] : "unknown";
+}
+
+bool InAgreements(const Dossier& d, const PairTreaty& t) {
+  for (const Group& g : d.agreements)
+    if (g.id == t.id || std::find(t.merged_ids.begin(), t.merged_ids.end(), g.id) != t.merged_ids.end()) return true;
+  return false;
+}
+
+std::string TreatiesInAgreementsText(const Dossier& d) {
+  const std::vector<PairTreaty>& all = d.pairs.treaties.bilateral;
+  auto listed = std::count_if(all.begin(), all.end(), [&](const PairTreaty& t) { return InAgreements(d, t); });
+  if (listed == 0) return "";
+  return fmt::format("{} bilateral treat{} recorded; {} listed under Agreements, {}, with {} citations{}",
+                     all.size(), all.size() == 1 ? "y is" : "ies are",
+                     listed == static_cast<long>(all.size()) ? (all.size() == 1 ? "it is" : "all are") : fmt::format("{} of them are", listed),
+                     listed == 1 ? "once" : "once each", all.size() == 1 ? "its" : "their", listed == static_cast<long>(all.size()) ? "." : "; the others:");
+}
+
+std::string LeaderDates(const PairLeader& l) {
+  std::string s;
+  if (l.start) s += ", since " + l.start->ToString();
+  if (l.listed) s += fmt::format(", as listed on {}, no start date given", l.listed->ToString());
+  if (!l.beyond_currency || !l.current_to) return s;
+  if (l.listed && *l.listed == *l.current_to) return s + "; not known after";
+  return s + fmt::format("; last recorded {}, not known after", l.current_to->ToString());
 }
 
 PairSections BuildPairSections(const PairInputs& in, const NumberSource& number) {

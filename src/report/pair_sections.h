@@ -51,6 +51,16 @@ std::string RenderPairSectionsHtml(const Dossier& d);
 const char* ObligationName(int k);
 std::string ContiguityText(int type);
 const char* HostilityName(int level);
+// A leader's dates in words: ", since 2017-05-14; last recorded 2026-01-22, not known
+// after", or for a holder the dataset lists only on its edition date ", as listed on
+// 2026-01-22, no start date given; not known after".
+std::string LeaderDates(const PairLeader& l);
+// Whether the dossier's Agreements section shows the treaty (one of its records): the
+// renderers list it there once, with its citations, and not again in the pair section.
+bool InAgreements(const Dossier& d, const PairTreaty& t);
+// "16 bilateral treaties are recorded; all are listed under Agreements, once each, with
+// their citations." (empty when none is listed there).
+std::string TreatiesInAgreementsText(const Dossier& d);
 
 }  // namespace dyad::report
 

@@ -73,8 +73,7 @@ std::string LeaderText(const PairLeader& l) {
   std::string s = l.person;
   if (!l.title.empty()) s += ", " + l.title;
   if (!l.roles.empty()) s += " (" + fmt::format("{}", fmt::join(l.roles, ", ")) + ")";
-  if (l.start) s += ", since " + l.start->ToString();
-  if (l.beyond_currency && l.current_to) s += fmt::format("; last recorded {}, not known after", l.current_to->ToString());
+  s += LeaderDates(l);
   return s;
 }
 
@@ -141,10 +140,12 @@ void TreatiesHtml(MarkupWriter& w, const Dossier& d) {
   Para(w, fmt::format("Multilateral treaties both had joined by {}: {}.", d.as_of.ToString(), t.multilateral_both),
        t.multilateral_cite);
   if (t.bilateral.empty()) return Para(w, "No bilateral treaties recorded.", {}, true);
+  if (std::string listed = TreatiesInAgreementsText(d); !listed.empty()) Para(w, listed, {}, false);
   std::vector<std::vector<std::string>> rows;
   for (const PairTreaty& x : t.bilateral)
-    rows.push_back({x.name, DateText(x.signed_on), DateText(x.in_force), DateText(x.ended), CitesPlain(x.cite)});
-  const std::string caption = fmt::format("Bilateral treaties ({})", t.bilateral.size());
+    if (!InAgreements(d, x)) rows.push_back({x.name, DateText(x.signed_on), DateText(x.in_force), DateText(x.ended), CitesPlain(x.cite)});
+  if (rows.empty()) return;
+  const std::string caption = fmt::format("Bilateral treaties ({})", rows.size());
   w.Raw(ScrollRegion(caption, Table(caption, {"Treaty", "Signed", "In force", "Ended", "Sources"}, rows)));
 }
 

@@ -34,7 +34,7 @@ Json MissionsJson(const PairMissions& m) {
 }
 
 Json LeaderJson(const PairLeader& l) {
-  return {{"person", l.person}, {"title", OrNull(l.title)}, {"roles", l.roles}, {"start", OrNull(l.start)},
+  return {{"person", l.person}, {"title", OrNull(l.title)}, {"roles", l.roles}, {"start", OrNull(l.start)}, {"listed", OrNull(l.listed)},
           {"end", OrNull(l.end)}, {"current_to", OrNull(l.current_to)}, {"beyond_currency", l.beyond_currency},
           {"cite", Ints(l.cite)}};
 }
@@ -63,11 +63,12 @@ Json AlliancesJson(const PairAlliances& a) {
           {"history", history}};
 }
 
-Json TreatiesJson(const PairTreaties& t) {
+Json TreatiesJson(const Dossier& d) {
+  const PairTreaties& t = d.pairs.treaties;
   Json list = Json::array();
   for (const PairTreaty& x : t.bilateral)
     list.push_back({{"id", x.id}, {"name", x.name}, {"signed", OrNull(x.signed_on)}, {"in_force", OrNull(x.in_force)},
-                    {"ended", OrNull(x.ended)}, {"cite", Ints(x.cite)}});
+                    {"ended", OrNull(x.ended)}, {"in_agreements", InAgreements(d, x)}, {"cite", Ints(x.cite)}});
   return {{"available", t.available}, {"current_to", OrNull(t.current_to)}, {"bilateral", list},
           {"multilateral_both", t.multilateral_both}, {"multilateral_cite", Ints(t.multilateral_cite)}};
 }
@@ -111,7 +112,7 @@ nlohmann::ordered_json RenderPairSectionsJson(const Dossier& d) {
           {"leaders", {{"available", p.leaders.available}, {"a", LeaderSideJson(p.leaders.sides[0])},
                        {"b", LeaderSideJson(p.leaders.sides[1])}}},
           {"alliances", AlliancesJson(p.alliances)},
-          {"treaties", TreatiesJson(p.treaties)},
+          {"treaties", TreatiesJson(d)},
           {"igos", IgosJson(p.igos)},
           {"conflicts", ConflictsJson(p.conflicts)},
           {"geography", GeographyJson(p.geography)}};

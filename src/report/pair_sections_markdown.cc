@@ -71,8 +71,7 @@ std::string LeaderLine(const PairLeader& l) {
   std::string s = "- " + EscapeMarkdown(l.person);
   if (!l.title.empty()) s += ", " + EscapeMarkdown(l.title);
   if (!l.roles.empty()) s += " (" + EscapeMarkdown(fmt::format("{}", fmt::join(l.roles, ", "))) + ")";
-  if (l.start) s += ", since " + l.start->ToString();
-  if (l.beyond_currency && l.current_to) s += EscapeMarkdown(fmt::format("; last recorded {}, not known after", l.current_to->ToString()));
+  s += EscapeMarkdown(LeaderDates(l));
   return s + Cited(l.cite) + "\n";
 }
 
@@ -121,9 +120,11 @@ std::string TreatiesMd(const Dossier& d) {
   out += EscapeMarkdown(fmt::format("Multilateral treaties both had joined by {}: {}.", d.as_of.ToString(), t.multilateral_both));
   out += Cited(t.multilateral_cite) + "\n\n";
   if (t.bilateral.empty()) return out + "No bilateral treaties recorded.\n\n";
+  if (std::string listed = TreatiesInAgreementsText(d); !listed.empty()) out += EscapeMarkdown(listed) + "\n\n";
   Rows rows;
   for (const PairTreaty& x : t.bilateral)
-    rows.push_back({x.name, DateText(x.signed_on), DateText(x.in_force), DateText(x.ended), CitesPlain(x.cite)});
+    if (!InAgreements(d, x)) rows.push_back({x.name, DateText(x.signed_on), DateText(x.in_force), DateText(x.ended), CitesPlain(x.cite)});
+  if (rows.empty()) return out;
   return out + MarkdownTable({"Bilateral treaty", "Signed", "In force", "Ended", "Sources"}, rows) + "\n";
 }
 

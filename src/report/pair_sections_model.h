@@ -56,6 +56,9 @@ struct PairLeader {
   std::string person, title;
   std::vector<std::string> roles;  // effective-leader, chief-of-state, head-of-government
   std::optional<Date> start, end;   // end absent: open in the dataset
+  // Set instead of `start` when the dataset lists the holder only on its edition date (the
+  // Factbook without a "since" date): a record of that day, not when the term began.
+  std::optional<Date> listed;
   std::optional<Date> current_to;   // the dataset's currency
   bool beyond_currency = false;     // the dossier's date lies after it: last recorded holder
   std::vector<int> cite;
@@ -88,6 +91,7 @@ struct PairAlliances {
 
 struct PairTreaty {
   std::string id, name;
+  std::vector<std::string> merged_ids;  // other datasets' records of the same treaty
   std::optional<Date> signed_on, in_force, ended;
   std::vector<int> cite;
 };

@@ -292,5 +292,63 @@ TEST_F(PairSectionsTest, OneTreatyInTwoDatasetsIsOneEntryAndACuratedBilateralTre
   EXPECT_EQ(t.multilateral_both, 0);
 }
 
+// A bug: a holder the Factbook names without a "since" date is recorded only on the
+// edition date, and the pair section read that record as the start of the term
+// ("HANS-ADAM II, Prince, since 2026-01-22"; Lesotho's and Niue's prime ministers, Haiti's
+// and Madagascar's heads of state). The edition date is the source's currency: "as listed
+// on 2026-01-22, no start date given", never "since".
+TEST_F(PairSectionsTest, ALeaderListedOnlyOnTheEditionDateIsAsListedNotSince) {
+  for (const char* state : {"LIE", "LSO", "NIU"}) {
+    std::string id = std::string("person:fb-") + state;
+    Entity(id, EntityKind::kPerson, state, "", "", "fb");
+    Fact(id, Relation::kLeaderOf, state, "2026-01-22", "fb", "Prince", {{"role", "chief-of-state"}});
+  }
+  Entity("person:fb-aut", EntityKind::kPerson, "AUT", "", "", "fb");
+  Fact("person:fb-aut", Relation::kLeaderOf, "AUT", "2017-01-26/..", "fb", "President", {{"role", "chief-of-state"}});
+  for (const char* state : {"LIE", "LSO", "NIU"}) {
+    Dossier d = Build(state, "AUT", "2026-12-01");
+    ASSERT_EQ(d.pairs.leaders.sides[0].leaders.size(), 1u) << state;
+    const PairLeader& l = d.pairs.leaders.sides[0].leaders[0];
+    EXPECT_FALSE(l.start) << state;
+    ASSERT_TRUE(l.listed) << state;
+    EXPECT_EQ(l.listed->ToString(), "2026-01-22");
+    const PairLeader& aut = d.pairs.leaders.sides[1].leaders.at(0);
+    EXPECT_EQ(aut.start->ToString(), "2017-01-26");
+    EXPECT_FALSE(aut.listed);
+    for (const std::string& out : {RenderMarkdown(d), RenderHtml(d)}) {
+      EXPECT_NE(out.find("Prince (chief-of-state), as listed on 2026-01-22, no start date given; not known after"),
+                std::string::npos) << state;
+      EXPECT_EQ(out.find("since 2026-01-22"), std::string::npos) << state;
+      EXPECT_NE(out.find("since 2017-01-26; last recorded 2026-01-22, not known after"), std::string::npos);
+    }
+    EXPECT_NE(RenderJson(d).find("\"listed\": \"2026-01-22\""), std::string::npos);
+  }
+}
+
+// A bug: a bilateral treaty was listed twice in one dossier, under Agreements (its
+// signature and entry into force, cited) and again in the pair section's table. It is one
+// entry, under Agreements, with every citation; the pair section counts it and points there.
+TEST_F(PairSectionsTest, ABilateralTreatyListedUnderAgreementsIsNotListedAgainInThePairSection) {
+  for (auto [a, b] : {std::pair("KGZ", "RUS"), std::pair("FRA", "DEU"), std::pair("GMB", "ISR")}) {
+    pack_.entities.clear();
+    pack_.facts.clear();
+    std::string id = std::string("agr:") + a + "-" + b;
+    Entity(id, EntityKind::kAgreement, "", "", "bilateral", "tr");
+    for (const char* party : {a, b}) Fact(party, Relation::kPartyTo, id, "1995-06-08/..", "tr", "", {{"signed", "1995-06-08"}});
+    Fact(id, Relation::kAgreementSigned, "", "1995-06-08", "tr");
+    Dossier d = Build(a, b, "2000-01-01");
+    ASSERT_EQ(d.pairs.treaties.bilateral.size(), 1u) << a << b;
+    ASSERT_TRUE(InAgreements(d, d.pairs.treaties.bilateral[0])) << a << b;
+    std::string md = RenderMarkdown(d);
+    size_t pair_section = md.find("## Between the two states");
+    ASSERT_NE(pair_section, std::string::npos);
+    EXPECT_EQ(md.find("name of " + id, pair_section), std::string::npos) << "listed twice: " << a << b;
+    EXPECT_NE(md.find("name of " + id), std::string::npos) << "listed under Agreements";
+    EXPECT_NE(md.find("1 bilateral treaty is recorded; it is listed under Agreements, once, with its citations."),
+              std::string::npos) << md.substr(pair_section);
+    EXPECT_NE(RenderJson(d).find("\"in_agreements\": true"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace dyad::report
