@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 #include <tuple>
 
@@ -183,6 +184,22 @@ std::pair<std::string, std::string> FactSides(const kb::KnowledgeBase& kb, const
 
 std::string FactRuleName(const kb::Fact& f) { return std::string(kb::RelationName(f.relation)); }
 
+// A break or suspension of relations between `a` and `b` recorded within a year of `when`.
+bool BreakNear(const kb::KnowledgeBase& kb, const std::string& a, const std::string& b, const Date& when) {
+  for (Relation r : {Relation::kRelationsSevered, Relation::kRelationsSuspended})
+    for (const auto& [x, y] : {std::pair(a, b), std::pair(b, a)})
+      for (const kb::Fact* f : kb.FactsOf(x, r))
+        if (f->object == y && f->valid.start() && std::abs(f->valid.start()->year() - when.year()) <= 1) return true;
+  return false;
+}
+
+// A closing is a reduction of relations (161) only when a break or suspension between the
+// two is recorded within a year of it (Havana 1961, Tehran 1979); most closings in the
+// Historian's posts are administrative (a consular agency closed, a post moved).
+bool CodedClosure(const kb::KnowledgeBase& kb, const kb::Fact& f, const std::string& a, const std::string& b) {
+  return f.relation != Relation::kMissionClosed || a.empty() || b.empty() || BreakNear(kb, a, b, *f.valid.start());
+}
+
 // ---- MID and UCDP --------------------------------------------------------------------
 
 int IntAt(const relations::DyadTable& t, size_t row, int col, int missing = -9) {
@@ -264,6 +281,10 @@ std::vector<CodedRecord> CodeFact(const kb::KnowledgeBase& kb, const kb::Fact& f
     return out;
   }
   auto [a, b] = FactSides(kb, fact);
+  if (!CodedClosure(kb, fact, a, b)) {
+    Skip(counts, "mission_closed: no break or suspension of relations within a year (administrative)");
+    return out;
+  }
   CodedRecord r = Event(a, b, rule->code, *fact.valid.start());
   r.rule = FactRuleName(fact);
   if (rule->both_ways) PushBothWays(&out, r);

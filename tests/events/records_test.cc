@@ -127,6 +127,28 @@ TEST_F(RecordsTest, CubaBreakOfRelationsIs161BothWays) {
   }
 }
 
+// A bug: every mission closing was 161 (reduce or break relations), though most of the
+// Historian's are administrative (the consular agencies at Aarhus and Aberdeen, closed
+// 1920 and 1922). Only a closing within a year of a recorded break or suspension between
+// the two is 161 (Havana 1961, Tehran 1979); the others are no event, counted.
+TEST_F(RecordsTest, OnlyMissionClosingsTiedToABreakOfRelationsAre161) {
+  for (auto [record, host] : {std::pair("data/posts/havana.xml#havana", "CUB"), std::pair("data/posts/tehran.xml#tehran", "IRN")}) {
+    const kb::Fact* f = FactWithRecord(kb::Relation::kMissionClosed, record);
+    ASSERT_NE(f, nullptr) << record;
+    std::vector<CodedRecord> ev = CodeFact(kb(), *f, &counts_);
+    ASSERT_EQ(ev.size(), 1u) << record;
+    EXPECT_EQ(ev[0].code, "161");
+    EXPECT_EQ(ev[0].src_state, "USA");
+    EXPECT_EQ(ev[0].tgt_state, host);
+  }
+  for (const char* record : {"data/posts/aarhus.xml#aarhus", "data/posts/aberdeen.xml#aberdeen"}) {
+    const kb::Fact* f = FactWithRecord(kb::Relation::kMissionClosed, record);
+    ASSERT_NE(f, nullptr) << record;
+    EXPECT_TRUE(CodeFact(kb(), *f, &counts_).empty()) << record;
+  }
+  EXPECT_EQ(counts_.skipped_by_reason["mission_closed: no break or suspension of relations within a year (administrative)"], 2u);
+}
+
 TEST_F(RecordsTest, KyrgyzKazakhTreatyOfJune1995IsASignatureBothWays) {
   const kb::Fact* f = nullptr;
   for (const kb::Fact* s : kb().FactsOf("agr:kaz-kgz_1995o", kb::Relation::kAgreementSigned)) f = s;
