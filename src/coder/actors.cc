@@ -111,18 +111,24 @@ Actor ActorAt(size_t first, size_t length, std::string state, std::string how) {
 
 }  // namespace
 
+namespace {
+
+bool PackAt(const std::string& dir) {
+  return FileExists(dir + "/sources.tsv") || FileExists(dir + "/sources.tsv.gz");
+}
+
+}  // namespace
+
 std::vector<std::string> OfficeHolderPackDirs() {
   std::vector<std::string> dirs = kb::KnowledgeBase::DefaultPackDirs();
-  std::string leaders = DataDir() + "/kb-packs/leaders";
-  if (FileExists(leaders + "/sources.tsv") || FileExists(leaders + "/sources.tsv.gz")) dirs.push_back(leaders);
+  if (std::string leaders = DataDir() + "/kb-packs/leaders"; PackAt(leaders)) dirs.push_back(leaders);
   return dirs;
 }
 
 ActorFinder::ActorFinder(const world::Resolver& resolver, const Dictionary& dictionary,
                          const OfficeHolders* holders)
     : resolver_(resolver), dictionary_(dictionary), holders_(holders) {
-  IndexCapitals();
-  IndexPersons();
+  IndexCapitals(), IndexPersons();
 }
 
 void ActorFinder::IndexCapitals() {

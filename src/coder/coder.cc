@@ -111,8 +111,8 @@ bool OnlyConnectors(const std::vector<Token>& t, size_t b, size_t e) {
 bool Joins(const Group& g, const Actor& a, const std::vector<Actor>& actors, const std::vector<Token>& t) {
   const Actor& prev = actors[g.actors.back()];
   if (a.first_token == prev.first_token) return true;
-  bool coreference = a.how == "coreference" || prev.how == "coreference";
-  return !coreference && a.first_token >= g.last && OnlyConnectors(t, g.last, a.first_token);
+  return a.how != "coreference" && prev.how != "coreference" && a.first_token >= g.last &&
+         OnlyConnectors(t, g.last, a.first_token);
 }
 
 std::vector<Group> GroupActors(const std::vector<Actor>& actors, const std::vector<Token>& t) {
@@ -284,9 +284,8 @@ int BeforeApposition(const Sentence& s, size_t verb, int g) {
 // signed a memorandum on electricity trade": "trade" has no subject of its own)?
 bool VerbBetween(const Sentence& s, int g, const VerbHit& v) {
   if (g < 0 || v.token == 0 || In(s.W(v.token - 1), {"and", ",", "but", "then", "or"})) return false;
-  return std::any_of(s.verbs.begin(), s.verbs.end(), [&](const VerbHit& o) {
-    return o.token >= s.groups[g].last && o.token < v.token;
-  });
+  auto between = [&](const VerbHit& o) { return o.token >= s.groups[g].last && o.token < v.token; };
+  return std::any_of(s.verbs.begin(), s.verbs.end(), between);
 }
 
 int SubjectGroup(const Sentence& s, const VerbHit& v) {
@@ -422,8 +421,7 @@ void ActiveRoles(const Sentence& s, const VerbHit& v, size_t limit,
 bool MutualEachOther(const Sentence& s, const VerbHit& v, size_t limit, Roles* r) {
   if (!EachOther(s, v.token, limit) || r->sources.size() < 2) return false;
   r->targets.clear();
-  r->pairs_within = true;
-  return true;
+  return r->pairs_within = true;
 }
 
 Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
@@ -471,10 +469,12 @@ const DateMention* DateFor(const Sentence& s, const VerbHit& v, size_t limit) {
 
 // A date that sets the text's time when no event does: sentence-initial or after a
 // preposition ("In 1993, ...", "on February 18, 2000"), not "Report - 2012 Gallup".
+bool SetsScene(const Sentence& s, const DateMention& d) {
+  return d.first_token == 0 || IsPreposition(s.W(d.first_token - 1)) || s.W(d.first_token - 1) == "since";
+}
+
 const DateMention* SceneDate(const Sentence& s) {
-  auto it = std::find_if(s.dates.begin(), s.dates.end(), [&](const DateMention& d) {
-    return d.first_token == 0 || IsPreposition(s.W(d.first_token - 1)) || s.W(d.first_token - 1) == "since";
-  });
+  auto it = std::find_if(s.dates.begin(), s.dates.end(), [&](const DateMention& d) { return SetsScene(s, d); });
   return it == s.dates.end() ? nullptr : &*it;
 }
 

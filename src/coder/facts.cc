@@ -82,9 +82,9 @@ struct Builder {
     return id;
   }
 
+  // A symmetric relation between keys in order; recognition from the recogniser.
   void Relations(const CodedEvent& e, kb::Relation r, const std::string& src) {
-    bool symmetric = r != kb::Relation::kRecognized;
-    const std::string& a = symmetric && e.target < e.source ? e.target : e.source;
+    const std::string& a = r != kb::Relation::kRecognized && e.target < e.source ? e.target : e.source;
     const std::string& b = &a == &e.source ? e.target : e.source;
     AddFact(a, r, b, Interval::Point(*e.date), src);
   }

@@ -118,9 +118,8 @@ struct Reader {
     }
     bool AddSynset(const std::string& t) {
       PatternWord set;
-      if (!r.Synset(t, &set)) return false;
-      Dest()->push_back(std::move(set));
-      return true;
+      if (r.Synset(t, &set)) Dest()->push_back(set);
+      return !set.alternatives.empty();
     }
     // False for a synset the file does not define usably.
     bool Token(const std::string& t) {
@@ -217,9 +216,8 @@ struct PetrarchReader : Reader {
   bool fresh = false;  // the block header was the last verb line
 
   void Header(std::string_view l) {
-    std::string_view inner = TrimWhitespace(l.substr(3, l.size() - 6));
     also.clear();
-    VerbLine(inner);
+    VerbLine(TrimWhitespace(l.substr(3, l.size() - 6)));
     fresh = true;
   }
 
