@@ -15,7 +15,8 @@
 // tuning and scored once (docs/formats/coder-gold.md). Floors below the figures, against
 // regressions.
 #define HELDOUT_FLOOR 0.80
-#define HELDOUT2_FLOOR 0.68  // measured 72.2 % when written (2026-12-02)
+#define HELDOUT2_FLOOR 0.84  // 72.2 % when written, 87.0 % after tuning on its misses (2026-12-02)
+#define HELDOUT3_FLOOR 0.85  // scored once when the tuning on heldout2 ended: 88.7 % (2026-12-02)
 
 namespace dyad::coder {
 namespace {
@@ -100,12 +101,20 @@ TEST(CoderGold, FirstHeldOutSetSinceUsedForTuning) {
   EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT_FLOOR);
 }
 
-// The second held-out set, written after that tuning and never used to change the coder:
-// its printed figure is the estimate for unseen prose reported in docs/BENCHMARKS.md.
-TEST(CoderGold, SecondHeldOutSetWrittenAfterTheTuning) {
+// The second held-out set, written after that tuning, scored once, then used to tune the
+// coder (2026-12-02, commit "coder: general fixes from heldout2's misses").
+TEST(CoderGold, SecondHeldOutSetSinceUsedForTuning) {
   Score s = ScoreFile("heldout2.tsv", 100);
   ASSERT_GT(s.sentences, 0);
   EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT2_FLOOR);
+}
+
+// The third held-out set, written before the tuning on heldout2 and never used to change
+// the coder: its printed figure is the estimate for unseen prose in docs/BENCHMARKS.md.
+TEST(CoderGold, ThirdHeldOutSetWrittenBeforeTheCoderSawIt) {
+  Score s = ScoreFile("heldout3.tsv", 120);
+  ASSERT_GT(s.sentences, 0);
+  EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT3_FLOOR);
 }
 
 }  // namespace
