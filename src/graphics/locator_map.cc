@@ -753,8 +753,10 @@ void AddBorders(const Framing& f, const std::vector<ProjectedArc>& arcs, const R
     if (!shared && topo.OnAntimeridian(i)) continue;
     std::vector<PathEncoder*> targets;
     if (shared) targets.push_back(&l->border);
-    if (u0 == ia || u1 == ia) targets.push_back(&l->edge_a);
-    if (u0 == ib || u1 == ib) targets.push_back(&l->edge_b);
+    // A side without a feature (a split view's absent side, a state not in the atlas) has
+    // no edge: its index -1 would match every coast's missing second user.
+    if (ia >= 0 && (u0 == ia || u1 == ia)) targets.push_back(&l->edge_a);
+    if (ib >= 0 && (u0 == ib || u1 == ib)) targets.push_back(&l->edge_b);
     for (PathEncoder* enc : targets) {
       if (f.kind == ViewKind::kAzimuthal) AddArcStroke(arcs[i], clip, enc);
       else AddArcStrokeCut(topo.arcs[i], f.view, clip, enc);
@@ -803,13 +805,19 @@ struct Ring {
   int side;
 };
 
-std::optional<Ring> RingFor(const SideGeo& g, const View& view, int side) {
+// The pixel box of a side's frame points in view (x0 > x1 when none is).
+Rect FrameBox(const SideGeo& g, const View& view) {
   Rect box{1e9, 1e9, -1e9, -1e9};
   for (const Vec3& p : g.frame) {
     Vec2 v;
     if (!view.ProjectPoint(p, &v)) continue;
     box = {std::min(box.x0, v.x), std::min(box.y0, v.y), std::max(box.x1, v.x), std::max(box.y1, v.y)};
   }
+  return box;
+}
+
+std::optional<Ring> RingFor(const SideGeo& g, const View& view, int side) {
+  const Rect box = FrameBox(g, view);
   const double size = std::max(box.x1 - box.x0, box.y1 - box.y0);
   if (box.x0 > box.x1 || size >= kSmallStatePx) return std::nullopt;
   return Ring{{(box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2}, size / 2 + 7, side};
@@ -834,6 +842,7 @@ std::string MapDescription(const LocatorMapSpec& spec, const Framing& f, const L
   desc += fmt::format(" Distance between the two: about {} km.", Num(std::round(f.distance_km / 100) * 100, 0));
   desc += " Projection: " + result.projection + ".";
   if (result.has_inset) desc += " Inset: the world in the Equal Earth projection, the main map's area outlined in red.";
+  if (result.split) desc += " Split view: the two are far apart, so each has its own panel at its own scale.";
   if (!result.note.empty()) desc += " Note: " + result.note + ".";
   return desc + " Map data: Natural Earth (public domain).";
 }
@@ -911,11 +920,110 @@ bool WantsInset(const LocatorMapSpec& spec, const MapData& data, const Framing& 
                                    (spec.inset == InsetMode::kAuto && f.distance_km >= spec.inset_min_distance_km));
 }
 
+// ---- the split view: one panel per state ---------------------------------------------------
+
+// A side spanning less than this share of the map's shorter dimension is a speck on it.
+constexpr double kSpeckShare = 0.15;
+
+bool Speck(const SideGeo& g, const View& view) {
+  const Rect box = FrameBox(g, view);
+  return std::max(box.x1 - box.x0, box.y1 - box.y0) < kSpeckShare * std::min(view.width, view.height);
+}
+
+// Far apart, or apart enough for an inset while one of them would be a speck on the joint
+// map (Gambia and Israel: a ring at one edge, a sliver at the other).
+bool WantsSplit(const LocatorMapSpec& spec, const Framing& f) {
+  if (spec.inset != InsetMode::kAuto) return false;
+  return f.distance_km >= spec.split_min_distance_km ||
+         (f.distance_km >= spec.inset_min_distance_km && (Speck(f.a, f.view) || Speck(f.b, f.view)));
+}
+
+// A panel framed on one side alone (the other side absent from it: no fill, no capital).
+Framing PanelFraming(const Framing& f, int side, double width, double height) {
+  Framing p = f;
+  (side == 0 ? p.b : p.a) = SideGeo{};
+  const SideGeo& g = side == 0 ? p.a : p.b;
+  p.kind = ViewKind::kAzimuthal;
+  p.view = FrameView(g, g, width, height, p.kind);
+  return p;
+}
+
+// The state's name over its panel, in its colour's edge, on a light plate.
+void WritePanelTitle(MarkupWriter& w, const std::string& name, int side, double W) {
+  const double tw = TextWidth(name, kFontSize) + 12;
+  w.Void("rect", {{"x", Num((W - tw) / 2)}, {"y", "4"}, {"width", Num(tw)}, {"height", "18"}, {"rx", "3"},
+                  {"class", "dy-panel"}, {"fill", "#ffffff"}, {"fill-opacity", "0.85"}, {"stroke", side == 0 ? kEdgeA : kEdgeB},
+                  {"stroke-width", "1"}});
+  w.Element("text", name, {{"x", Num(W / 2)}, {"y", "17"}, {"text-anchor", "middle"}, {"class", "dy-label"},
+                           {"fill", "#111111"}, {"font-weight", "600"}});
+}
+
+// One panel: a nested <svg> (it clips to its box) at x, vertically centred in H.
+void WritePanel(MarkupWriter& w, const LocatorMapSpec& spec, const Framing& p, int side, double x, double H) {
+  const double W = p.view.width, h = p.view.height;
+  w.Open("svg", {{"x", Num(x)}, {"y", Num(std::round((H - h) / 2))}, {"width", Num(W)}, {"height", Num(h)},
+                 {"viewBox", fmt::format("0 0 {} {}", Num(W), Num(h))}, {"class", "dy-map-panel"}});
+  const Rect clip{-2, -2, W + 2, h + 2};
+  Layers layers;
+  DrawLayers(p, clip, &layers);
+  WriteSea(w, p, W, h, clip);
+  WriteGraticule(w, p.view, clip);
+  WriteLayers(w, layers);
+  WriteRings(w, SmallStateRings(p));
+  for (const auto& m : PlaceCapitals(spec, p, W, h).marks) WriteCapital(w, m);
+  WritePanelTitle(w, side == 0 ? spec.a.name : spec.b.name, side, W);
+  w.Close();
+}
+
+// Where a panel sits and where its state lies in it, in the map's pixels.
+MapPanel PanelOf(const Framing& p, int side, double x) {
+  Rect box = FrameBox(side == 0 ? p.a : p.b, p.view);
+  box = {box.x0 + x, box.y0, box.x1 + x, box.y1};
+  return {Rect{x, 0, x + p.view.width, p.view.height}, box};
+}
+
+std::string SplitProjection(const std::array<Framing, 2>& panels, const LocatorMapSpec& spec) {
+  return fmt::format("two panels, Lambert azimuthal equal-area centred on {} ({}) and on {} ({})",
+                     Degrees(panels[0].view.proj.centre()), spec.a.name, Degrees(panels[1].view.proj.centre()),
+                     spec.b.name);
+}
+
+// Both panels' capitals, for the description.
+std::vector<CapitalMark> SplitMarks(const LocatorMapSpec& spec, const std::array<Framing, 2>& panels) {
+  std::vector<CapitalMark> marks;
+  for (const Framing& p : panels)
+    for (const auto& m : PlaceCapitals(spec, p, p.view.width, p.view.height).marks) marks.push_back(m);
+  return marks;
+}
+
+Result<LocatorMap> RenderSplit(const LocatorMapSpec& spec, const MapData& data, Framing f) {
+  DYAD_ASSIGN_OR_RETURN(f.a, ResolveSide(spec.a, *data.detail));  // panels are large-scale: the detail atlas
+  DYAD_ASSIGN_OR_RETURN(f.b, ResolveSide(spec.b, *data.detail));
+  f.topo = data.detail.get();
+  const double half = std::floor((spec.width - 4) / 2.0);
+  std::array<Framing, 2> panels{PanelFraming(f, 0, half, spec.height), PanelFraming(f, 1, half, spec.height)};
+  const double W = spec.width, H = std::max(panels[0].view.height, panels[1].view.height);
+  for (Framing& p : panels) p.view.height = H;  // one height: the shorter panel shows more around its state
+  LocatorMap result;
+  result.split = true;
+  result.panels = {PanelOf(panels[0], 0, 0), PanelOf(panels[1], 1, W - half)};
+  result.projection = SplitProjection(panels, spec);
+  result.note = MissingNote(spec, f);
+  MarkupWriter w;
+  OpenMapSvg(w, spec, W, H, MapDescription(spec, f, result, SplitMarks(spec, panels)));
+  w.Void("rect", {{"width", Num(W)}, {"height", Num(H)}, {"class", "dy-void"}, {"fill", "#ffffff"}});
+  WritePanel(w, spec, panels[0], 0, 0, H);  // both panels are H tall: y = 0
+  WritePanel(w, spec, panels[1], 1, W - half, H);
+  result.svg = w.Finish();
+  return result;
+}
+
 }  // namespace
 
 Result<LocatorMap> RenderLocatorMap(const LocatorMapSpec& spec, const MapData& data) {
   if (data.detail == nullptr) return Status::InvalidArgument("locator map: no atlas given");
   DYAD_ASSIGN_OR_RETURN(Framing f, FrameMap(spec, data));
+  if (WantsSplit(spec, f)) return RenderSplit(spec, data, std::move(f));
   const double W = spec.width, H = f.view.height;
   LocatorMap result;
   result.projection = ProjectionName(f);

@@ -12,8 +12,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
+#include "graphics/svg_path.h"
 #include "graphics/topojson.h"
 
 namespace dyad::graphics {
@@ -27,9 +29,9 @@ struct MapSide {
 };
 
 enum class InsetMode {
-  kAuto,    // a world inset when the two states are far apart (see inset_min_distance_km)
-  kAlways,
-  kNever,
+  kAuto,    // far apart: a world inset, or a split view (inset_/split_min_distance_km)
+  kAlways,  // one map with a world inset, never split
+  kNever,   // one map, no inset, never split
 };
 
 struct LocatorMapSpec {
@@ -37,6 +39,11 @@ struct LocatorMapSpec {
   int width = 640, height = 400;  // SVG user units (CSS pixels at 100%)
   InsetMode inset = InsetMode::kAuto;
   double inset_min_distance_km = 3000;  // between the two states' representative points
+  // From this distance (kAuto) the map is a split view: one panel per state, each framed
+  // on its state, side by side, so neither is a speck at the edge of a world map. From
+  // inset_min_distance_km it is one too when a state would be a speck on one map (spanning
+  // less than 15 % of its shorter side).
+  double split_min_distance_km = 6000;
   std::string id_prefix = "map";        // prefix of element ids, unique within a page
   bool embed_style = false;  // add a <style> with the dark-mode rules (standalone files)
 };
@@ -49,10 +56,18 @@ struct MapData {
 };
 Result<MapData> LoadDefaultMapData();
 
+// One panel of a split view: its box in the map and the box of its state's outline (its
+// larger polygons and capital) within it, in SVG user units.
+struct MapPanel {
+  Rect frame, state;
+};
+
 struct LocatorMap {
   std::string svg;
   std::string projection;  // e.g. "Lambert azimuthal equal-area centred on 71.3°N 2.1°W"
   bool has_inset = false;
+  bool split = false;      // two panels, one per state (LocatorMapSpec::split_min_distance_km)
+  std::vector<MapPanel> panels;  // the split view's two panels (a's, then b's); empty otherwise
   std::string note;        // what could not be drawn ("Tuvalu is not in the atlas: ..."), or ""
 };
 
