@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -85,10 +86,20 @@ struct Ctx {
   std::map<std::string, Post> posts;  // mission id → the post it is one name of
 };
 
-// A fact counts as of D when it had begun by D. An undated (or startless) fact states its
-// source's present, so it counts only when the sources can speak for D at all.
+std::optional<Date> EarliestCurrency(const std::vector<std::string>& ids, const Ctx& c);
+
+// A fact counts as of D when it had begun by D. An undated fact states its sources'
+// present: it counts only when the sources can speak for D at all and D is not before the
+// earliest of their presents (a 2017 source's undated embassy address says nothing of 1991;
+// an office a 2005 source and a 2017 one give was there in 2005). A fact with
+// an end and no start had begun by its end: it counts from then (as of a date before its
+// end nothing says it had begun, and its end lies in that date's future).
 bool Began(const Fact& f, const Ctx& c) {
-  if (f.undated || !f.valid.start()) return c.present_tense;
+  if (f.undated || (!f.valid.start() && !f.valid.end())) {
+    const std::optional<Date> cur = EarliestCurrency(f.sources, c);
+    return c.present_tense && (!cur || cur->first_day() <= c.as_of.last_day());
+  }
+  if (!f.valid.start()) return c.present_tense && f.valid.end()->last_day() <= c.as_of.last_day();
   return f.valid.start()->first_day() <= c.as_of.last_day();
 }
 // Still holding on D: a span whose end is open or not before D.
@@ -164,6 +175,16 @@ std::optional<Date> SourcesCurrency(const std::vector<std::string>& ids, const C
   return out;
 }
 
+// The earliest currency of the sources that carry one.
+std::optional<Date> EarliestCurrency(const std::vector<std::string>& ids, const Ctx& c) {
+  std::optional<Date> out;
+  for (const std::string& id : ids) {
+    const std::optional<Date> d = CitedSourceOf(c.kb, id).current_to;
+    if (d && (!out || d->first_day() < out->first_day())) out = d;
+  }
+  return out;
+}
+
 // A span dated by one day only, the day its source is current to, is a listing ("a member
 // as listed on 2026-01-22", as the Factbook and the Database of Embassies give them): the
 // source says it held that day, not that it began then.
@@ -172,6 +193,12 @@ bool IsListing(const Fact& f, const Ctx& c) {
   if (kb::Info(f.relation).shape == kb::Shape::kPoint) return false;
   const std::optional<Date> cur = SourcesCurrency(f.sources, c);
   return cur && *cur == *f.valid.start();
+}
+
+// As of a date before its end, a span is told as open from its start; without a start
+// it has no date to tell (Interval{}: "undated"), never "since " and nothing.
+Interval SinceOrUndated(const Interval& valid) {
+  return valid.start() ? Interval::Since(*valid.start()) : Interval{};
 }
 
 FactStatement Statement(const Fact& f, Ctx& c) {
@@ -193,7 +220,7 @@ FactStatement Statement(const Fact& f, Ctx& c) {
   const bool end_after = f.valid.end() && f.valid.end()->first_day() > c.as_of.last_day();
   if (!f.undated && !end_after) s.end = f.valid.end();
   s.undated = f.undated;
-  s.when = DescribeInterval(end_after ? Interval::Since(*f.valid.start()) : f.valid, f.undated);
+  s.when = DescribeInterval(end_after ? SinceOrUndated(f.valid) : f.valid, f.undated || (end_after && !f.valid.start()));
   if (IsListing(f, c)) s.when = "as listed on " + f.valid.start()->ToEnglish();
   if (s.beyond_currency) MarkCurrency(s);
   s.qualifiers = QualifiersOf(f);
@@ -290,13 +317,14 @@ std::vector<StateCode> CodesOn(const world::State& s, const Date& on) {
   return codes;
 }
 
-StateProfile Profile(const world::State& s, const Date& on) {
+// `future`: the date lies after today, where nothing is known, not even the capital.
+StateProfile Profile(const world::State& s, const Date& on, bool future) {
   StateProfile p;
   p.state = &s;
   p.key = s.key;
   p.name = s.name;
   p.official_name = s.official_name;
-  if (s.ExistsOn(on)) p.capital = s.capital;  // a state that did not exist had no capital
+  if (s.ExistsOn(on) && !future) p.capital = s.capital;  // a state that did not exist had no capital
   p.capital_lat = s.capital_lat;
   p.capital_lon = s.capital_lon;
   p.region = s.region;
@@ -430,6 +458,15 @@ bool LeftOutOfListing(const std::vector<const kb::MissionInfo*>& infos, const st
   return cur && cur->last_day() < listing->first_day();
 }
 
+// A post with no opening date is known on D only once some fact of it (a term, an
+// address, a listing) had begun by D: an undated 2017 record does not open it in 1991.
+bool Attested(const std::vector<const kb::MissionInfo*>& infos, const Ctx& c) {
+  for (const kb::MissionInfo* info : infos)
+    for (const Fact* f : info->facts)
+      if (Began(*f, c)) return true;
+  return false;
+}
+
 // Missions of `sender` in `receiver` open on the date, one per post. A post not open is
 // built and dropped with its citations: every listed source is cited by a shown statement.
 std::vector<Mission> MissionsOf(const std::string& sender, const std::string& receiver, Ctx& c) {
@@ -448,7 +485,7 @@ std::vector<Mission> MissionsOf(const std::string& sender, const std::string& re
     if (LeftOutOfListing(by_post[post], listing, c)) continue;
     Citations before = c.cites;
     Mission m = MissionOf(by_post[post], c);
-    if (OpenOn(m, c)) out.push_back(std::move(m));
+    if (OpenOn(m, c) && (m.opened || Attested(by_post[post], c))) out.push_back(std::move(m));
     else c.cites = before;
   }
   return out;
@@ -522,6 +559,7 @@ std::vector<FactStatement> Chiefs(const std::string& sender, const std::string& 
 // open terms past their source's currency, only as the last record.
 void SortUndated(const kb::EnvoyAnswer& ans, Ctx& c, Envoys& e) {
   for (const kb::Term& t : ans.undated) {
+    if (!Began(*t.fact, c)) continue;  // before its source's present: not known to serve yet
     FactStatement s = TermStatement(t, c);
     (s.beyond_currency ? e.last_recorded : e.undated).push_back(std::move(s));
   }
@@ -655,11 +693,28 @@ std::vector<Group> Agreements(const std::vector<const Fact*>& dyad, Ctx& c) {
 
 // The membership facts of `s` per organization on the date: spans holding on it (or open
 // past their source) and listings by it.
+// A membership that had begun by D is corroborated by a later attestation of it (an undated
+// fact or a listing whose source's present lies after D): member since 1991 and still one in
+// 2017 was one in 2010. The later attestation adds its citation and currency, not its date.
+void AddLaterAttestations(const std::vector<const Fact*>& all, const Ctx& c,
+                          std::map<std::string, std::vector<const Fact*>>& m) {
+  for (const Fact* f : all) {
+    auto it = m.find(f->object);
+    if (it == m.end() || Began(*f, c) || !(f->undated || IsListing(*f, c))) continue;
+    it->second.push_back(f);
+  }
+}
+
 std::map<std::string, std::vector<const Fact*>> OrganizationsOf(const std::string& s, const Ctx& c) {
   std::map<std::string, std::vector<const Fact*>> m;
-  for (Relation r : {Relation::kMemberOf, Relation::kObserverOf})
-    for (const Fact* f : SortedBegun(c.kb.FactsOf(s, r), c))
+  std::vector<const Fact*> all;
+  for (Relation r : {Relation::kMemberOf, Relation::kObserverOf}) {
+    const std::vector<const Fact*> facts = c.kb.FactsOf(s, r);
+    all.insert(all.end(), facts.begin(), facts.end());
+    for (const Fact* f : SortedBegun(facts, c))
       if (IsListing(*f, c) || f->undated || Ongoing(*f, c)) m[f->object].push_back(f);
+  }
+  AddLaterAttestations(all, c, m);
   return m;
 }
 
@@ -678,19 +733,21 @@ void AddWhen(std::vector<std::string>& when, std::string w) {
 // One statement per state and organization from every source: "since 30 January 1992;
 // listed 22 January 2026", all citations, the newest currency.
 FactStatement MembershipStatement(std::vector<const Fact*> facts, Ctx& c) {
-  std::stable_partition(facts.begin(), facts.end(), [&](const Fact* f) { return !IsListing(*f, c); });
+  std::stable_partition(facts.begin(), facts.end(), [&](const Fact* f) { return !IsListing(*f, c) && Began(*f, c); });
   FactStatement s = Statement(*facts[0], c);
   std::vector<std::string> when;
   for (const Fact* f : facts) {
     FactStatement o = Statement(*f, c);
     UnionCites(s.cite, o.cite);
     Later(s.current_to, o.current_to);
+    if (!Began(*f, c)) continue;  // a later attestation: its citation and currency only
     if (!f->undated || facts.size() == 1) AddWhen(when, IsListing(*f, c) ? "listed " + f->valid.start()->ToEnglish() : Unmarked(o));
   }
   const Fact& first = *facts[0];
   const bool open = !IsListing(first, c) && (first.undated || Ongoing(first, c));
   s.beyond_currency = (open || IsListing(*facts.back(), c)) && BeyondCurrency(s.current_to, c);
   s.ongoing = open && !s.beyond_currency;
+  s.text = DescribeFact(first, c.kb, s.ongoing);  // the tense of the merged statement
   s.when = fmt::format("{}", fmt::join(when, "; "));
   const bool listed_then = std::any_of(facts.begin(), facts.end(), [&](const Fact* f) {
     return IsListing(*f, c) && s.current_to && *f->valid.start() == *s.current_to;
@@ -815,6 +872,14 @@ std::string OccurrenceWhen(const Interval& when) {
   return DescribeInterval(when, false);
 }
 
+// A summary is a line of the timeline like any fact: no full stop before its citation
+// ("... at the base [4]"); one after an abbreviation ("U.S.") stays.
+std::string Phrase(std::string text) {
+  const size_t n = text.size();
+  if (n >= 2 && text[n - 1] == '.' && std::islower(static_cast<unsigned char>(text[n - 2]))) text.pop_back();
+  return text;
+}
+
 OccurrenceStatement OccurrenceOf(const kb::Occurrence& o, Ctx& c) {
   OccurrenceStatement s;
   s.id = o.id;
@@ -822,7 +887,7 @@ OccurrenceStatement OccurrenceOf(const kb::Occurrence& o, Ctx& c) {
   s.start = o.when.start();
   s.end = o.when.end();
   s.when = OccurrenceWhen(o.when);
-  s.text = o.summary;
+  s.text = Phrase(o.summary);
   s.cameo = o.cameo;
   if (!o.place.empty()) s.place = c.kb.NameOf(o.place);
   for (const kb::Participant& p : o.participants) s.participants.push_back({p.entity, c.kb.NameOf(p.entity), p.role});
@@ -888,11 +953,11 @@ RelationsOverview Relations(Ctx& c) {
   kb::RelationsAnswer r = c.kb.Relations(c.a, c.b, c.as_of);
   RelationsOverview o;
   o.state = std::string(kb::RelationsStateName(r.state));
-  o.since = Statements(r.since, c);
+  o.since = MergeDuplicates(Statements(r.since, c));
   std::set<std::string> dates;
   for (const Fact* f : r.since) dates.insert(StartText(f));
   o.sources_disagree = dates.size() > 1;
-  o.recognition = Statements(r.recognition, c);
+  o.recognition = MergeDuplicates(Statements(r.recognition, c));  // one line per fact, as in the timeline
   o.recognition_disagrees = RecognitionDisagrees(r.recognition);
   o.last_break = MaybeStatement(r.last_break, c);
   o.later_claims = Statements(r.later_claims, c);
@@ -909,14 +974,19 @@ std::string JoinNames(const std::vector<std::string>& names) {
   return fmt::format("{} and {}", fmt::join(head, ", "), names.back());
 }
 
-// "(another source gives <when> [n])" for every statement after the first.
+// "(another source gives <when> [n])" for every statement after the first, and for the
+// other dates merged into the first (one fact from several sources).
 void AddOtherSources(const std::vector<const FactStatement*>& facts, Clause* clause) {
+  for (const OtherDate& o : facts.front()->also)
+    clause->insert(clause->end(), {{" (another source gives " + o.when, o.cite}, {")", {}}});
   for (size_t i = 1; i < facts.size(); ++i)
     clause->insert(clause->end(), {{" (another source gives " + facts[i]->when, facts[i]->cite}, {")", {}}});
 }
 
-Clause RelationsClause(const Dossier& d, const std::string& a, const std::string& b) {
+// The clause opens a sentence: "The Soviet Union and ...", never "the Soviet Union and ...".
+Clause RelationsClause(const Dossier& d, const std::string& first, const std::string& b) {
   const RelationsOverview& rel = d.overview.relations;
+  const std::string a = Capitalized(first);
   if (!rel.since.empty()) {
     Clause clause{{fmt::format("{} and {} have been in diplomatic relations since {}", a, b, rel.since[0].when),
                    rel.since[0].cite}};
@@ -1005,7 +1075,10 @@ std::vector<Clause> Summary(const Dossier& d) {
   EnvoyClauses(d, &out);
   std::vector<std::string> shared;
   for (const SharedMembership& m : d.memberships.shared) shared.push_back(m.organization_name);
-  if (!shared.empty()) out.push_back({{"Both are members of " + JoinNames(shared), {}}});
+  // Beyond today the memberships are only the last record (the standing clause says so).
+  if (!shared.empty() && !d.standing.future) out.push_back({{"Both are members of " + JoinNames(shared), {}}});
+  if (!shared.empty() && d.standing.future)
+    out.push_back({{"Both were last recorded as members of " + JoinNames(shared), {}}});
   AppendPairClauses(d, &out);
   out.push_back(CountsClause(d));
   return out;
@@ -1291,7 +1364,7 @@ Result<Dossier> BuildDossier(const world::World& world, const kb::KnowledgeBase&
   d.as_of_given = req.as_of.has_value();
   d.standing = StandingOn(c.as_of, req, kb);
   c.present_tense = d.standing.present_tense();
-  d.states = {Profile(*req.a, c.as_of), Profile(*req.b, c.as_of)};
+  d.states = {Profile(*req.a, c.as_of, d.standing.future), Profile(*req.b, c.as_of, d.standing.future)};
   DYAD_RETURN_IF_ERROR(BuildSections(req, c, d));
   d.sources = c.cites.List();
   d.currency = CurrencyOf(c, d.sources);

@@ -3,6 +3,7 @@
 // A pure function of the model: it sees only the model's types.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "graphics/charts.h"
@@ -353,10 +354,18 @@ void ChainStepHtml(Page& p, const ChainStep& step) {
   p.w().Close();
 }
 
+bool AnyHolder(const Office& o) {
+  return std::any_of(o.chain.begin(), o.chain.end(), [](const ChainStep& s) { return !s.holders.empty(); });
+}
+
+// The chain is one date's: its holders are those in office on the dossier's date.
 void OfficeHtml(Page& p, const Office& o) {
   MarkupWriter& w = p.w();
   w.Element("h3", "Responsible office: " + o.name);
   p.FactList(std::vector<FactStatement>{o.responsible_for}, "");
+  if (o.chain.empty()) return;
+  p.Note(fmt::format("Reporting chain on {}{}:", p.d().as_of.ToString(),
+                     AnyHolder(o) ? "" : " (no holder recorded for that date)"));
   w.Open("ol", {{"aria-label", "Reporting chain"}});
   for (const ChainStep& step : o.chain) ChainStepHtml(p, step);
   w.Close();

@@ -1,4 +1,6 @@
 // Markdown rendering of the dossier model (report/dossier.h): a pure function of the model.
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -130,21 +132,35 @@ void ChiefsMd(const std::vector<FactStatement>& chiefs, const std::string& title
 
 std::string HolderName(const FactStatement& h) { return h.holder->person + (h.holder->acting ? " (acting)" : ""); }
 
+// "Nisha Desai Biswal \[11\]": each holder with the citation of their term.
 std::string Holders(const ChainStep& step) {
   std::string holders;
-  for (const FactStatement& h : step.holders) holders += (holders.empty() ? "" : ", ") + HolderName(h);
+  for (const FactStatement& h : step.holders)
+    holders += (holders.empty() ? "" : ", ") + EscapeMarkdown(HolderName(h)) + (h.cite.empty() ? "" : " " + Cited(h.cite));
   return holders;
 }
 
-// A step of the reporting chain, indented under the one before.
+// A step of the reporting chain, indented under the one before: the office, the link's
+// citation, then its holders with theirs ("Assistant Secretary … \[8\] — Blake \[9\]").
 std::string ChainLine(const ChainStep& step, size_t depth) {
-  const std::string holders = Holders(step);
-  return fmt::format("{}- {}{} {}\n", std::string(depth * 2, ' '), EscapeMarkdown(step.name),
-                     holders.empty() ? "" : " — " + EscapeMarkdown(holders), step.link ? Cited(step.link->cite) : "");
+  const std::string holders = Holders(step), link = step.link ? Cited(step.link->cite) : "";
+  return fmt::format("{}- {}{}{}\n", std::string(depth * 2, ' '), EscapeMarkdown(step.name),
+                     link.empty() ? "" : " " + link, holders.empty() ? "" : " — " + holders);
 }
 
-void OfficeText(const Office& o, std::string& out) {
+bool AnyHolder(const Office& o) {
+  return std::any_of(o.chain.begin(), o.chain.end(), [](const ChainStep& s) { return !s.holders.empty(); });
+}
+
+// The chain is one date's: its holders are those in office on the dossier's date.
+std::string ChainLead(const Office& o, const Date& on) {
+  return fmt::format("Reporting chain on {}{}:\n\n", on.ToString(),
+                     AnyHolder(o) ? "" : " (no holder recorded for that date)");
+}
+
+void OfficeText(const Office& o, const Date& on, std::string& out) {
   out += MarkdownHeading(3, "Responsible office: " + o.name) + "\n\n" + Line(o.responsible_for);
+  if (!o.chain.empty()) out += "\n" + ChainLead(o, on);
   for (size_t depth = 0; depth < o.chain.size(); ++depth) out += ChainLine(o.chain[depth], depth);
   out += "\n";
 }
@@ -159,7 +175,7 @@ void RepresentationMd(const Dossier& d, std::string& out) {
   MissionsMd(r.missions.b_in_a, bn + " in " + an, out);
   ChiefsMd(r.chiefs.b_in_a, bn + " in " + an, out);
   for (const auto* side : {&r.offices_a, &r.offices_b})
-    for (const Office& o : *side) OfficeText(o, out);
+    for (const Office& o : *side) OfficeText(o, d.as_of, out);
 }
 
 std::string GroupMd(const Group& g) {

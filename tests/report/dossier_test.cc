@@ -104,20 +104,23 @@ TEST_F(DossierTest, EveryStatementCitesANumberedSource) {
 TEST_F(DossierTest, ShowsDisagreeingRecognitionDatesSideBySide) {
   Json rel = Build("KGZ", "USA", "2026-01-01")["overview"]["relations"];
   EXPECT_EQ(rel["state"], "in relations");
-  std::set<std::string> dates;
-  for (const Json& r : rel["recognition"]) dates.insert(r["start"].get<std::string>());
-  EXPECT_TRUE(dates.count("1991-12-25")) << rel.dump(1);
-  EXPECT_TRUE(dates.count("1991-12-26")) << rel.dump(1);
+  // One statement (one fact from two sources), the other source's date beside it.
+  ASSERT_EQ(rel["recognition"].size(), 1u) << rel.dump(1);
+  EXPECT_EQ(rel["recognition"][0]["start"], "1991-12-25");
+  ASSERT_TRUE(rel["recognition"][0].contains("other_dates")) << rel.dump(1);
+  EXPECT_EQ(rel["recognition"][0]["other_dates"][0]["when"], "26 December 1991");
   EXPECT_TRUE(rel["recognition_disagrees"].get<bool>());
 }
 
-TEST_F(DossierTest, AsOfADateShowsTheAgreementStillInForce) {
+// The pack dates the 1993 agreement's signature and its end (July 2015), not its entry into
+// force: as of 2010 it is signed (and the two parties to it), not said to be in force.
+TEST_F(DossierTest, AsOfADateShowsTheAgreementSignedWhileItsEntryIntoForceIsUndated) {
   auto status_of_1993_agreement = [](const Json& d) {
     for (const Json& a : d["agreements"])
       if (a["name"].get<std::string>().find("1993") != std::string::npos) return a["status"].get<std::string>();
     return std::string("absent");
   };
-  EXPECT_EQ(status_of_1993_agreement(Build("KGZ", "USA", "2010-01-01")), "in force");
+  EXPECT_EQ(status_of_1993_agreement(Build("KGZ", "USA", "2010-01-01")), "signed");
   EXPECT_EQ(status_of_1993_agreement(Build("KGZ", "USA", "2026-01-01")), "terminated");
   EXPECT_EQ(status_of_1993_agreement(Build("KGZ", "USA", "1992-06-01")), "absent");
 }

@@ -6,10 +6,13 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -109,9 +112,153 @@ TEST_F(DossierTruth, UndatedOtunbaevPastHisSourcesCurrencyIsNotTheCurrentChief) 
   EXPECT_TRUE(env["undated"].empty()) << "an undated term past its source's currency is not current";
   ASSERT_EQ(env["last_recorded"].size(), 1u);
   EXPECT_EQ(Text(env["last_recorded"][0], "person"), "Bolot I. Otunbaev");
-  // In 2010 the same source still speaks for the date.
+  // In 2010, before the 2017 source that names him, nothing says he served yet (he did not:
+  // he presented his credentials years later): he is neither current nor last recorded.
   const Json& then = Dossier("KGZ", "USA", "2010-01-01")["infobox"]["envoys"]["a_in_b"];
-  EXPECT_EQ(then["undated"].size(), 1u);
+  EXPECT_TRUE(then["undated"].empty());
+  EXPECT_TRUE(then["heads"].empty());
+  EXPECT_TRUE(then["last_recorded"].empty());
+}
+
+// Every fact statement anywhere in the dossier (objects with "relation" and "when").
+void AllStatements(const Json& j, std::vector<Json>* out) {
+  if (j.is_object() && j.contains("relation") && j.contains("when")) out->push_back(j);
+  if (j.is_object() || j.is_array())
+    for (const Json& x : j) AllStatements(x, out);
+}
+
+TEST_F(DossierTruth, SpanWithAnEndAndNoStartNeverReadsSinceNothing) {
+  // "until July 2015" (the 1993 agreement in force) as of 2014 and 1991 was "since " and the
+  // present tense: a start that is not there was read (Interval::Since(*start)).
+  for (const char* on : {"1991-12-01", "2014-07-01", "2026-12-01"}) {
+    std::vector<Json> all;
+    AllStatements(Dossier("KGZ", "USA", on), &all);
+    ASSERT_FALSE(all.empty()) << on;
+    for (const Json& f : all) {
+      const std::string when = Text(f, "when");
+      EXPECT_NE(when, "since ") << on << ": " << Text(f, "text");
+      EXPECT_FALSE(when.size() >= 6 && when.compare(when.size() - 6, 6, "since ") == 0) << on << ": " << when;
+      if (Text(f, "relation") == "agreement_in_force" && std::string(on) < "2015") {
+        ADD_FAILURE() << on << ": an agreement whose start is unknown is not said to be in force before its end: "
+                      << Text(f, "text");
+      }
+    }
+  }
+}
+
+TEST_F(DossierTruth, KgzUsa1991ShowsNoUndatedRecordOfALaterSource) {
+  // As of 1 December 1991 (before recognition), the 2017 sources' undated embassy address,
+  // ambassador and assistance say nothing of that date.
+  const Json& d = Dossier("KGZ", "USA", "1991-12-01");
+  ASSERT_FALSE(d.is_null());
+  std::vector<Json> all;
+  AllStatements(d, &all);
+  for (const Json& f : all) {
+    const std::string cur = Text(f, "current_to");
+    if (f.value("undated", false)) {
+      EXPECT_LE(cur, "1991-12-01") << Text(f, "text");
+    }
+    EXPECT_EQ(Text(f, "text").find("Otunbaev"), std::string::npos);
+    EXPECT_EQ(Text(f, "text").find("Prospect Mira"), std::string::npos);
+  }
+  const Json& env = d["infobox"]["envoys"]["a_in_b"];
+  EXPECT_TRUE(env["heads"].empty() && env["undated"].empty() && env["last_recorded"].empty());
+  EXPECT_TRUE(d["representation"]["missions"]["a_in_b"].empty()) << "no Kyrgyz embassy is recorded by 1991";
+  EXPECT_TRUE(d["representation"]["missions"]["b_in_a"].empty()) << "the US embassy opened in 1992";
+}
+
+TEST_F(DossierTruth, OverviewRecognitionIsOneStatementLikeTheTimeline) {
+  // 25 December 1991 (the Historian) and 26 December 1991 (the ambassadors' list) were two
+  // overview lines, the same fact twice; the timeline gives one line with the other date.
+  const Json& rec = KgzUsa()["overview"]["relations"]["recognition"];
+  ASSERT_EQ(rec.size(), 1u);
+  EXPECT_EQ(Text(rec[0], "when"), "25 December 1991");
+  ASSERT_TRUE(rec[0].contains("other_dates"));
+  EXPECT_EQ(Text(rec[0]["other_dates"][0], "when"), "26 December 1991");
+  EXPECT_NE(Text(KgzUsa()["overview"], "summary").find("(another source gives 26 December 1991"), std::string::npos)
+      << "the summary keeps the other source's date";
+}
+
+TEST_F(DossierTruth, OverviewSentencesBeginWithACapitalUssrUsa1980AndUsaDeu) {
+  // "the Soviet Union and the United States have been in diplomatic relations since ..."
+  for (const auto& [a, b, on] : std::vector<std::tuple<std::string, std::string, std::string>>{
+           {"USSR", "USA", "1980"}, {"USA", "DEU", "2026-12-01"}, {"KGZ", "USA", "2026-12-01"}}) {
+    const Json& d = Dossier(a, b, on);
+    ASSERT_FALSE(d.is_null()) << a << "–" << b;
+    const std::string text = Text(d["overview"], "summary");
+    ASSERT_FALSE(text.empty());
+    // A cited sentence ends "[n]. "; the next one starts with a capital.
+    for (size_t at = 0; (at = text.find("]. ", at)) != std::string::npos; at += 3) {
+      const unsigned char next = static_cast<unsigned char>(text[at + 3]);
+      EXPECT_FALSE(std::islower(next)) << a << "–" << b << ": " << text.substr(at, 60);
+    }
+    EXPECT_FALSE(std::islower(static_cast<unsigned char>(text[0]))) << a << "–" << b << ": " << text.substr(0, 60);
+  }
+}
+
+TEST_F(DossierTruth, TimelineLinesHaveNoFullStopBeforeTheirCitation) {
+  // "A US serviceman shot dead a Kyrgyz civilian ... at the base. [4]" beside fact lines
+  // that end without one.
+  for (const Json& y : KgzUsa()["timeline"])
+    for (const Json& item : y["items"]) {
+      const std::string t = Text(item, "text");
+      ASSERT_FALSE(t.empty());
+      EXPECT_FALSE(t.size() >= 2 && t.back() == '.' && std::islower(static_cast<unsigned char>(t[t.size() - 2]))) << t;
+    }
+}
+
+TEST_F(DossierTruth, AsOf2100StatesNoCapitalAndNoPresentMembership) {
+  // "nothing is known for that date" beside "Capital: Bishkek" and "Both are members of ...".
+  const Json& d = Dossier("KGZ", "USA", "2100");
+  ASSERT_FALSE(d.is_null());
+  for (const Json& s : d["states"]) EXPECT_TRUE(Text(s, "capital").empty()) << Text(s, "name");
+  const std::string text = Text(d["overview"], "summary");
+  EXPECT_NE(text.find("nothing is known for that date"), std::string::npos);
+  EXPECT_EQ(text.find("Both are members"), std::string::npos) << text;
+  EXPECT_NE(text.find("Both were last recorded as members"), std::string::npos);
+}
+
+// ---- the reporting chain is one date's
+
+TEST_F(DossierTruth, ReportingChainHoldersAreAllInOfficeOnTheDossiersDate) {
+  // The bureau's undated responsibility for Kyrgyzstan rests on sources current to 2005 and
+  // 2017: as of 2001 nothing says it was already the responsible office.
+  EXPECT_TRUE(Dossier("KGZ", "USA", "2001-12-31")["representation"]["offices"]["b"].empty());
+  for (const char* on : {"2014-07-01", "2017-06-26"}) {
+    const Json& offices = Dossier("KGZ", "USA", on)["representation"]["offices"]["b"];
+    ASSERT_EQ(offices.size(), 1u) << on;
+    int holders = 0;
+    for (const Json& step : offices[0]["chain"])
+      for (const Json& h : step["holders"]) {
+        ++holders;
+        EXPECT_LE(Text(h, "start"), std::string(on)) << on << ": " << Text(h, "text");
+        const std::string end = Text(h, "end");
+        EXPECT_TRUE(end.empty() || end >= std::string(on).substr(0, end.size())) << on << ": " << Text(h, "text");
+      }
+    EXPECT_EQ(holders, 3) << on << ": the assistant secretary, the under secretary and the secretary";
+  }
+}
+
+// The Markdown dossier of `a`–`b` as of `on`.
+std::string Markdown(const std::string& a, const std::string& b, const std::string& on) {
+  const std::string cmd = std::string(DYAD_BINARY) + " report " + a + " " + b + " --as-of " + on +
+                          " --format md --no-events 2>/dev/null";
+  std::string out;
+  FILE* p = popen(cmd.c_str(), "r");
+  char buf[65536];
+  size_t n;
+  while (p != nullptr && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  if (p != nullptr) pclose(p);
+  return out;
+}
+
+TEST_F(DossierTruth, ReportingChainSaysItsDateAndCitesEachHolder) {
+  const std::string md = Markdown("KGZ", "USA", "2014-07-01");
+  EXPECT_NE(md.find("Reporting chain on 2014-07-01:"), std::string::npos);
+  EXPECT_NE(md.find("Nisha Desai Biswal \\["), std::string::npos) << "each holder carries their citation";
+  EXPECT_EQ(md.find("Affairs \n"), std::string::npos) << "no trailing space where a step has no citation";
+  const std::string today = Markdown("KGZ", "USA", "2026-12-01");
+  EXPECT_NE(today.find("Reporting chain on 2026-12-01 (no holder recorded for that date):"), std::string::npos);
 }
 
 // ---- 2. no date invented from a source's currency
@@ -193,6 +340,22 @@ TEST_F(DossierTruth, MembershipsShowTheUnitedStatesInTheUnOsceAndWto) {
   std::set<std::string> shared;
   for (const Json& m : KgzUsa()["memberships"]["shared"]) shared.insert(Text(m, "organization"));
   for (const char* org : {"org:un", "org:osce", "org:wto"}) EXPECT_TRUE(shared.count(org)) << org;
+}
+
+TEST_F(DossierTruth, CisMembershipIn2010IsCorroboratedByTheLaterSourceNotLastRecordedIn1991) {
+  // As of 2010 the Alma-Ata protocol (current to its own day) gives the start; the 2017
+  // article still lists Kyrgyzstan: a member, not "last recorded 1991-12-21".
+  const Json& d = Dossier("KGZ", "USA", "2010-01-01");
+  bool found = false;
+  for (const Json& f : d["memberships"]["only_a"]) {
+    if (Text(f, "organization") != "org:cis") continue;
+    found = true;
+    EXPECT_EQ(Text(f, "when").find("last recorded"), std::string::npos) << Text(f, "when");
+    EXPECT_TRUE(f["ongoing"].get<bool>());
+    EXPECT_EQ(Text(f, "text").find(" was "), std::string::npos) << "ongoing, so in the present: " << Text(f, "text");
+    EXPECT_GE(f["cite"].size(), 2u);
+  }
+  EXPECT_TRUE(found);
 }
 
 TEST_F(DossierTruth, CisMembershipIsNotLastRecordedOnTheDayItBegan) {
