@@ -218,6 +218,20 @@ TEST_F(DossierTruth, AsOf2100StatesNoCapitalAndNoPresentMembership) {
   EXPECT_NE(text.find("Both were last recorded as members"), std::string::npos);
 }
 
+TEST_F(DossierTruth, UssrUsaReportAsOf1980IsTheSovietUnionsRelations) {
+  // `dyad report USSR USA --as-of 1980` reaches the Soviet Union, not Russia: in relations
+  // since 16 November 1933, Thomas J. Watson Jr. the US ambassador in Moscow.
+  const Json& d = Dossier("USSR", "USA", "1980");
+  ASSERT_FALSE(d.is_null());
+  EXPECT_EQ(Text(d["states"][0], "key"), "SUHH");
+  EXPECT_EQ(Text(d["overview"]["relations"], "state"), "in relations");
+  ASSERT_FALSE(d["overview"]["relations"]["since"].empty());
+  EXPECT_EQ(Text(d["overview"]["relations"]["since"][0], "start"), "1933-11-16");
+  const Json& heads = d["infobox"]["envoys"]["b_in_a"]["heads"];
+  ASSERT_EQ(heads.size(), 1u);
+  EXPECT_EQ(Text(heads[0], "person"), "Thomas J. Watson Jr.");
+}
+
 // ---- the reporting chain is one date's
 
 TEST_F(DossierTruth, ReportingChainHoldersAreAllInOfficeOnTheDossiersDate) {
