@@ -76,14 +76,21 @@ bool LoadStore(const ServeArgs& args, std::unique_ptr<events::Store>* store, std
   return true;
 }
 
-bool LoadApp(const ServeArgs& args, const Session& s, server::AppData* app) {
-  const std::string web = args.web.empty() ? DyadHome() + "/web" : args.web;
-  Status st = app->assets.LoadDirectory(web);
+std::string WebDir(const ServeArgs& args) { return args.web.empty() ? DyadHome() + "/web" : args.web; }
+
+// The app's files: read before the long load of the data, so a wrong --web fails at once.
+bool LoadAssets(const ServeArgs& args, server::AppData* app) {
+  Status st = app->assets.LoadDirectory(WebDir(args));
   if (st.ok()) st = app->assets.AddFile("/assets/countries-110m.json", NodeModulesDir() + "/world-atlas/countries-110m.json");
   if (!st.ok()) {
     PrintError("serve", "cannot load the web app: " + st.message());
     return false;
   }
+  return true;
+}
+
+bool LoadApp(const ServeArgs& args, const Session& s, server::AppData* app) {
+  const std::string web = WebDir(args);
   std::vector<std::string> paths = {DataDir(), web, DyadHome() + "/package-lock.json",
                                     IsoCodesDir() + "/iso_3166-1.json", IsoCodesDir() + "/iso_3166-3.json"};
   for (const std::string& p : args.packs) paths.push_back(p);
@@ -116,11 +123,20 @@ int RunServe(const ServeArgs& args) {
     return kExitOk;
   }
   sigset_t signals = BlockSignals();
-  std::unique_ptr<Session> s = OpenSession("serve", /*load_kb=*/false, args.packs);
-  if (!s || !LoadKnowledgeFor("serve", s.get(), args.packs, AllStateKeys(*s->world))) return kExitError;
+  // Everything the arguments name is checked before the data is loaded (~10 s): the
+  // address and port (bound, not yet listening), the event store and the app's files.
   server::AppData app;
   std::unique_ptr<events::Store> store;
-  if (!LoadStore(args, &store, &app.store_label) || !LoadApp(args, *s, &app)) return kExitError;
+  std::unique_ptr<Session> s;
+  server::HttpServer http(limits);  // declared last: stopped before what its routes use
+  if (Status st = http.Bind(args.bind, args.port); !st.ok()) {
+    PrintError("serve", st.message());
+    return kExitError;
+  }
+  if (!LoadStore(args, &store, &app.store_label) || !LoadAssets(args, &app)) return kExitError;
+  s = OpenSession("serve", /*load_kb=*/false, args.packs);
+  if (!s || !LoadKnowledgeFor("serve", s.get(), args.packs, AllStateKeys(*s->world))) return kExitError;
+  if (!LoadApp(args, *s, &app)) return kExitError;
   app.store = store.get();
   Result<std::shared_ptr<const server::DossierInputs>> inputs = server::LoadDossierInputs(app.store);
   if (!inputs.ok()) {
@@ -129,7 +145,6 @@ int RunServe(const ServeArgs& args) {
   }
   app.dossier_inputs = *inputs;
   server::IndexAppData(&app);
-  server::HttpServer http(limits);
   server::InstallRoutes(http, app);
   if (Status st = http.Start(args.bind, args.port); !st.ok()) {
     PrintError("serve", st.message());

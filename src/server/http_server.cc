@@ -231,11 +231,7 @@ HttpServer::~HttpServer() { Stop(); }
 
 Clock::time_point HttpServer::RequestStart() { return t_request_start; }
 
-Status HttpServer::Start(const std::string& host, int port) {
-  Router& r = *router_;
-  r.set_payload_max_length(limits_.max_body);
-  r.set_keep_alive_max_count(limits_.keep_alive_max_requests);
-  r.set_keep_alive_timeout(std::max<time_t>(1, limits_.keep_alive_idle_ms / 1000));
+Status HttpServer::Bind(const std::string& host, int port) {
   addrinfo hints{}, *res = nullptr;
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -247,7 +243,7 @@ Status HttpServer::Start(const std::string& host, int port) {
   int fd = ::socket(res->ai_family, res->ai_socktype | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
   int yes = 1;
   if (fd >= 0) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-  if (fd < 0 || ::bind(fd, res->ai_addr, res->ai_addrlen) != 0 || ::listen(fd, 1024) != 0) {
+  if (fd < 0 || ::bind(fd, res->ai_addr, res->ai_addrlen) != 0) {
     int err = errno;
     freeaddrinfo(res);
     if (fd >= 0) ::close(fd);
@@ -259,8 +255,24 @@ Status HttpServer::Start(const std::string& host, int port) {
   getsockname(fd, reinterpret_cast<sockaddr*>(&ss), &len);
   port_ = ntohs(ss.ss_family == AF_INET6 ? reinterpret_cast<sockaddr_in6*>(&ss)->sin6_port
                                          : reinterpret_cast<sockaddr_in*>(&ss)->sin_port);
+  bound_host_ = host;
+  impl_->listen_fd = fd;
+  return Status::OK();
+}
+
+Status HttpServer::Start(const std::string& host, int port) {
+  Router& r = *router_;
+  r.set_payload_max_length(limits_.max_body);
+  r.set_keep_alive_max_count(limits_.keep_alive_max_requests);
+  r.set_keep_alive_timeout(std::max<time_t>(1, limits_.keep_alive_idle_ms / 1000));
+  if (impl_->listen_fd < 0) {
+    if (Status st = Bind(host, port); !st.ok()) return st;
+  }
+  int fd = impl_->listen_fd;
+  if (::listen(fd, 1024) != 0) {
+    return Status::IOError(fmt::format("cannot listen on {}:{}: {}", bound_host_, port_, std::strerror(errno)));
+  }
   Impl& m = *impl_;
-  m.listen_fd = fd;
   m.epoll_fd = epoll_create1(EPOLL_CLOEXEC);
   m.wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (m.epoll_fd < 0 || m.wake_fd < 0) return Status::IOError("cannot create epoll or eventfd");
@@ -278,7 +290,10 @@ Status HttpServer::Start(const std::string& host, int port) {
 void HttpServer::Stop() {
   Impl& m = *impl_;
   if (m.stopping.exchange(true)) return;
-  if (!m.event_thread.joinable()) return;
+  if (!m.event_thread.joinable()) {  // bound but never started
+    if (m.listen_fd >= 0) ::close(m.listen_fd);
+    return;
+  }
   m.Wake();
   m.event_thread.join();  // returns once no worker holds a request
   {

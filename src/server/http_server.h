@@ -44,7 +44,11 @@ class HttpServer {
   Router& router() { return *router_; }
   const Limits& limits() const { return limits_; }
 
-  // Binds and starts the threads. Port 0 picks a free port (see port()).
+  // Resolves the numeric address and binds the socket without listening, so a bad
+  // address or a port in use is found before a long load (connections are refused until
+  // Start). Port 0 picks a free port (see port()). Optional: Start binds if not bound.
+  Status Bind(const std::string& host, int port);
+  // Binds (unless Bind did), listens and starts the threads.
   Status Start(const std::string& host, int port);
   int port() const { return port_; }
   // Graceful: see the header comment. Safe to call twice and from any thread.
@@ -63,6 +67,7 @@ class HttpServer {
   std::unique_ptr<Router> router_;
   std::unique_ptr<Impl> impl_;
   int port_ = 0;
+  std::string bound_host_;
   std::atomic<size_t> open_{0};
 };
 

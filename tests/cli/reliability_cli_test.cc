@@ -2,6 +2,9 @@
 // silently, check every output, one exit-code rule (0 ok, 1 failed, 2 usage, 3 partial).
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <zlib.h>
@@ -756,3 +759,35 @@ TEST_F(Cli, ServeOptionsAreCheckedBeforeListening) {
 }
 
 }  // namespace
+
+// `serve` loaded the world, the packs and the knowledge base (~10 s) before it found that
+// --bind, --web or --store was wrong, or that the port was taken. With the world's data
+// made unreadable (DYAD_ISO_CODES), each bad argument must still be the error reported:
+// it was checked before anything was loaded.
+TEST_F(Cli, ServeRejectsABadBindWebStoreOrBusyPortBeforeLoadingItsData) {
+  int busy = ::socket(AF_INET, SOCK_STREAM, 0);
+  ASSERT_GE(busy, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(::bind(busy, reinterpret_cast<sockaddr*>(&addr), len), 0);
+  ASSERT_EQ(::listen(busy, 1), 0);
+  ASSERT_EQ(::getsockname(busy, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  const std::string port = std::to_string(ntohs(addr.sin_port));
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"serve --bind 999.1.1.1 --port 0", "not a numeric address"},
+      {"serve --port " + port, "cannot listen on 127.0.0.1:" + port},
+      {"serve --web " + P("nowhere") + " --port 0", "cannot load the web app"},
+      {"serve --store " + P("nowhere") + " --port 0", "no event store"},
+  };
+  for (const auto& [args, says] : cases) {
+    CmdResult r = Sh("DYAD_ISO_CODES=" + P("no-iso-codes") + " timeout 60 $DYAD " + args);
+    EXPECT_EQ(r.exit_code, 1) << args << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr(says)) << args;
+    EXPECT_THAT(r.output, Not(HasSubstr("world registry"))) << args << ": loaded before checking";
+  }
+  CmdResult loads = Sh("DYAD_ISO_CODES=" + P("no-iso-codes") + " timeout 60 $DYAD serve --port 0");
+  EXPECT_THAT(loads.output, HasSubstr("world registry")) << "the probe must make the load fail";
+  ::close(busy);
+}
