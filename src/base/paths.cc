@@ -17,5 +17,6 @@ std::string DataDir() { return DyadHome() + "/data"; }
 std::string NodeModulesDir() { return DyadHome() + "/node_modules"; }
 std::string SharedDir() { return EnvOr("DYAD_SHARED", DyadHome() + "/../shared"); }
 std::string IsoCodesDir() { return EnvOr("DYAD_ISO_CODES", "/usr/share/iso-codes/json"); }
+std::string TempDir() { return EnvOr("TMPDIR", "/tmp"); }
 
 }  // namespace dyad

@@ -4,8 +4,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "base/file.h"
 #include "base/paths.h"
@@ -118,11 +120,7 @@ void PrintSkipped(std::string_view cmd, const coder::InputCounts& c) {
                  static_cast<unsigned long long>(c.bad_metadata));
 }
 
-Status WriteOut(const std::string& text) {
-  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
-    return Status::IOError("cannot write to standard output");
-  return Status::OK();
-}
+Status WriteOut(const std::string& text) { return WriteStdout(text); }
 
 Status WriteFacts(const std::string& dir, const std::vector<coder::LocatedEvent>& events,
                   const world::World& world, coder::CandidateCounts* counts) {
@@ -135,6 +133,9 @@ int RunCode(const CodeArgs& a) {
   std::optional<Date> date;
   if (!ParseDateOption("code", "--date", a.date, &date)) return kExitUsage;
   opt.date = date;
+  if (!a.facts.empty()) {  // before loading and coding, not after
+    if (Status d = kb::CheckPackDestination(a.facts); !d.ok()) { PrintError("code", d.message()); return kExitError; }
+  }
   auto cs = OpenCoder("code", a.dictionary, !a.no_kb, a.tabari_verbs);
   if (cs == nullptr) return kExitError;
   std::vector<coder::LocatedEvent> kept;
@@ -150,10 +151,8 @@ int RunCode(const CodeArgs& a) {
   }, &counts, &code_counts);
   PrintSkipped("code", counts);
   if (!st.ok()) { PrintError("code", st.message()); return kExitError; }
-  if (!out_status.ok() || std::fflush(stdout) != 0) {
-    PrintError("code", out_status.ok() ? "cannot write to standard output" : out_status.message());
-    return kExitError;
-  }
+  if (StdoutFailed()) return kExitError;  // main says so, once
+  if (!out_status.ok()) { PrintError("code", out_status.message()); return kExitError; }
   std::fprintf(stderr, "dyad code: %llu sentences, %llu events\n",
                static_cast<unsigned long long>(code_counts.sentences),
                static_cast<unsigned long long>(code_counts.events));
@@ -226,9 +225,13 @@ int RunIngestText(const std::vector<std::string>& files, const std::string& stor
     if (!st.ok()) { PrintError("ingest", st.message()); return kExitError; }
   }
   TempFile tmp;
-  char name[] = "/tmp/dyad-ingest-text-XXXXXX";
-  int fd = ::mkstemp(name);
-  if (fd < 0) { PrintError("ingest", "cannot create a temporary file in /tmp"); return kExitError; }
+  std::string name = TempDir() + "/dyad-ingest-text-XXXXXX";
+  int fd = ::mkstemp(name.data());
+  if (fd < 0) {
+    PrintError("ingest", fmt::format("cannot create a temporary file in {} (TMPDIR): {}", TempDir(),
+                                     std::strerror(errno)));
+    return kExitError;
+  }
   ::close(fd);
   tmp.path = name;
   if (Status w = WriteFileAtomic(tmp.path, tsv); !w.ok()) { PrintError("ingest", w.message()); return kExitError; }

@@ -8,7 +8,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include "base/status.h"
+
 #include <functional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -31,6 +34,13 @@ const std::vector<std::pair<int, std::function<void(CLI::App&)>>>& CommandGroups
 // Sets the process exit code from a subcommand callback (CLI11 callbacks return void).
 void SetExitCode(int code);
 int ExitCode();
+
+// Standard output. A failed write to it is reported once, by main after the command
+// ("dyad: cannot write standard output: REASON", exit 1); a command that stops early
+// because of it returns kExitError without a message of its own (a full disk printed
+// two messages: the command's and main's).
+Status WriteStdout(std::string_view bytes);  // IOError on a short write (reason kept for main)
+bool StdoutFailed();                         // flushes; true once any write to stdout failed
 
 }  // namespace dyad::cli
 

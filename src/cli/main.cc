@@ -24,6 +24,7 @@ std::vector<std::pair<int, std::function<void(CLI::App&)>>>& MutableGroups() {
 }
 
 int g_exit_code = kExitOk;
+int g_stdout_errno = 0;  // the reason of the first failed write to standard output
 
 }  // namespace
 
@@ -40,6 +41,18 @@ const std::vector<std::pair<int, std::function<void(CLI::App&)>>>& CommandGroups
 
 void SetExitCode(int code) { g_exit_code = code; }
 int ExitCode() { return g_exit_code; }
+
+Status WriteStdout(std::string_view bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) == bytes.size()) return Status::OK();
+  if (g_stdout_errno == 0) g_stdout_errno = errno != 0 ? errno : EIO;
+  return Status::IOError("cannot write standard output");
+}
+
+bool StdoutFailed() {
+  if (std::fflush(stdout) != 0 && g_stdout_errno == 0) g_stdout_errno = errno != 0 ? errno : EIO;
+  if (std::ferror(stdout) && g_stdout_errno == 0) g_stdout_errno = EIO;
+  return g_stdout_errno != 0;
+}
 
 }  // namespace dyad::cli
 
@@ -95,8 +108,8 @@ void RequirePlainIntegers(CLI::App* app) {
 // Every command's output is flushed and checked here: a full disk or closed pipe on
 // standard output is a failure (exit 1), never a silent success.
 int FinishStdout(int rc) {
-  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    std::fprintf(stderr, "dyad: cannot write standard output: %s\n", std::strerror(errno));
+  if (dyad::cli::StdoutFailed()) {
+    std::fprintf(stderr, "dyad: cannot write standard output: %s\n", std::strerror(dyad::cli::g_stdout_errno));
     return dyad::cli::kExitError;
   }
   return rc;

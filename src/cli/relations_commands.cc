@@ -165,19 +165,15 @@ int RunExport(const ExportArgs& args) {
   }
   auto sink = [&file](std::string_view chunk) -> Status {
     if (file) return file->Append(chunk);
-    if (std::fwrite(chunk.data(), 1, chunk.size(), stdout) != chunk.size())
-      return Status::IOError("writing to standard output failed");
-    return Status::OK();
+    return WriteStdout(chunk);
   };
   auto rows = relations::WriteDyadYears(*session->world, **rel, o, sink);
+  if (!file && StdoutFailed()) return kExitError;  // main says so, once
   if (!rows.ok()) { PrintError(cmd, rows.status().message()); return kExitError; }
   if (file) {
     if (Status s = file->Commit(); !s.ok()) { PrintError(cmd, s.message()); return kExitError; }
     std::fprintf(stderr, "dyad export dyad-years: %llu rows -> %s\n", static_cast<unsigned long long>(*rows),
                  args.out.c_str());
-  } else if (std::fflush(stdout) != 0) {
-    PrintError(cmd, "writing to standard output failed");
-    return kExitError;
   }
   return kExitOk;
 }
@@ -199,7 +195,7 @@ int RunCite(const std::string& dataset) {
                 c->title.data(), int(c->currency.size()), c->currency.data());
     for (auto b : c->bibtex) std::printf("%.*s\n\n", int(b.size()), b.data());
   }
-  return std::fflush(stdout) == 0 ? kExitOk : kExitError;
+  return StdoutFailed() ? kExitError : kExitOk;  // main reports a failed write
 }
 
 // The knowledge-base snapshot of data/kb-packs (kb/snapshot.h), validated and compiled.

@@ -80,6 +80,10 @@ inline bool IsStateRef(std::string_view id) { return id.find(':') == std::string
 // \\). Writes even an empty kind as a header-only file, so a pack is always complete.
 // Does not validate: run `dyad check` (or KnowledgeBase::Load) on the result.
 Status WritePack(const PackData& pack, const std::string& dir);
+// What WritePack checks before writing, without the data: `dir` is new, empty or a pack
+// whose files are pack files, and a file can be created where the pack goes. Commands
+// call it before long work (`dyad code --facts DIR` coded everything, then failed).
+Status CheckPackDestination(const std::string& dir);
 
 // Parses the pack in `dir`. Rows with syntax errors (bad date, unknown relation, column
 // count, ...) are not returned; each produces a Diagnostic in `report`. A missing

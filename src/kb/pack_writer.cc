@@ -1,5 +1,6 @@
 // WritePack: PackData to the five TSV files of docs/formats/packs.md.
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -179,6 +180,17 @@ bool HasColumn(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// The five files of a pack, each with its text.
+std::vector<std::pair<std::string_view, std::string>> PackFiles(const PackData& pack) {
+  return {
+      {kSourcesFile, SourcesTsv(pack)},
+      {kEntitiesFile, EntitiesTsv(pack)},
+      {kFactsFile, FactsTsv(pack)},
+      {kOccurrencesFile, OccurrencesTsv(pack)},
+      {kParticipantsFile, ParticipantsTsv(pack)},
+  };
+}
+
 // A pack is written only into a new or empty directory or into a pack (a directory holding
 // sources.tsv or sources.tsv.gz), and each file it replaces must be a pack file of its kind
 // (its header holds the first two columns of the header written), so `--out DIR` or
@@ -212,16 +224,35 @@ Status CheckPackOwnership(const std::string& dir,
   return Status::OK();
 }
 
+// Creates and removes a file in `dir` (O_EXCL): whether a pack can be written there, as
+// the user running dyad (root passes permission bits; a read-only file system does not).
+Status ProbeWritable(const std::string& dir) {
+  const std::string probe = fmt::format("{}/.dyad-write-probe-{}", dir, ::getpid());
+  int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return Status::IOError(fmt::format("cannot write into {}: {}", dir, std::strerror(errno)));
+  ::close(fd);
+  ::unlink(probe.c_str());
+  return Status::OK();
+}
+
+// The directory that WritePack would write into or create `dir` under.
+std::string NearestExistingDirectory(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path p = fs::absolute(dir, ec);
+  while (!p.empty() && !fs::exists(p, ec) && p != p.parent_path()) p = p.parent_path();
+  return p.empty() ? "." : p.string();
+}
+
 }  // namespace
 
+Status CheckPackDestination(const std::string& dir) {
+  DYAD_RETURN_IF_ERROR(CheckPackOwnership(dir, PackFiles(PackData{})));
+  return ProbeWritable(NearestExistingDirectory(dir));
+}
+
 Status WritePack(const PackData& pack, const std::string& dir) {
-  const std::vector<std::pair<std::string_view, std::string>> files = {
-      {kSourcesFile, SourcesTsv(pack)},
-      {kEntitiesFile, EntitiesTsv(pack)},
-      {kFactsFile, FactsTsv(pack)},
-      {kOccurrencesFile, OccurrencesTsv(pack)},
-      {kParticipantsFile, ParticipantsTsv(pack)},
-  };
+  const std::vector<std::pair<std::string_view, std::string>> files = PackFiles(pack);
   DYAD_RETURN_IF_ERROR(CheckPackOwnership(dir, files));
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);

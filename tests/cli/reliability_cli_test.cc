@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -790,4 +791,73 @@ TEST_F(Cli, ServeRejectsABadBindWebStoreOrBusyPortBeforeLoadingItsData) {
   CmdResult loads = Sh("DYAD_ISO_CODES=" + P("no-iso-codes") + " timeout 60 $DYAD serve --port 0");
   EXPECT_THAT(loads.output, HasSubstr("world registry")) << "the probe must make the load fail";
   ::close(busy);
+}
+
+// `ingest text` wrote its scratch copy of the coded events into /tmp whatever TMPDIR said.
+// With TMPDIR a directory that does not exist the ingest must fail naming it; with TMPDIR
+// an empty directory it succeeds and leaves nothing there.
+TEST_F(Cli, IngestTextKeepsItsTemporaryFileUnderTmpdir) {
+  std::ofstream(P("t.txt")) << "Japan protested to China over ships near the Senkaku islands.\n";
+  const std::string ingest = " $DYAD ingest text " + P("t.txt") + " --date 2016-09-05 --store " + P("store");
+  CmdResult missing = Sh("TMPDIR=" + P("no-such-tmp") + ingest);
+  EXPECT_EQ(missing.exit_code, 1) << missing.output;
+  EXPECT_THAT(missing.output, HasSubstr(P("no-such-tmp")));
+  fs::create_directories(P("tmp"));
+  CmdResult ok = Sh("TMPDIR=" + P("tmp") + ingest);
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_THAT(ok.output, HasSubstr("1 stored"));
+  EXPECT_TRUE(fs::is_empty(P("tmp"))) << "the temporary file is removed";
+}
+
+// A full disk on standard output printed two messages (the command's and main's) for
+// `code` and `export dyad-years`: one message, exit 1, for every command.
+TEST_F(Cli, FullDiskOnStandardOutputIsOneMessage) {
+  std::ofstream(P("t.txt")) << "Japan protested to China over ships near the Senkaku islands.\n";
+  for (const std::string& cmd : std::vector<std::string>{
+           "code " + P("t.txt") + " --no-kb", "code " + P("t.txt") + " --no-kb --format tsv",
+           "export dyad-years --from 2000 --to 2000", "cite", "cite unvotes", "serve --print-limits",
+           "state Kyrgyzstan", "events codes", "facts KGZ USA"}) {
+    CmdResult r = Sh("{ $DYAD " + cmd + " > /dev/full; }");
+    EXPECT_EQ(r.exit_code, 1) << cmd << ": " << r.output;
+    EXPECT_EQ(r.output, "dyad: cannot write standard output: No space left on device\n") << cmd;
+  }
+}
+
+// `code --facts DIR` coded every paragraph (and printed the events) before it found that
+// DIR could not take a pack. The destination is checked first: nothing is coded.
+TEST_F(Cli, CodeFactsChecksItsDestinationBeforeCoding) {
+  std::ofstream(P("t.txt")) << "2015-10-31\tU.S. Secretary of State John Kerry visited Kyrgyzstan.\n";
+  fs::create_directories(P("mine"));
+  std::ofstream(P("mine/notes.txt")) << "my own notes\n";
+  struct Case {
+    std::string dir, says;
+  };
+  const std::vector<Case> cases = {
+      {P("mine"), "not a pack"},                   // someone's folder
+      {P("t.txt"), "not a directory"},             // a file
+      {P("t.txt") + "/sub", "cannot write into"},  // under a file
+      {"/proc/dyad-facts", "cannot write into /proc"},  // a file system that takes no file, even as root
+  };
+  for (const Case& c : cases) {
+    CmdResult r = Sh("{ $DYAD code " + P("t.txt") + " --no-kb --facts " + c.dir + " 2>" + P("err") + "; }");
+    EXPECT_EQ(r.exit_code, 1) << c.dir << ": " << r.output;
+    EXPECT_EQ(r.output, "") << c.dir << ": events were coded before the check";
+    EXPECT_THAT(Slurp(P("err")), HasSubstr(c.says)) << c.dir;
+  }
+  if (::geteuid() != 0) {  // permission bits bind only a user other than root
+    fs::create_directories(P("locked"));
+    fs::permissions(P("locked"), fs::perms::owner_read | fs::perms::owner_exec);
+    CmdResult r = Sh("{ $DYAD code " + P("t.txt") + " --no-kb --facts " + P("locked/pack") + " 2>" + P("err") + "; }");
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_EQ(r.output, "");
+    EXPECT_THAT(Slurp(P("err")), HasSubstr("cannot write into " + P("locked")));
+    fs::permissions(P("locked"), fs::perms::owner_all);
+  }
+  CmdResult fresh = Sh("{ $DYAD code " + P("t.txt") + " --no-kb --facts " + P("new/pack") + " 2>/dev/null; }");
+  EXPECT_EQ(fresh.exit_code, 0) << fresh.output;
+  EXPECT_THAT(fresh.output, HasSubstr("Kerry"));
+  EXPECT_TRUE(fs::exists(P("new/pack/facts.tsv")));
+  EXPECT_FALSE(fs::exists(P("new/pack/.dyad-write-probe-0")));
+  for (const auto& e : fs::directory_iterator(P("new/pack")))
+    EXPECT_THAT(e.path().filename().string(), Not(HasSubstr("probe")));
 }
