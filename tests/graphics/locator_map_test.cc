@@ -123,7 +123,11 @@ TEST(LocatorMapTest, RendersFastOnceTheAtlasIsLoaded) {
       best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
     std::printf("locator map %s–%s: best of 5 %.2f ms\n", pair.first.iso3.c_str(), pair.second.iso3.c_str(), best);
+#if defined(__SANITIZE_ADDRESS__)  // g++ -fsanitize=address: instrumented code is ~10x slower
+    std::printf("(the 50 ms budget binds only an uninstrumented build)\n");
+#else
     EXPECT_LT(best, 50.0);  // generous: the budget for the whole dossier is 100 ms
+#endif
     best = 1e9;
   }
 }
