@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <limits>
+#include <mutex>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "base/strings.h"
@@ -173,6 +175,12 @@ struct Resolver::Impl {
   Resolution AutoCode(std::string_view text, const ResolveOptions& o) const;
   Resolution DropParenthetical(std::string_view outer, std::string_view inner,
                                const ResolveOptions& o, int depth) const;
+  void StandIn(const Date& on, Resolution* r) const;
+  std::vector<const State*> HoldersOn(const State& s, const Date& on) const;
+  // Match::how texts made while answering (stand-ins), kept as long as the Resolver.
+  std::string_view Keep(std::string text) const;
+  mutable std::mutex kept_mu;
+  mutable std::unordered_set<std::string> kept;
 };
 
 void Resolver::Impl::AddAlias(uint32_t state, std::string_view text, NameKind kind,
@@ -607,8 +615,53 @@ Result<std::unique_ptr<Resolver>> Resolver::Create(std::shared_ptr<const World> 
 Resolution Resolver::Resolve(std::string_view text, const ResolveOptions& options) const {
   text = TrimWhitespace(text);
   if (text.empty() || !ValidateUtf8(text).ok()) return {};
-  if (options.scheme) return impl_->ResolveCode(text, *options.scheme, options);
-  return impl_->ResolveName(text, options);
+  Resolution r = options.scheme ? impl_->ResolveCode(text, *options.scheme, options)
+                                : impl_->ResolveName(text, options);
+  if (options.on && !options.exact) impl_->StandIn(*options.on, &r);
+  return r;
+}
+
+// The states that held `s`'s place on `on` when `s` did not, sorted by key (none when it did).
+std::vector<const State*> Resolver::Impl::HoldersOn(const State& s, const Date& on) const {
+  std::vector<const State*> out;
+  if (const State* p = world->StandIn(s.key, on)) return {p};
+  if (s.ExistsOn(on)) return out;
+  for (const Link& l : s.links) {
+    const State* p = l.kind == LinkKind::kPredecessor ? world->Find(l.other) : nullptr;
+    if (p != nullptr && p->kind == StateKind::kFormer && p->ExistsOn(on) &&
+        std::find(out.begin(), out.end(), p) == out.end())
+      out.push_back(p);
+  }
+  std::sort(out.begin(), out.end(), [](const State* a, const State* b) { return a->key < b->key; });
+  return out;
+}
+
+std::string_view Resolver::Impl::Keep(std::string text) const {
+  std::lock_guard<std::mutex> lock(kept_mu);
+  return *kept.insert(std::move(text)).first;
+}
+
+// Rule 4 of resolver.h's Resolve: with `on` (and not `exact`), in Resolve and in
+// FindMentions, names and codes alike, a single match whose state did not hold its place
+// that day answers with the state that did.
+// With `on`, a single match whose state had not its place that day answers with the
+// state that had: World::StandIn (Germany on 1980 is West Germany, Russia on 1980 the
+// Soviet Union, ISO "RU" on 1985 too), else, for a state that did not exist yet, its
+// former predecessors existing that day (Yemen on 1980: North and South Yemen, ambiguous).
+void Resolver::Impl::StandIn(const Date& on, Resolution* r) const {
+  if (r->outcome != Resolution::Outcome::kMatch) return;
+  const Match m = r->candidates.front();
+  const std::vector<const State*> instead = HoldersOn(*m.state, on);
+  if (instead.empty()) return;
+  r->candidates.clear();
+  for (const State* p : instead) {
+    Match sub = m;
+    sub.state = p;
+    sub.how = Keep(fmt::format("{}; on {} {} held the place of {} ({})", m.how, on.ToString(),
+                               p->name, m.state->name, m.state->key));
+    r->candidates.push_back(sub);
+  }
+  r->outcome = instead.size() == 1 ? Resolution::Outcome::kMatch : Resolution::Outcome::kAmbiguous;
 }
 
 namespace {
@@ -695,6 +748,7 @@ std::vector<Mention> Resolver::FindMentions(std::string_view sentence,
     m.begin = toks[i].begin;
     m.end = toks[best_end - 1].end;
     m.resolution = impl_->Build(best.data(), best.size());
+    if (options.on && !options.exact) impl_->StandIn(*options.on, &m.resolution);
     out.push_back(std::move(m));
     i = best_end;
     while (i < toks.size() && toks[i].begin < out.back().end) ++i;

@@ -127,15 +127,32 @@ bool InSystemGap(const State& s, const Date& on) {
 
 }  // namespace
 
+namespace {
+
+// A member of the state system on `on`: a Correlates of War spell covers it.
+bool SystemMemberOn(const State& s, const Date& on) {
+  return std::any_of(s.spells.begin(), s.spells.end(), [&](const SystemSpell& sp) {
+    return sp.system == "cow" && sp.valid.ContainsDate(on);
+  });
+}
+
+}  // namespace
+
+// Among the predecessors existing on `on`, a member of the state system first (the Soviet
+// Union, not the Russian SFSR), then the first listed in data/world/links.tsv (West
+// Germany is listed before East Germany: the GDR acceded to the Federal Republic).
 const State* World::StandIn(std::string_view key, const Date& on) const {
   const State* s = Find(key);
   if (s == nullptr || !InSystemGap(*s, on)) return nullptr;
+  const State* first = nullptr;
   for (const Link& l : s->links) {
     if (l.kind != LinkKind::kPredecessor) continue;
     const State* p = Find(l.other);
-    if (p != nullptr && p->kind == StateKind::kFormer && p->existence.ContainsDate(on)) return p;
+    if (p == nullptr || p->kind != StateKind::kFormer || !p->existence.ContainsDate(on)) continue;
+    if (SystemMemberOn(*p, on)) return p;
+    if (first == nullptr) first = p;
   }
-  return nullptr;
+  return first;
 }
 
 Result<std::string> World::Convert(std::string_view code, Scheme from, Scheme to,
