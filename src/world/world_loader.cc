@@ -79,6 +79,7 @@ Status LoadAll(const WorldSources& src, LoadContext& ctx) {
   DYAD_RETURN_IF_ERROR(LoadCodeTable(src.tables_dir, Scheme::kCameo, ctx));
   DYAD_RETURN_IF_ERROR(LoadCodeTable(src.tables_dir, Scheme::kFips, ctx));
   DYAD_RETURN_IF_ERROR(LoadHistoricalNames(src.tables_dir, ctx));
+  DYAD_RETURN_IF_ERROR(LoadNationality(src.tables_dir, ctx));
   DYAD_RETURN_IF_ERROR(LoadLinks(src.tables_dir, ctx));
   return Status::OK();
 }

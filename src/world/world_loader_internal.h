@@ -41,6 +41,7 @@ class LoadContext {
   // The current state whose ISO alpha-2 is `alpha2`, nullptr if none.
   State* FindByIso2(std::string_view alpha2);
   void IndexIso2(const std::string& alpha2, const std::string& key);
+  std::vector<State>& states() { return builder_->states(); }
 
  private:
   WorldBuilder* builder_;
@@ -67,6 +68,7 @@ Status LoadIsoCodes31663(const std::string& iso_codes_dir, const std::string& ta
 // Project tables (world_tables.cc).
 Status LoadFormerStates(const std::string& tables_dir, LoadContext& ctx);
 Status LoadStatus(const std::string& tables_dir, LoadContext& ctx);
+Status LoadNationality(const std::string& tables_dir, LoadContext& ctx);
 Status LoadCapitals(const std::string& tables_dir, LoadContext& ctx);
 Status LoadSystemTable(const std::string& tables_dir, std::string_view system, LoadContext& ctx);
 Status LoadCodeTable(const std::string& tables_dir, Scheme scheme, LoadContext& ctx);

@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
+#include <unordered_map>
 
 #include "base/file.h"
+#include "base/strings.h"
 #include "base/unicode.h"
 #include "base/tsv_table.h"
 #include "world/world_loader_internal.h"
@@ -71,6 +74,43 @@ Status LoadStatus(const std::string& dir, LoadContext& ctx) {
       AddName(s, s.name, "en", NameKind::kShort, t.Cell(r, "source"));
     }
     AddSource(s, t.Cell(r, "source"));
+  }
+  return Status::OK();
+}
+
+namespace {
+
+// English demonyms and adjectives (folded) -> the keys of the states holding them.
+std::unordered_map<std::string, std::set<std::string>> NationalityHolders(LoadContext& ctx) {
+  std::unordered_map<std::string, std::set<std::string>> out;
+  for (const State& s : ctx.states())
+    for (const Name& n : s.names)
+      if (n.lang == "en" && (n.kind == NameKind::kDemonym || n.kind == NameKind::kAdjective))
+        out[AsciiLower(n.text)].insert(s.key);
+  return out;
+}
+
+}  // namespace
+
+// nationality.tsv: key, kind (demonym | adjective), text, source; derived from the World
+// Factbook by scripts/import_nationality.py. A form another state already holds (the
+// Factbook's "Chinese" for Taiwan, "Dutch" for Curacao) is left to that state.
+Status LoadNationality(const std::string& dir, LoadContext& ctx) {
+  DYAD_ASSIGN_OR_RETURN(TsvTable t, TsvTable::Read(TablePath(dir, "nationality.tsv"),
+                                                   {"key", "kind", "text", "source"}));
+  const auto holders = NationalityHolders(ctx);
+  for (size_t r = 0; r < t.size(); ++r) {
+    const std::string& kind = t.Cell(r, "kind");
+    if (kind != "demonym" && kind != "adjective") {
+      return Status::Corruption(fmt::format("{}: kind must be demonym or adjective, not '{}'",
+                                            t.Where(r), kind));
+    }
+    DYAD_ASSIGN_OR_RETURN(State * s, KnownState(ctx, t, r, "key"));
+    const std::string& text = t.Cell(r, "text");
+    auto h = holders.find(AsciiLower(text));
+    if (h != holders.end() && !h->second.count(s->key)) continue;
+    AddName(*s, text, "en", kind == "demonym" ? NameKind::kDemonym : NameKind::kAdjective,
+            t.Cell(r, "source"));
   }
   return Status::OK();
 }
