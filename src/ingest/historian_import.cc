@@ -1,5 +1,7 @@
 #include "ingest/historian_import.h"
 
+#include "ingest/historian_dates.h"
+
 #include "base/strings.h"
 #include "base/tsv_table.h"
 #include "kb/pack.h"
@@ -223,6 +225,23 @@ RdcrClass Classify(std::string_view heading) {
   return c;
 }
 
+RdcrEvent RelationsEvent(Relation rel) {
+  return rel == Relation::kRelationsSevered || rel == Relation::kRelationsSuspended
+             ? RdcrEvent::kRelationsDown
+             : RdcrEvent::kRelationsUp;
+}
+
+RdcrEvent MissionEvent(Relation rel) {
+  return rel == Relation::kMissionClosed ? RdcrEvent::kMissionClosed : RdcrEvent::kMissionOpened;
+}
+
+// The kind of event whose date a fact of relation `rel` takes.
+RdcrEvent EventOf(Relation rel) {
+  if (rel == Relation::kRecognized) return RdcrEvent::kRecognition;
+  if (rel == Relation::kMissionOpened || rel == Relation::kMissionClosed) return MissionEvent(rel);
+  return RelationsEvent(rel);
+}
+
 // ---- the mapper ----
 
 class Mapper {
@@ -243,6 +262,7 @@ class Mapper {
     MapRegions();
     MapTerritories();
     MapRdcr();
+    MapMissionNotes();
     MapVisits();
     MapTrips();
     MarkOverlappingTerms();
@@ -940,6 +960,78 @@ class Mapper {
       for (const std::string& clause : clauses) mapped |= MapRdcrClause(kind, e, clause);
       if (mapped) Accept(kind);
     }
+    MergeRepeatedHeadings();
+  }
+
+  // One event of an rdcr article: the article, the relation, the state (a mission's type
+  // and host for mission facts, whose ids differ with the heading's wording) and the year.
+  // A mission without a place in its heading is "mission:usa-<type>-in-<slug>": it joins
+  // the one mission of that type, host and year with a place, when there is exactly one.
+  struct RepeatedEvent {
+    size_t fact = 0;
+    std::string key;       // article|relation|subject|object|year
+    std::string type_key;  // for missions: article|relation|mission:usa-<type>|object|year
+    bool placeless = false;
+    int score = 0;
+  };
+  static RepeatedEvent Repeat(const RdcrEntry& e, Relation rel, const std::string& subject,
+                              const std::string& object, const Date& when, size_t fact, int score) {
+    RepeatedEvent r;
+    r.fact = fact;
+    r.score = score;
+    const std::string head = fmt::format("{}|{}|", e.article_id, kb::RelationName(rel));
+    const std::string tail = fmt::format("|{}|{}", object, when.year());
+    r.key = head + subject + tail;
+    if (rel == Relation::kMissionOpened || rel == Relation::kMissionClosed) {
+      const size_t type_end = subject.find('-', subject.find('-') + 1);
+      r.type_key = head + subject.substr(0, type_end) + tail;
+      r.placeless = subject.compare(type_end, 4, "-in-") == 0;
+    }
+    return r;
+  }
+
+  // A heading repeated in an article is one event (historian_dates.h): every fact of the
+  // event takes the subject and date of the entry that scores it best (the earliest on a
+  // tie), so MergeDuplicateFacts keeps one row naming the other records.
+  void MergeRepeatedHeadings() {
+    JoinPlacelessMissions();
+    std::unordered_map<std::string, std::vector<size_t>> groups;  // key -> indices into repeated_
+    for (size_t i = 0; i < repeated_.size(); ++i) groups[repeated_[i].key].push_back(i);
+    for (const auto& [key, members] : groups)
+      if (members.size() > 1) MergeEvent(members);
+  }
+
+  // A mission without a place in its heading joins the one mission of its type, host and
+  // year that has one.
+  void JoinPlacelessMissions() {
+    std::unordered_map<std::string, std::set<std::string>> placed;  // type_key -> keys
+    for (const RepeatedEvent& r : repeated_)
+      if (!r.type_key.empty() && !r.placeless) placed[r.type_key].insert(r.key);
+    for (RepeatedEvent& r : repeated_)
+      if (auto p = placed.find(r.type_key); r.placeless && p != placed.end() && p->second.size() == 1)
+        r.key = *p->second.begin();
+  }
+
+  // Every fact of one event takes the best-scoring entry's date (the earliest on a tie) and
+  // the first subject that names a place.
+  void MergeEvent(const std::vector<size_t>& members) {
+    size_t best = members.front();
+    std::string subject;
+    for (size_t i : members) {
+      const RepeatedEvent& r = repeated_[i];
+      const Fact& f = pack_.facts[r.fact];
+      const Fact& bf = pack_.facts[repeated_[best].fact];
+      if (r.score > repeated_[best].score ||
+          (r.score == repeated_[best].score && f.valid.start() < bf.valid.start()))
+        best = i;
+      if (subject.empty() && !r.placeless) subject = f.subject;
+    }
+    const Fact winner = pack_.facts[repeated_[best].fact];
+    for (size_t i : members) {
+      Fact& f = pack_.facts[repeated_[i].fact];
+      f.subject = subject.empty() ? winner.subject : subject;
+      f.valid = winner.valid;
+    }
   }
 
   // One heading names two events when it joins two relations clauses with "/"
@@ -968,21 +1060,38 @@ class Mapper {
       std::string key = KeyOr(kind, e.prov, e.article_id);
       if (key.empty()) return false;
       std::string note;
-      std::optional<Date> date = RdcrDate(e, &note);
+      std::optional<Date> fallback = RdcrDate(e, &note);
+      const auto years = HeadingYears(head);
+      // The date of each event the heading names (historian_dates.h), with its score;
+      // the entry's first date in the heading's year, as before, when the text dates none.
+      auto picked = [&](RdcrEvent ev) -> std::optional<PickedDate> {
+        if (auto d = PickEventDate(e.text, ev, years)) return d;
+        if (fallback) return PickedDate{*fallback, -100};
+        return std::nullopt;
+      };
+      const RdcrEvent primary = c.us_recognized || c.they_recognized ? RdcrEvent::kRecognition
+                                : c.relations ? RelationsEvent(*c.relations)
+                                : c.mission_action ? MissionEvent(*c.mission_action)
+                                                   : RdcrEvent::kAgreement;
+      std::optional<Date> date;
+      if (auto p = picked(primary)) date = p->date;
       if (!date) {
         Reject(kind, e.prov, "no-date", fmt::format("no date in heading or text of '{}'", head));
         return false;
       }
       const PeriodRule* period = Period(e.article_id, date, head);
+      const std::string article_key = key;
       if (period) key = period->key;
       std::string source = SourceId(e.prov);
       std::string record = Record(e.prov);
       auto add = [&](std::string subject, Relation rel, std::string object) {
+        const PickedDate when = picked(EventOf(rel)).value_or(PickedDate{*date, -100});
+        repeated_.push_back(Repeat(e, rel, subject, object, when.date, pack_.facts.size(), when.score));
         Fact f;
         f.subject = std::move(subject);
         f.relation = rel;
         f.object = std::move(object);
-        f.valid = Interval::Point(*date);
+        f.valid = Interval::Point(when.date);
         f.record = record;
         f.sources = {source};
         f.note = note;
@@ -1019,13 +1128,14 @@ class Mapper {
         if (auto l = data_.locales.find(place_key); l != data_.locales.end()) place_name = l->second.name;
         std::string mission = PostMission(c.mission_type, place_slug, place_name, key, record, source);
         add(mission, *c.mission_action, *c.mission_action == Relation::kMissionOpened ? key : "");
+        MoveRelations(e, head, article_key, key, record, source);
       }
       if (c.agreement) {
         Occurrence o;
         o.id = fmt::format("occ:historian-rdcr-{}-{}-{}", e.article_id, Slug(e.section),
                            e.prov.record_id.substr(e.prov.record_id.rfind('/') + 1));
         o.kind = "agreement";
-        o.when = Interval::Point(*date);
+        o.when = Interval::Point(picked(RdcrEvent::kAgreement).value_or(PickedDate{*date, 0}).date);
         o.cameo = "057";  // sign formal agreement
         o.summary = fmt::format("The United States and {}: {}", PeriodName(e.article_id, key, period), head);
         o.participants = {{std::string(kUs), "actor", {}, {}}, {key, "target", {}, {}},
@@ -1037,6 +1147,75 @@ class Mapper {
       }
       return true;
     }
+  }
+
+  // "Embassy Moved to Taipei, Formosa (Taiwan), 1949": when a period rule sends an embassy
+  // move to a rival government's key (the Republic of China on Taiwan, COW 713), the
+  // relations moved with it: they end with the article's state (China, COW 710, the
+  // People's Republic from then on) and begin with the rival's, on the move's date.
+  void MoveRelations(const RdcrEntry& e, const std::string& head, const std::string& from,
+                     const std::string& to, const std::string& record, const std::string& source) {
+    if (from == to || AsciiLower(head).find("moved to") == std::string::npos) return;
+    const Fact& move = pack_.facts.back();
+    const std::string why = fmt::format(
+        "the embassy moved with the government to {} ({}): relations continue with {}, not {}",
+        to, e.prov.record_id, to, from);
+    for (auto [rel, state] : {std::pair{Relation::kRelationsSevered, from},
+                              std::pair{Relation::kRelationsEstablished, to}}) {
+      Fact f;
+      f.subject = std::string(kUs);
+      f.relation = rel;
+      f.object = state;
+      f.valid = move.valid;
+      f.record = record;
+      f.sources = {source};
+      f.note = why;
+      pack_.facts.push_back(std::move(f));
+    }
+  }
+
+  // -- pocom mission notes --
+
+  // "The U.S. Embassy in Damascus suspended operations on February 6, 2012, and all U.S.
+  // personnel were withdrawn": relations suspended on that date (Syria, 2012), unless the
+  // note says relations were kept ("the United States did not sever diplomatic relations",
+  // Libya 2014). Other notes repeat what the chiefs and rdcr articles record.
+  void MapMissionNotes() {
+    const std::string kind = "pocom/mission-note";
+    for (const MissionNoteRecord& n : data_.mission_notes) {
+      Read(kind);
+      std::optional<Date> when = SuspensionDate(n.text);
+      if (!when) {
+        Reject(kind, n.prov, "not-a-suspension",
+               "mission note without a suspension of operations (what it tells is in the chiefs "
+               "or the rdcr articles)");
+        continue;
+      }
+      std::string key = KeyOr(kind, n.prov, n.mission_id);
+      if (key.empty()) continue;
+      Fact f;
+      f.subject = std::string(kUs);
+      f.relation = Relation::kRelationsSuspended;
+      f.object = key;
+      f.valid = Interval::Point(*when);
+      f.record = Record(n.prov);
+      f.sources = {SourceId(n.prov)};
+      f.note = "pocom mission note: the embassy suspended operations and its personnel were "
+               "withdrawn; no resumption is recorded";
+      pack_.facts.push_back(std::move(f));
+      Accept(kind);
+    }
+  }
+
+  // The date after "suspended operations on" in a note that does not say relations were
+  // kept; nullopt otherwise.
+  static std::optional<Date> SuspensionDate(const std::string& text) {
+    const std::string lower = AsciiLower(text);
+    const size_t at = lower.find("suspended operations on ");
+    if (at == std::string::npos || lower.find("did not sever") != std::string::npos) return std::nullopt;
+    for (const TextDate& d : FindEnglishDates(text, 0))
+      if (d.begin == at + 24 && d.date.precision() == DatePrecision::kDay) return d.date;
+    return std::nullopt;
   }
 
   // -- visits and travels --
@@ -1222,6 +1401,7 @@ class Mapper {
   std::unordered_set<std::string> entities_;
   std::unordered_set<std::string> sources_;
   std::unordered_map<std::string, size_t> chief_facts_;  // chief record id -> fact index
+  std::vector<RepeatedEvent> repeated_;  // rdcr facts, for MergeRepeatedHeadings
 };
 
 }  // namespace

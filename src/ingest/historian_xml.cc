@@ -202,6 +202,14 @@ void ReadPocom(const fs::path& dir, HistorianData* data) {
         data->chiefs.push_back(std::move(r));
       }
     }
+    int n = 0;
+    for (pugi::xml_node note : root.child("chiefs").children("mission-note")) {
+      MissionNoteRecord r;
+      r.prov = At(prov, f, note, fmt::format("{}/mission-note/{}", mission, ++n));
+      r.mission_id = mission;
+      r.text = DeepText(note.child("text"));
+      data->mission_notes.push_back(std::move(r));
+    }
   });
   reader.Each("missions-orgs", [&](XmlFile& f, Provenance prov) {
     pugi::xml_node root = f.root();

@@ -57,6 +57,14 @@ struct ChiefRecord {
   std::string note;
 };
 
+// pocom: one <mission-note> of a country mission ("The U.S. Embassy in Damascus suspended
+// operations on February 6, 2012, ..."), in the order of the file.
+struct MissionNoteRecord {
+  Provenance prov;            // record_id "<mission>/mission-note/<n>", n from 1
+  std::string mission_id;     // country id ("syria")
+  std::string text;           // whitespace collapsed
+};
+
 // pocom: one <principal> holding a principal-officer position in the Department.
 struct PrincipalRecord {
   Provenance prov;
@@ -199,6 +207,7 @@ struct FileError {
 struct HistorianData {
   std::map<std::string, std::string> commits;  // dataset -> commit
   std::vector<ChiefRecord> chiefs;
+  std::vector<MissionNoteRecord> mission_notes;
   std::vector<PrincipalRecord> principals;
   std::vector<PositionRecord> positions;     // principal positions
   std::vector<PositionRecord> org_missions;  // missions to organizations

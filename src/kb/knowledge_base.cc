@@ -277,6 +277,22 @@ void Later(std::optional<Date>* acc, const std::optional<Date>& d) {
   if (d && (!*acc || (*acc)->last_day() < d->last_day())) *acc = d;
 }
 
+// A head of mission of diplomatic rank accredited to the host (ambassador, envoy,
+// minister, diplomatic agent): not a chargé, not the principal officer of an interests
+// section (pocom "principal-officer", Havana 1977-2015), director or representative.
+bool IsFullRankRole(std::string_view role) {
+  for (std::string_view rank : {"ambassador", "envoy", "minister", "diplomatic-agent",
+                                "agent-consul-general"})
+    if (role.starts_with(rank)) return true;
+  return false;
+}
+
+// Missions that exist without diplomatic relations: an interests section (under a
+// protecting power's flag) or a liaison office (Beijing 1973-1979).
+bool IsNonDiplomaticMission(std::string_view subkind) {
+  return subkind == "interests-section" || subkind == "liaison-office";
+}
+
 // The state of `world` with `key` possibly existing on no day of [lo, hi].
 bool Absent(const world::World& world, std::string_view key, int32_t lo, int32_t hi) {
   const world::State* s = world.Find(key);
@@ -388,12 +404,20 @@ RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
 std::vector<const Fact*> KnowledgeBase::RelationsEvidence(std::string_view a, std::string_view b,
                                                           int32_t after, int32_t until) const {
   std::vector<const Fact*> out;
+  // Evidence is dated when both states existed: a consulate of 1919 in colonial Luanda
+  // says nothing of relations with Angola.
+  int32_t born = after;
+  for (std::string_view key : {a, b})
+    if (const world::State* s = world_->Find(key); s != nullptr && s->existence.start())
+      born = std::max(born, s->existence.start()->first_day() - 1);
   for (const auto& [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
     for (const MissionInfo& m : Missions(from, to)) {
+      // An interests section or a liaison office exists without relations (Cuba 1977-2015).
+      if (m.mission != nullptr && IsNonDiplomaticMission(m.mission->subkind)) continue;
       for (const Fact* f : m.facts) {
-        if (f->undated || Lo(f->valid) <= after || Lo(f->valid) > until) continue;
+        if (f->undated || Lo(f->valid) <= born || Lo(f->valid) > until) continue;
         const bool full_rank = f->relation == Relation::kChiefOfMission &&
-                               !IsChargeRole(f->QualifierValue("role"));
+                               IsFullRankRole(f->QualifierValue("role"));
         if (full_rank || f->relation == Relation::kMissionOpened) out.push_back(f);
       }
     }

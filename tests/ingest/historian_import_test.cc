@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -240,7 +241,8 @@ TEST(HistorianImport, RdcrHeadingsDecideTheRelation) {
   std::set<std::string> dates;
   for (const Fact* f : prc) dates.insert(V(*f));
   EXPECT_TRUE(dates.count("1979-01-01")) << prc.size();
-  EXPECT_TRUE(Facts("USA", Relation::kRelationsSevered, "CHN").empty());
+  // The only break with China is the embassy's move to Taipei (1949-12-19), not this heading.
+  for (const Fact* f : Facts("USA", Relation::kRelationsSevered, "CHN")) EXPECT_EQ(V(*f), "1949-12-19");
   // The second clause is its own event: the end of relations with the Republic of China
   // on Taiwan (data/historian/territory_periods.tsv), the same day.
   auto roc = Facts("USA", Relation::kRelationsSevered, "TWN");
@@ -250,7 +252,8 @@ TEST(HistorianImport, RdcrHeadingsDecideTheRelation) {
   auto cri = Facts("USA", Relation::kRelationsResumed, "CRI");
   ASSERT_EQ(cri.size(), 1u);
   EXPECT_EQ(V(*cri[0]), "1922");
-  EXPECT_EQ(V(*Facts("USA", Relation::kRelationsSuspended, "CRI").at(0)), "1917-01-17");
+  // The interruption's date is the US Minister's departure (April 19), not the coup (January 17).
+  EXPECT_EQ(V(*Facts("USA", Relation::kRelationsSuspended, "CRI").at(0)), "1917-04-19");
 }
 
 TEST(HistorianImport, VisitsAndTripsAreCameoVisits) {
@@ -291,6 +294,7 @@ TEST(HistorianImport, CountsPerKind) {
   EXPECT_EQ(c.at("visits/visit").read, 3264u);
   EXPECT_EQ(c.at("travels/trip").read, 4271u);
   EXPECT_EQ(c.at("files").rejected, 0u);
+  EXPECT_EQ(c.at("pocom/mission-note").accepted, 1u);  // Syria's suspension of 2012
   for (const auto& [kind, counts] : c)
     EXPECT_EQ(counts.read, counts.accepted + counts.rejected) << kind;
   // The Kingdom of Hawaii has no World key: its chiefs are reported, not guessed.
@@ -425,6 +429,125 @@ TEST(HistorianImport, AVisitFromAStateThatHadEndedIsRejected) {
   REQUIRE_IMPORT();
   for (const kb::Occurrence& o : Import().pack.occurrences)
     EXPECT_NE(o.id, "occ:historian-visit-2959") << "a 2017 visit given the Korean Empire's id";
+}
+
+// ---- dates read from the recognition-and-relations articles (historian_dates.h)
+
+// The dates of `subject rel object` facts read from articles/<article>.xml.
+std::vector<std::string> ArticleDates(std::string_view article, std::string_view subject,
+                                      Relation rel, std::string_view object) {
+  std::vector<std::string> out;
+  const std::string file = "articles/" + std::string(article) + ".xml#";
+  for (const Fact* f : Facts(subject, rel, object)) {
+    bool from_article = f->record.starts_with(file) || f->note.find(file) != std::string::npos;
+    if (from_article) out.push_back(kb::FormatInterval(f->valid, f->undated));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+using Dates = std::vector<std::string>;
+
+TEST(HistorianRdcrDates, GermanyRelationsWithTheFrgEstablished1955_05_06NotTheSurrender) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(ArticleDates("germany", "USA", Relation::kRelationsEstablished, "H-GFR"),
+            Dates{"1955-05-06"});
+}
+
+TEST(HistorianRdcrDates, GermanyPrussia1797IsTheAudienceNotTheNomination) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(ArticleDates("germany", "USA", Relation::kRelationsEstablished, "DEU"),
+            (Dates{"1797-12-05", "1871-04-08"}));
+}
+
+TEST(HistorianRdcrDates, GermanyRelationsReestablished1921_12_10NotTheJointResolution) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(ArticleDates("germany", "USA", Relation::kRelationsResumed, "DEU"),
+            (Dates{"1921-12-10"}));
+}
+
+TEST(HistorianRdcrDates, GermanDemocraticRepublicRepeatedHeadingIsOneEvent) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(ArticleDates("german-democratic-republic", "USA", Relation::kRelationsEstablished, "DDDE"),
+            Dates{"1974-09-04"});
+  EXPECT_EQ(ArticleDates("german-democratic-republic", "USA", Relation::kRecognized, "DDDE"),
+            Dates{"1974-09-04"});
+  std::vector<const Fact*> embassies;
+  for (const Fact* f : Facts("", Relation::kMissionOpened, "DDDE")) embassies.push_back(f);
+  ASSERT_EQ(embassies.size(), 1u);
+  EXPECT_EQ(embassies[0]->subject, "mission:usa-embassy-berlin");
+  EXPECT_EQ(kb::FormatInterval(embassies[0]->valid, false), "1974-12-09");
+}
+
+TEST(HistorianRdcrDates, AustrianEmpireSeveredRelations1917_04_08NotTheWarDeclaration) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(ArticleDates("austrian-empire", "USA", Relation::kRelationsSevered, "H-AUH"),
+            Dates{"1917-04-08"});
+}
+
+TEST(HistorianRdcrDates, AlbaniaRelationsEnded1939_06_05NotTheInvasion) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(ArticleDates("albania", "USA", Relation::kRelationsSevered, "ALB"), Dates{"1939-06-05"});
+}
+
+TEST(HistorianRdcrDates, MexicoSeveredRelations1845_03_28NotTheAnnexationResolution) {
+  REQUIRE_IMPORT();
+  Dates severed = ArticleDates("mexico", "USA", Relation::kRelationsSevered, "MEX");
+  EXPECT_NE(std::find(severed.begin(), severed.end(), "1845-03-28"), severed.end());
+  EXPECT_EQ(std::find(severed.begin(), severed.end(), "1845-03-01"), severed.end());
+}
+
+TEST(HistorianRdcrDates, IraqSeveredRelations1991_02_09AfterTheEmbassyClosed) {
+  REQUIRE_IMPORT();
+  Dates severed = ArticleDates("iraq", "USA", Relation::kRelationsSevered, "IRQ");
+  EXPECT_NE(std::find(severed.begin(), severed.end(), "1991-02-09"), severed.end());
+}
+
+TEST(HistorianRdcrDates, BangladeshAndLebanonRecognitionsAreNotTheLettersAroundThem) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(ArticleDates("bangladesh", "USA", Relation::kRecognized, "BGD"), Dates{"1972-04-04"});
+  EXPECT_EQ(ArticleDates("lebanon", "USA", Relation::kRecognized, "LBN"), Dates{"1944-09-08"});
+  EXPECT_EQ(ArticleDates("burundi", "USA", Relation::kRecognized, "BDI"), Dates{"1962-07-01"});
+}
+
+TEST(HistorianRdcrDates, UnitedArabEmiratesRecognizedTheNextDay1971_12_03) {
+  REQUIRE_IMPORT();
+  EXPECT_EQ(ArticleDates("united-arab-emirates", "USA", Relation::kRecognized, "ARE"),
+            Dates{"1971-12-03"});
+}
+
+TEST(HistorianRdcrDates, NorwayLegationClosed1940_07_15NotTheInvasion) {
+  REQUIRE_IMPORT();
+  int found = 0;
+  for (const Fact* f : Facts("", Relation::kMissionClosed, "")) {
+    if (!f->record.starts_with("articles/norway.xml#norway/diplomatic-relations/4")) continue;
+    EXPECT_EQ(kb::FormatInterval(f->valid, false), "1940-07-15");
+    ++found;
+  }
+  EXPECT_EQ(found, 1);
+}
+
+TEST(HistorianRdcrDates, LibyaUsMissionIsNotDatedByTheLibyanInterestsSectionInWashington) {
+  REQUIRE_IMPORT();  // 2004-07-08 is when Libyan diplomats opened their section in Washington
+  Dates opened = ArticleDates("libya", "mission:usa-liaison-office-in-libya", Relation::kMissionOpened, "LBY");
+  ASSERT_FALSE(opened.empty());
+  EXPECT_EQ(std::find(opened.begin(), opened.end(), "2004-07-08"), opened.end());
+}
+
+// ---- pocom mission notes
+
+TEST(HistorianMissionNotes, SyriaEmbassySuspendedOperations2012_02_06SuspendsRelations) {
+  REQUIRE_IMPORT();
+  std::vector<const Fact*> suspended = Facts("USA", Relation::kRelationsSuspended, "SYR");
+  ASSERT_EQ(suspended.size(), 1u);
+  EXPECT_EQ(kb::FormatInterval(suspended[0]->valid, false), "2012-02-06");
+  EXPECT_EQ(suspended[0]->record, "missions-countries/syria.xml#syria/mission-note/3");
+  EXPECT_EQ(suspended[0]->sources, std::vector<std::string>{"historian:pocom:missions-countries"});
+}
+
+TEST(HistorianMissionNotes, LibyaSuspension2014KeepsRelationsAsTheNoteSays) {
+  REQUIRE_IMPORT();  // "however, the United States did not sever diplomatic relations"
+  for (const Fact* f : Facts("USA", Relation::kRelationsSuspended, "LBY"))
+    EXPECT_FALSE(f->record.starts_with("missions-countries/")) << f->record;
 }
 
 TEST(HistorianDates, Forms) {
