@@ -111,7 +111,7 @@ struct SegmentBuilder::Impl {
   uint32_t Intern(std::string_view s) {
     if (s.size() <= 7) {
       uint64_t key = uint64_t{s.size() + 1} << 56;
-      std::memcpy(&key, s.data(), s.size());
+      if (!s.empty()) std::memcpy(&key, s.data(), s.size());  // an empty view's data() may be null
       CacheSlot& slot = cache[(key * 0x9E3779B97F4A7C15ull) >> 52];
       if (slot.key == key) return slot.id;
       uint32_t id = InternSlow(s);
@@ -412,7 +412,8 @@ Result<std::string> SegmentBuilder::Finish() {
     return chunks.status();
   }
   const std::vector<ChunkIndexEntry>& index = *chunks;
-  std::memcpy(out.data() + h.off_chunk_index, index.data(), index.size() * sizeof(ChunkIndexEntry));
+  if (!index.empty())
+    std::memcpy(out.data() + h.off_chunk_index, index.data(), index.size() * sizeof(ChunkIndexEntry));
   std::memcpy(out.data(), &h, sizeof h);
   m.Reset();
   return out;

@@ -88,6 +88,26 @@ TEST(Store, RoundTripSortedByDyadThenDay) {
   for (const auto& e : events) ExpectSame(*by_id.at(e.id), e);
 }
 
+// The interning cache copied an empty field's bytes from its view's data(), which may be
+// null (undefined behaviour; UBSan reported it at segment.cc in EventsVsSqlite).
+TEST(Store, EmptyTextFieldsRoundTripWithoutCopyingFromANullView) {
+  TempDir dir;
+  auto events = RandomEvents(11, 50);
+  for (auto& e : events) e.src_actor = e.tgt_actor = e.src_role = e.geo_fips = e.geo_state = e.url = "";
+  {
+    auto store = Store::OpenForWrite(dir.path());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE(AppendAll(store->get(), events, 0, events.size()).ok());
+  }
+  auto store = Store::Open(dir.path());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::map<uint64_t, const StoredEvent*> by_id;
+  auto got = ReadAll(**store);
+  for (const auto& e : got) by_id[e.id] = &e;
+  ASSERT_EQ(got.size(), events.size());
+  for (const auto& e : events) ExpectSame(*by_id.at(e.id), e);
+}
+
 TEST(Store, OrphansOfAnInterruptedAppendAreRemoved) {
   TempDir dir;
   auto events = RandomEvents(8, 100);
