@@ -518,6 +518,8 @@ std::string_view CodeMapper::Lookup(Scheme scheme, std::string_view code, const 
   auto hits = world_.ByCode(scheme, code, on);
   for (const auto* s : hits)
     if (s->ExistsOn(on)) {
+      // Russia's undated ISO code on a row of 1946: the state holding Russia's COW code then.
+      if (const auto* c = CowContinuation(world_, *s, on); c != nullptr && c != s) return c->key;
       if (hits.size() > 1)
         if (auto mid = Date::Make(on.year(), 7, 1); mid.ok() && on.precision() == DatePrecision::kYear)
           for (const auto* t : hits)
