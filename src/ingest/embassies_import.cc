@@ -24,6 +24,7 @@
 #include "ingest/import_util.h"
 #include "ingest/messy_date.h"
 #include "ingest/kb_datasets_import.h"
+#include "world/prose_name.h"
 
 namespace dyad::ingest {
 namespace {
@@ -172,20 +173,6 @@ std::optional<Date> WikidataDate(const std::string& text, std::string* error) {
 
 // ---- names of missions -------------------------------------------------------------------
 
-// The state's name as it reads in running English: "the United States", "the Gambia".
-// (The same list as report/dossier_text.cc's StateInText.)
-std::string StateInProse(const std::string& name) {
-  static constexpr std::string_view kWithArticle[] = {
-      "United States", "United Kingdom", "Netherlands", "Philippines", "Bahamas",
-      "Gambia", "Czech Republic", "Dominican Republic", "Central African Republic",
-      "United Arab Emirates", "Comoros", "Maldives", "Marshall Islands", "Solomon Islands",
-      "Holy See", "Soviet Union", "Democratic Republic of the Congo", "Republic of the Congo",
-      "Russian Federation", "Ivory Coast"};
-  for (std::string_view n : kWithArticle)
-    if (name == n || name.rfind(std::string(n) + " of", 0) == 0) return "the " + name;
-  return name;
-}
-
 // Types whose label already names the sender ("British High Commission").
 bool TypeNamesSender(std::string_view type) {
   for (std::string_view p : {"British ", "Australian ", "Quebec ", "Taipei "})
@@ -205,7 +192,7 @@ std::string MissionName(std::string type, const std::string& sender, const std::
   if (type.empty()) type = "mission";
   if (type[0] >= 'a' && type[0] <= 'z') type[0] = static_cast<char>(type[0] - 32);
   if (TypeNamesSender(type)) return fmt::format("{} in {}", type, place);
-  return fmt::format("{} of {} in {}", type, StateInProse(sender), place);
+  return fmt::format("{} of {} in {}", type, world::StateInText(sender), place);
 }
 
 namespace {

@@ -92,19 +92,6 @@ std::string Possessive(const std::string& name) {
   return name + (!name.empty() && name.back() == 's' ? "'" : "'s");
 }
 
-std::string StateInText(const std::string& name) {
-  // Names that take the definite article in running English.
-  static constexpr std::string_view kWithArticle[] = {
-      "United States", "United Kingdom", "Netherlands", "Philippines", "Bahamas",
-      "Gambia", "Czech Republic", "Dominican Republic", "Central African Republic",
-      "United Arab Emirates", "Comoros", "Maldives", "Marshall Islands", "Solomon Islands",
-      "Holy See", "Soviet Union", "Democratic Republic of the Congo", "Republic of the Congo",
-      "Russian Federation", "Ivory Coast"};
-  for (std::string_view n : kWithArticle)
-    if (name == n || name.rfind(std::string(n) + " of", 0) == 0) return "the " + name;
-  return name;
-}
-
 std::string DescribeFact(const kb::Fact& f, const kb::KnowledgeBase& kb, bool ongoing) {
   std::string_view tpl = Template(f.relation);
   const std::string s = NameFor(f.subject, kb);

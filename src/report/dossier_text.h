@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kb/knowledge_base.h"
+#include "world/prose_name.h"
 
 namespace dyad::report {
 
@@ -15,8 +16,8 @@ std::string DescribeFact(const kb::Fact& fact, const kb::KnowledgeBase& kb, bool
 // "25 December 1991", "December 1991 – July 2015", "since 2001-12", for display.
 std::string DescribeInterval(const Interval& interval, bool undated);
 
-// The name of a state in running text: "the United States", "Kyrgyzstan".
-std::string StateInText(const std::string& name);
+// The name of a state in running text: "the United States", "Kyrgyzstan" (world's).
+using world::StateInText;
 
 // The possessive of a name in running text: "Kyrgyzstan's", "the United States'".
 std::string Possessive(const std::string& name);
