@@ -20,28 +20,17 @@
 #include "events/records.h"
 #include "events/store.h"
 
+#include "../cli_runner.h"
+
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
 namespace fs = std::filesystem;
 
-struct CmdResult {
-  int exit_code = -1;
-  std::string out;  // stdout only
-};
+using dyad::testing::CmdResult;
 
-CmdResult Dyad(const std::string& args) {
-  CmdResult r;
-  FILE* p = popen(("'" + std::string(DYAD_BINARY) + "' " + args + " 2>/dev/null").c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+CmdResult Dyad(const std::string& args) { return dyad::testing::DyadStdout(args); }
 
 class BundledEvents : public ::testing::Test {
  protected:
@@ -55,41 +44,41 @@ class BundledEvents : public ::testing::Test {
 
 TEST_F(BundledEvents, SeriesKgzUsaHoldsTheKerryVisitMonthWithoutAStoreOption) {
   CmdResult r = Dyad("events series KGZ USA --both --by month --from 2015-09 --to 2015-11 --format csv");
-  ASSERT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_THAT(r.out, HasSubstr("\n2015-10,2,4.7,2.350,2,0,0,0\n")) << r.out;  // 042 and 043
-  EXPECT_THAT(r.out, HasSubstr("\n2015-09,0,"));
-  EXPECT_THAT(r.out, HasSubstr("\n2015-11,0,"));
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("\n2015-10,2,4.7,2.350,2,0,0,0\n")) << r.output;  // 042 and 043
+  EXPECT_THAT(r.output, HasSubstr("\n2015-09,0,"));
+  EXPECT_THAT(r.output, HasSubstr("\n2015-11,0,"));
 }
 
 TEST_F(BundledEvents, SeriesResolvesNamesToTheStoresCodes) {
   CmdResult by_name = Dyad("events series Kyrgyzstan \"United States\" --by year --from 2015 --to 2015 --format csv");
   CmdResult by_key = Dyad("events series KGZ USA --by year --from 2015 --to 2015 --format csv");
   ASSERT_EQ(by_name.exit_code, 0);
-  EXPECT_EQ(by_name.out, by_key.out);
-  EXPECT_THAT(by_key.out, Not(HasSubstr("\n2015,0,")));
+  EXPECT_EQ(by_name.output, by_key.output);
+  EXPECT_THAT(by_key.output, Not(HasSubstr("\n2015,0,")));
 }
 
 TEST_F(BundledEvents, RecordsListEachEventWithTheRecordItCameFrom) {
   CmdResult r = Dyad("events records USA KGZ --from 2015-10-31 --to 2015-10-31 --format csv");
-  ASSERT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_THAT(r.out, HasSubstr("2015-10-31,USA,KGZ,042,1.9,CONSULT,Make a visit,historian:travels:secretary-travels,"
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("2015-10-31,USA,KGZ,042,1.9,CONSULT,Make a visit,historian:travels:secretary-travels,"
                                "secretary-travels/kerry-john-forbes.xml#3592"));
   // A year-precision record shows its year only.
   CmdResult mid = Dyad("events records USA GBR --from 1902 --to 1902 --format csv");
-  EXPECT_THAT(mid.out, HasSubstr("\n1902,USA,GBR,150,-7.2,"));
-  EXPECT_THAT(mid.out, HasSubstr("relations:mid,conflict/cow_mid_dirdisps.csv row 1 (dispute 2)"));
+  EXPECT_THAT(mid.output, HasSubstr("\n1902,USA,GBR,150,-7.2,"));
+  EXPECT_THAT(mid.output, HasSubstr("relations:mid,conflict/cow_mid_dirdisps.csv row 1 (dispute 2)"));
 }
 
 TEST_F(BundledEvents, ReportKgzUsaHasTheEventIndexLabelledAsCodedFromRecords) {
   CmdResult md = Dyad("report KGZ USA --format md");
   ASSERT_EQ(md.exit_code, 0);
-  EXPECT_THAT(md.out, HasSubstr("## Event-based relations index"));
-  EXPECT_THAT(md.out, Not(HasSubstr("No event store was given")));
-  EXPECT_THAT(md.out, HasSubstr("events coded from records, not from news"));
-  EXPECT_THAT(md.out, HasSubstr("| 042 | Make a visit |"));
+  EXPECT_THAT(md.output, HasSubstr("## Event-based relations index"));
+  EXPECT_THAT(md.output, Not(HasSubstr("No event store was given")));
+  EXPECT_THAT(md.output, HasSubstr("events coded from records, not from news"));
+  EXPECT_THAT(md.output, HasSubstr("| 042 | Make a visit |"));
   CmdResult js = Dyad("report KGZ USA --format json");
   ASSERT_EQ(js.exit_code, 0);
-  nlohmann::json j = nlohmann::json::parse(js.out, nullptr, false);
+  nlohmann::json j = nlohmann::json::parse(js.output, nullptr, false);
   ASSERT_FALSE(j.is_discarded());
   EXPECT_TRUE(j["events"]["available"].get<bool>());
   EXPECT_THAT(j["events"]["store"].get<std::string>(), HasSubstr("coded from records"));
@@ -102,11 +91,11 @@ TEST_F(BundledEvents, AUsersStoreOptionStillWins) {
   ASSERT_TRUE(dyad::events::Store::OpenForWrite(dir).ok());  // an empty store
   CmdResult md = Dyad("report KGZ USA --format md --store " + dir);
   EXPECT_EQ(md.exit_code, 0);
-  EXPECT_THAT(md.out, HasSubstr("The event store holds no events between KGZ and USA."));
-  EXPECT_THAT(md.out, Not(HasSubstr("coded from records")));
+  EXPECT_THAT(md.output, HasSubstr("The event store holds no events between KGZ and USA."));
+  EXPECT_THAT(md.output, Not(HasSubstr("coded from records")));
   CmdResult s = Dyad("events series KGZ USA --by year --from 2015 --to 2015 --format csv --store " + dir);
   EXPECT_EQ(s.exit_code, 0);
-  EXPECT_THAT(s.out, HasSubstr("\n2015,0,"));
+  EXPECT_THAT(s.output, HasSubstr("\n2015,0,"));
   fs::remove_all(fs::path(dir).parent_path());
 }
 

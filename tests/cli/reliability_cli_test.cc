@@ -6,7 +6,6 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -23,30 +22,16 @@
 #include "../events/gen_util.h"
 #include "base/file.h"
 
+#include "../cli_runner.h"
+
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
 namespace fs = std::filesystem;
 
-struct CmdResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-// Runs `sh -c` on `script`, where $DYAD is the binary.
-CmdResult Sh(const std::string& script) {
-  CmdResult r;
-  const std::string cmd = "DYAD='" + std::string(DYAD_BINARY) + "'; " + script + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using dyad::testing::CmdResult;
+using dyad::testing::Sh;
 
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

@@ -4,7 +4,6 @@
 // and the knowledge-base snapshot), and reads the JSON dossier. Each test is named after what
 // it checks; the dates are fixed so answers do not drift.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cctype>
 #include <cstdio>
@@ -16,6 +15,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../../cli_runner.h"
+
 namespace {
 
 using Json = nlohmann::ordered_json;
@@ -26,13 +27,8 @@ const Json& Dossier(const std::string& a, const std::string& b, const std::strin
   const std::string args = a + " " + b + " --as-of " + on;
   if (auto it = cache.find(args); it != cache.end()) return it->second;
   const std::string cmd = std::string(DYAD_BINARY) + " report " + args + " --format json --no-events 2>/dev/null";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[65536];
-  size_t n;
-  while (p != nullptr && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int status = p ? pclose(p) : -1;
-  Json j = WIFEXITED(status) && WEXITSTATUS(status) == 0 ? Json::parse(out, nullptr, false) : Json();
+  const dyad::testing::CmdResult r = dyad::testing::RunShell(cmd);
+  Json j = r.exit_code == 0 ? Json::parse(r.output, nullptr, false) : Json();
   return cache.emplace(args, std::move(j)).first->second;
 }
 
@@ -257,13 +253,7 @@ TEST_F(DossierTruth, ReportingChainHoldersAreAllInOfficeOnTheDossiersDate) {
 std::string Markdown(const std::string& a, const std::string& b, const std::string& on) {
   const std::string cmd = std::string(DYAD_BINARY) + " report " + a + " " + b + " --as-of " + on +
                           " --format md --no-events 2>/dev/null";
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  char buf[65536];
-  size_t n;
-  while (p != nullptr && (n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  if (p != nullptr) pclose(p);
-  return out;
+  return dyad::testing::RunShell(cmd).output;
 }
 
 TEST_F(DossierTruth, ReportingChainSaysItsDateAndCitesEachHolder) {

@@ -2,7 +2,6 @@
 // arguments are resolved once, as of --as-of, and failures have their exit codes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -11,27 +10,14 @@
 #include "events/segment.h"
 #include "events/store.h"
 
+#include "../../cli_runner.h"
+
 namespace {
 
 using ::testing::HasSubstr;
 
-struct CmdResult {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
-
-CmdResult Dyad(const std::string& args) {
-  CmdResult r;
-  const std::string cmd = std::string(DYAD_BINARY) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (p == nullptr) return r;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.output.append(buf, n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using dyad::testing::CmdResult;
+using dyad::testing::Dyad;
 
 TEST(ReportCommand, AsOfReachesTheResolver) {
   // Today the name is the united Germany's; in 1980 it was also West Germany's.
