@@ -163,9 +163,12 @@ std::vector<Record> ReadTabariRecords(const std::string& data) {
       out.push_back({TabariDate(line.substr(0, 6)), "", {}});
       comment.clear();
       in_text = true;
-    } else if (!out.empty() && line.rfind("/*", 0) == 0) {
+    } else if (size_t open = line.find("/*"); !out.empty() && in_text && open != std::string::npos) {
+      // The comment (and its gold events) may begin at the end of the text's last line:
+      // "officials said./*".
+      out.back().text += Trim(line.substr(0, open)) + " ";
       in_text = false;
-      comment += line;
+      comment += line.substr(open);
     } else if (!out.empty()) {
       (in_text ? out.back().text : comment) += Trim(line) + " ";
     }

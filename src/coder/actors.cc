@@ -306,27 +306,84 @@ void ActorFinder::AttachRoles(const std::vector<Token>& tokens, Actor* a) const 
   }
 }
 
-void ActorFinder::SetNamedActors(const std::vector<NamedActor>& named, bool only) {
+// Every CAMEO code of every state, alternates and former spells included (Romania's ROU
+// and ROM).
+std::vector<std::string> ActorFinder::WorldCameoCodes() const {
+  std::vector<std::string> out;
+  for (const world::State& s : resolver_.world().states())
+    for (const world::CodeSpell& c : s.codes)
+      if (c.scheme == world::Scheme::kCameo) out.push_back(c.code);
+  return out;
+}
+
+// A foreign actor's state code as a world key when dyad's own states are found too ("ROM"
+// on 1995-01-01 is ROU): the state whose CAMEO code it is on `on`; else the code itself.
+std::string ActorFinder::StateOfCode(const std::string& code, std::optional<Date> on) const {
+  if (only_named_) return code;
+  std::vector<const world::State*> s = resolver_.world().ByCode(world::Scheme::kCameo, code, on);
+  return s.empty() ? code : s[0]->key;
+}
+
+void ActorFinder::SetNamedActors(std::vector<NamedActor> named, bool only) {
   named_.clear();
-  for (const NamedActor& n : named) named_[n.words[0]].push_back({n.words, n.code});
+  SplitComposedCodes(WorldCameoCodes(), &named);
+  for (const NamedActor& n : named) {
+    std::string first = n.words[0];
+    if (first.size() > 1 && first.back() == '*') first.pop_back();
+    named_[first].push_back(n);
+  }
   only_named_ = only;
 }
 
-void ActorFinder::AddNamed(const std::vector<Token>& tokens, std::vector<Actor>* out) const {
-  auto any = [](const Named&) { return true; };
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const Named* best = LongestAt(named_, tokens, i, any);
-    if (best == nullptr || Overlaps(*out, i, i + best->words.size())) continue;
-    out->push_back(ActorAt(i, best->words.size(), best->key, "named"));
-    i += best->words.size() - 1;
+namespace {
+
+// A foreign actor's word: "ethiop*" is a prefix of the token, "gondor" the token itself.
+bool NamedWordIs(const std::string& word, const std::string& token) {
+  if (word.size() > 1 && word.back() == '*') return token.compare(0, word.size() - 1, word, 0, word.size() - 1) == 0;
+  return token == word;
+}
+
+bool NamedWordsAt(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& words) {
+  if (i + words.size() > tokens.size()) return false;
+  for (size_t k = 0; k < words.size(); ++k)
+    if (!NamedWordIs(words[k], tokens[i + k].lower)) return false;
+  return true;
+}
+
+}  // namespace
+
+// The longest foreign actor at token i: its first word is the token or one of its prefixes.
+const NamedActor* ActorFinder::NamedAt(const std::vector<Token>& tokens, size_t i) const {
+  const NamedActor* best = nullptr;
+  const std::string& t = tokens[i].lower;
+  for (size_t k = 1; k <= t.size(); ++k) {
+    auto it = named_.find(t.substr(0, k));
+    if (it == named_.end()) continue;
+    for (const NamedActor& n : it->second)
+      if ((best == nullptr || n.words.size() > best->words.size()) && NamedWordsAt(tokens, i, n.words)) best = &n;
   }
+  return best;
+}
+
+bool ActorFinder::AddNamed(const std::vector<Token>& tokens, std::optional<Date> on, std::vector<Actor>* out) const {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const NamedActor* best = tokens[i].word ? NamedAt(tokens, i) : nullptr;
+    if (best == nullptr || Overlaps(*out, i, i + best->words.size())) continue;
+    const DatedCode& code = best->On(on);
+    if (DiscardCode(code.code)) return false;
+    i += best->words.size() - 1;
+    if (code.code.empty()) continue;
+    out->push_back(ActorAt(i + 1 - best->words.size(), best->words.size(), StateOfCode(code.code, on), "named"));
+    out->back().role = code.role;
+  }
+  return true;
 }
 
 std::vector<Actor> ActorFinder::Find(std::string_view sentence, const std::vector<Token>& tokens,
                                      std::optional<Date> on,
                                      const std::vector<std::string>& recent) const {
   std::vector<Actor> out;
-  AddNamed(tokens, &out);
+  if (!AddNamed(tokens, on, &out)) return {};
   if (!only_named_) {
     AddResolved(sentence, tokens, on, &out);
     AddPluralDemonyms(sentence, tokens, on, &out);

@@ -52,10 +52,14 @@ class ActorFinder {
   std::vector<Actor> Find(std::string_view sentence, const std::vector<Token>& tokens,
                           std::optional<Date> on, const std::vector<std::string>& recent) const;
 
-  // Actors from another coder's actor file (foreign_dictionary.h), matched as whole words
-  // in any case, their code standing in for the state key. With `only`, states are found
-  // only through them (validation suites of fictional states).
-  void SetNamedActors(const std::vector<NamedActor>& named, bool only);
+  // Actors from another coder's actor file (foreign_dictionary.h), matched in any case as
+  // whole words or, for words marked so, prefixes; the code of the sentence's date (its
+  // state part) stands in for the state key, its agent part is the role. A sentence naming
+  // a discard actor ("[###]", "[+++]") has no actors. With `only`, states are found only
+  // through them (validation suites of fictional states).
+  // Composed codes are split first (SplitComposedCodes with every state's CAMEO codes);
+  // without `only` a state code is translated to the world key it is the CAMEO code of.
+  void SetNamedActors(std::vector<NamedActor> named, bool only);
 
  private:
   struct Named {
@@ -72,7 +76,11 @@ class ActorFinder {
                    std::vector<Actor>* out) const;
   void AddPersons(const std::vector<Token>& tokens, std::optional<Date> on,
                   std::vector<Actor>* out) const;
-  void AddNamed(const std::vector<Token>& tokens, std::vector<Actor>* out) const;
+  // False when the sentence names a discard actor.
+  bool AddNamed(const std::vector<Token>& tokens, std::optional<Date> on, std::vector<Actor>* out) const;
+  std::vector<std::string> WorldCameoCodes() const;
+  std::string StateOfCode(const std::string& code, std::optional<Date> on) const;
+  const NamedActor* NamedAt(const std::vector<Token>& tokens, size_t i) const;
   void AddCoreference(const std::vector<Token>& tokens, const std::vector<std::string>& recent,
                       std::vector<Actor>* out) const;
   void AttachRoles(const std::vector<Token>& tokens, Actor* actor) const;
@@ -88,7 +96,8 @@ class ActorFinder {
   const OfficeHolders* holders_;
   std::unordered_map<std::string, std::vector<Named>> capitals_;  // by first word
   std::unordered_map<std::string, std::vector<Named>> persons_;   // by first word
-  std::unordered_map<std::string, std::vector<Named>> named_;     // foreign actors, by first word
+  // foreign actors, by their first word without its prefix mark
+  std::unordered_map<std::string, std::vector<NamedActor>> named_;
   bool only_named_ = false;
 };
 

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <unordered_set>
 #include <unordered_map>
 
 #include "base/file.h"
@@ -257,7 +260,58 @@ void CollectSynset(std::string_view l, Reader* r) {
   if (!current.empty() && one_word) r->synsets[current].push_back(parts[0].alternatives[0]);
 }
 
-std::optional<std::string> BracketCode(std::string_view l) {
+// A TABARI date: YYMMDD (years before 50 are 20xx, as the records' dates) or YYYYMMDD.
+std::optional<int32_t> DayOf(std::string_view digits) {
+  std::string d(digits);
+  if (d.size() == 6) d = (std::atoi(d.substr(0, 2).c_str()) < 50 ? "20" : "19") + d;
+  Result<Date> r = Date::ParseCompact(d);
+  if (!r.ok() || d.size() != 8) return std::nullopt;
+  return r->first_day();
+}
+
+// The date restriction of a code ("<950601", ">990816", "950601-990815", spaces removed);
+// false when malformed.
+bool Restrict(const std::string& r, DatedCode* c) {
+  if (r.empty()) return true;
+  size_t dash = r.find('-');
+  std::optional<int32_t> a = DayOf(r[0] == '<' || r[0] == '>' ? r.substr(1) : r.substr(0, dash));
+  if (!a) return false;
+  if (r[0] == '<') c->to = *a - 1;
+  else if (r[0] == '>') c->from = *a;
+  else if (dash == std::string::npos) return false;
+  else if (std::optional<int32_t> b = DayOf(r.substr(dash + 1)); b) c->from = *a, c->to = *b;
+  else return false;
+  return true;
+}
+
+// "[HOBGOV 950601 - 990815]" -> {HOBGOV, 950601, 990815}; "[---]" -> {""}; nullopt for an
+// agent code ("[~GOV]") or a malformed bracket ("[950601-990815]").
+std::optional<DatedCode> BracketCode(std::string_view inner) {
+  std::vector<std::string> w = Words(inner);
+  if (w.empty() || w[0][0] == '~' || std::isdigit(static_cast<unsigned char>(w[0][0])) || w[0][0] == '<' ||
+      w[0][0] == '>')
+    return std::nullopt;
+  DatedCode c;
+  c.code = w[0] == "---" ? "" : w[0];
+  std::string rest;
+  for (size_t i = 1; i < w.size(); ++i) rest += w[i];
+  if (!Restrict(rest, &c)) return std::nullopt;
+  return c;
+}
+
+// Every bracketed code on a line, in order.
+std::vector<DatedCode> BracketCodes(std::string_view l) {
+  std::vector<DatedCode> out;
+  for (size_t open = l.find('['); open != std::string_view::npos; open = l.find('[', open + 1)) {
+    size_t close = l.find(']', open);
+    if (close == std::string_view::npos) break;
+    if (auto c = BracketCode(l.substr(open + 1, close - open - 1))) out.push_back(*c);
+  }
+  return out;
+}
+
+// The first bracketed code of a line (agent files: "[~GOV]"), "" for [---].
+std::optional<std::string> FirstBracket(std::string_view l) {
   size_t open = l.find('['), close = l.find(']', open);
   if (open == std::string_view::npos || close == std::string_view::npos) return std::nullopt;
   std::vector<std::string> w = Words(l.substr(open + 1, close - open - 1));
@@ -265,16 +319,48 @@ std::optional<std::string> BracketCode(std::string_view l) {
   return w[0];
 }
 
+// Name words with TABARI's matching: a trailing '*' marks a prefix ("ETHIOP" -> "ethiop*").
 std::vector<std::string> NameWords(std::string_view name) {
   std::vector<std::string> out;
   for (const std::string& w : Words(name)) {
     for (const PatternWord& p : WordsOf(w)) {
-      std::string a = p.alternatives[0];
-      if (!a.empty() && a.back() == '*') a.pop_back();
-      if (!a.empty()) out.push_back(a);
+      const std::string& a = p.alternatives[0];
+      if (!a.empty() && a != "*") out.push_back(a);
     }
   }
   return out;
+}
+
+// One actor of an actor file being read: its names (the first line's and "+" synonyms) and
+// codes (on its lines or the code lines of its block).
+struct ActorBlock {
+  std::vector<std::vector<std::string>> names;
+  std::vector<DatedCode> codes;
+
+  void Flush(std::vector<NamedActor>* out) {
+    NamedActor a;
+    for (const DatedCode& c : codes) {
+      bool undated = c.from == INT32_MIN && c.to == INT32_MAX;
+      if (undated) a.undated = c;
+      else a.dated.push_back(c);
+    }
+    if (a.undated.code.empty() && a.dated.empty()) { names.clear(), codes.clear(); return; }
+    for (std::vector<std::string>& n : names) {
+      a.words = std::move(n);
+      out->push_back(a);
+    }
+    names.clear(), codes.clear();
+  }
+};
+
+// Calls `f` with each line of `data`.
+template <typename F>
+void EachLine(std::string_view data, F f) {
+  for (size_t b = 0; b < data.size();) {
+    size_t e = std::min(data.find('\n', b), data.size());
+    f(data.substr(b, e - b));
+    b = e + 1;
+  }
 }
 
 template <typename F>
@@ -305,26 +391,94 @@ Status ReadPetrarchVerbs(const std::string& path, Dictionary* dict, ForeignCount
   return ForEachLine(path, [&](std::string_view l) { ++r.line; r.Line(l); });
 }
 
+const DatedCode& NamedActor::On(std::optional<Date> on) const {
+  if (!on) return undated;
+  int32_t day = on->first_day();
+  for (const DatedCode& c : dated)
+    if (c.from <= day && day <= c.to) return c;
+  return undated;
+}
+
+bool DiscardCode(const std::string& code) { return code == "###" || code == "+++"; }
+
+namespace {
+
+// The role of `code` after the state code `state` ("ARNGOVFRM", "ARN" -> "GOVFRM"); nullopt
+// when the rest is no sequence of three-letter codes.
+std::optional<std::string> RoleAfter(const std::string& code, const std::string& state) {
+  if (code.size() <= state.size() || code.compare(0, state.size(), state) != 0) return std::nullopt;
+  std::string rest = code.substr(state.size());
+  if (rest.size() % 3 != 0 || !std::all_of(rest.begin(), rest.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); }))
+    return std::nullopt;
+  return rest;
+}
+
+// Splits one code into its state part (left in c->code) and role.
+void SplitCode(const std::unordered_set<std::string>& states, DatedCode* c) {
+  if (c->code.size() <= 3 || DiscardCode(c->code)) return;
+  for (size_t n = c->code.size() - 3; n >= 3; n -= 3) {
+    std::optional<std::string> role = RoleAfter(c->code, c->code.substr(0, n));
+    if (!role || states.count(c->code.substr(0, n)) == 0) continue;
+    c->code.resize(n);
+    c->role = *role + c->role;
+    return;
+  }
+}
+
+}  // namespace
+
+void SplitComposedCodes(const std::vector<std::string>& world_codes, std::vector<NamedActor>* actors) {
+  std::unordered_set<std::string> states(world_codes.begin(), world_codes.end());
+  for (const NamedActor& a : *actors) {
+    if (a.undated.code.size() == 3) states.insert(a.undated.code);
+    for (const DatedCode& c : a.dated)
+      if (c.code.size() == 3) states.insert(c.code);
+  }
+  for (NamedActor& a : *actors) {
+    SplitCode(states, &a.undated);
+    for (DatedCode& c : a.dated) SplitCode(states, &c);
+  }
+}
+
+namespace {
+
+// A line of an actor file without its comment: from a '#' or ';' outside brackets on
+// ("[###]" is a code; "ROMANIA [ROM] #jw 10/18/91", "ZIMBABWE ;jw" are comments).
+std::string_view WithoutComment(std::string_view l) {
+  int depth = 0;
+  for (size_t i = 0; i < l.size(); ++i) {
+    if (l[i] == '[') ++depth;
+    else if (l[i] == ']') --depth;
+    else if ((l[i] == '#' || l[i] == ';') && depth <= 0) return TrimWhitespace(l.substr(0, i));
+  }
+  return TrimWhitespace(l);
+}
+
+}  // namespace
+
 Status ReadForeignActors(const std::string& path, std::vector<NamedActor>* out) {
-  std::string code;
-  return ForEachLine(path, [&](std::string_view l) {
-    if (l[0] == '+' && !code.empty()) {
-      std::vector<std::string> w = NameWords(l.substr(1));
-      if (!w.empty()) out->push_back({w, code});
+  DYAD_ASSIGN_OR_RETURN(std::string data, ReadFile(path));
+  ActorBlock block;
+  EachLine(data, [&](std::string_view l) {
+    l = WithoutComment(l);
+    if (l.empty() || l[0] == '<') return;
+    std::vector<DatedCode> codes = BracketCodes(l);
+    if (l[0] == '[') {
+      block.codes.insert(block.codes.end(), codes.begin(), codes.end());
       return;
     }
-    std::optional<std::string> c = BracketCode(l);
-    if (!c) return;
-    code = *c;
-    if (code.empty() || code[0] == '~') { code.clear(); return; }
-    std::vector<std::string> w = NameWords(l.substr(0, l.find('[')));
-    if (!w.empty()) out->push_back({w, code});
+    if (l[0] != '+') block.Flush(out);
+    std::vector<std::string> w = NameWords(l.substr(l[0] == '+', l.find('[') - (l[0] == '+')));
+    if (!w.empty()) block.names.push_back(std::move(w));
+    block.codes.insert(block.codes.end(), codes.begin(), codes.end());
   });
+  block.Flush(out);
+  return Status::OK();
 }
 
 Status ReadForeignAgents(const std::string& path, Dictionary* dict) {
   return ForEachLine(path, [&](std::string_view l) {
-    std::optional<std::string> c = BracketCode(l);
+    std::optional<std::string> c = FirstBracket(l);
     if (!c || c->size() < 2 || (*c)[0] != '~') return;
     size_t end = std::min(l.find('['), l.find('{'));
     std::vector<std::string> w = NameWords(l.substr(0, end));
@@ -332,19 +486,6 @@ Status ReadForeignAgents(const std::string& path, Dictionary* dict) {
   });
 }
 
-namespace {
-
-// Calls `f` with each line of `data`.
-template <typename F>
-void EachLine(std::string_view data, F f) {
-  for (size_t b = 0; b < data.size();) {
-    size_t e = std::min(data.find('\n', b), data.size());
-    f(data.substr(b, e - b));
-    b = e + 1;
-  }
-}
-
-}  // namespace
 
 Status ReadTabariVerbs(const std::string& path, Dictionary* dict, ForeignCounts* counts,
                        std::string* first_error) {

@@ -20,9 +20,11 @@
 #define DYAD_CODER_FOREIGN_DICTIONARY_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "base/date.h"
 #include "base/status.h"
 #include "coder/dictionary.h"
 
@@ -42,13 +44,37 @@ struct ForeignCounts {
 Status ReadPetrarchVerbs(const std::string& path, Dictionary* dict, ForeignCounts* counts,
                          std::string* first_error = nullptr);
 
-// PETRARCH/TABARI actor files: "NAME_WORDS [CODE]" (a date restriction after the code is
-// ignored), "+SYNONYM" lines naming the same actor; [---] entries are skipped. Agent files:
-// "WORD {PLURALS} [~ROLE]" add agent phrases with that role to `dict`.
-struct NamedActor {
-  std::vector<std::string> words;  // lower case
-  std::string code;                // "ARN", "USAGOV"
+// PETRARCH/TABARI actor files (TABARI 0.8 manual, ch. 4): "NAME_WORDS [CODE]", "+SYNONYM"
+// lines naming the same actor, and code blocks: a name line without a code, its synonyms,
+// then lines holding only codes ("[HOB <950601]", "[HOBGOV 950601-990815]", "[HOBREB
+// >990816]", "[GON]"). A code may hold for dates (YYMMDD or YYYYMMDD; "<D" before D, ">D"
+// from D on, "A-B" from A to B); the undated code holds on every other date; "[---]" is no
+// actor. A word ending in "_" matches exactly, any other as a prefix (TABARI's stemming:
+// "ETHIOP" is "Ethiopia" and "Ethiopian"). "[###]" (discard) and "[+++]" (complex) are
+// TABARI's codes that the sentence is not coded. A composed code ("ROMGOV", "ARNGOVFRM")
+// splits into the state code the file or the world (CAMEO codes, alternates such as ROM
+// for Romania included) knows and the agent code after it (SplitComposedCodes).
+// Agent files: "WORD {PLURALS} [~ROLE]" add agent phrases with that role to `dict`.
+struct DatedCode {
+  std::string code;  // the state code ("ARN"; "" = no actor on these dates)
+  std::string role;  // the agent part of a composed code ("GOV"), after SplitComposedCodes
+  int32_t from = INT32_MIN, to = INT32_MAX;  // days (Date::first_day), both included
 };
+struct NamedActor {
+  std::vector<std::string> words;  // lower case; a trailing '*' marks a prefix
+  DatedCode undated;               // the code on every date no dated code covers
+  std::vector<DatedCode> dated;    // codes restricted to dates, in the file's order
+
+  // The code on `on` (the first dated code covering it, else the undated one); without a
+  // date the undated code.
+  const DatedCode& On(std::optional<Date> on) const;
+};
+// "###" or "+++": the sentence is not coded.
+bool DiscardCode(const std::string& code);
+// Splits every composed code of `actors` into state code + role: the longest leading part
+// that is a code of `states` (codes of three letters the file gives alone, or the world's)
+// with the rest a sequence of three-letter agent codes.
+void SplitComposedCodes(const std::vector<std::string>& states, std::vector<NamedActor>* actors);
 Status ReadForeignActors(const std::string& path, std::vector<NamedActor>* out);
 Status ReadForeignAgents(const std::string& path, Dictionary* dict);
 

@@ -130,5 +130,107 @@ TEST(TabariVerbs, ReadsTabarisLargeCameoVerbs) {
   EXPECT_EQ(e[0].source + ">" + e[0].target + ":" + e[0].code.substr(0, 2), "DEU>RUS:11");
 }
 
+
+// A TABARI-format actor file written for this test (names and codes invented).
+constexpr char kActors[] =
+    "<NOUN>\nSHEEP ;a noun, no actor\n</NOUN>\n"
+    "ETHIOP  [ETH]\n"
+    "NORTHLAND_  [NLD] ;exact word only\n"
+    "ROMANIA  [ROM] #a PETRARCH comment\n"
+    "BUCHAREST  [ROMGOV]\n"
+    "ALDER  [NLDGOV 991201-010114] [---]\n"
+    "GRIMBOLD ; a code block\n"
+    "+GRIM\n"
+    "\t[NLD < 950601]\n"
+    "#\t[950601-990815]  a commented code line\n"
+    "\t[NLDREB 950601 - 990815]\n"
+    "\t[NLDGOV > 990816]\n"
+    "SPOILER  [###]\n";
+
+std::vector<NamedActor> ReadSampleActors() {
+  std::string path = ::testing::TempDir() + "/sample.actors";
+  std::ofstream(path) << kActors;
+  std::vector<NamedActor> a;
+  EXPECT_TRUE(ReadForeignActors(path, &a).ok());
+  return a;
+}
+
+std::string CodesOf(Coder& coder, const std::string& text, const std::string& date) {
+  DocumentState doc;
+  doc.document_date = *Date::Parse(date);
+  std::string out;
+  for (const CodedEvent& e : coder.CodeText(text, &doc))
+    out += e.source + e.source_role + ">" + e.target + e.target_role + ":" + e.code + " ";
+  return out;
+}
+
+TEST(ForeignActors, ReadsCodeBlocksDatedCodesAndComments) {
+  std::vector<NamedActor> a = ReadSampleActors();
+  ASSERT_EQ(a.size(), 8u);  // SHEEP has no code; GRIMBOLD and +GRIM share the block's codes
+  EXPECT_EQ(a[0].words, std::vector<std::string>{"ethiop*"});
+  EXPECT_EQ(a[1].words, std::vector<std::string>{"northland"});
+  EXPECT_EQ(a[2].undated.code, "ROM");  // the '#' comment is no part of the name
+  EXPECT_EQ(a[4].undated.code, "");     // [---]: no actor outside its dates
+  ASSERT_EQ(a[4].dated.size(), 1u);
+  EXPECT_EQ(a[4].dated[0].code, "NLDGOV");
+  EXPECT_EQ(a[4].On(*Date::Parse("2000-06-01")).code, "NLDGOV");
+  EXPECT_EQ(a[4].On(*Date::Parse("2002-06-01")).code, "");
+  ASSERT_EQ(a[5].dated.size(), 3u);  // the commented code line is skipped
+  EXPECT_EQ(a[6].words, std::vector<std::string>{"grim*"});
+  EXPECT_EQ(a[5].On(*Date::Parse("1995-05-31")).code, "NLD");
+  EXPECT_EQ(a[5].On(*Date::Parse("1995-06-01")).code, "NLDREB");
+  EXPECT_EQ(a[5].On(*Date::Parse("1999-08-16")).code, "NLDGOV");
+  EXPECT_TRUE(DiscardCode(a[7].undated.code));
+}
+
+TEST(ForeignActors, ComposedCodesSplitIntoStateAndRoleWithAlternateCameoCodes) {
+  std::vector<NamedActor> a = ReadSampleActors();
+  SplitComposedCodes({}, &a);  // the file's own three-letter codes: ETH, NLD, ROM
+  EXPECT_EQ(a[3].undated.code, "ROM");
+  EXPECT_EQ(a[3].undated.role, "GOV");
+  EXPECT_EQ(a[5].On(*Date::Parse("1996-01-01")).code, "NLD");
+  EXPECT_EQ(a[5].On(*Date::Parse("1996-01-01")).role, "REB");
+  std::vector<NamedActor> b(1);
+  b[0].words = {"bucharest"};
+  b[0].undated.code = "ROMGOV";
+  SplitComposedCodes({}, &b);
+  EXPECT_EQ(b[0].undated.role, "");  // no state code known: left whole
+  SplitComposedCodes({"ROU", "ROM"}, &b);
+  EXPECT_EQ(b[0].undated.code, "ROM");
+  EXPECT_EQ(b[0].undated.role, "GOV");
+}
+
+TEST(ForeignActors, NamesMatchAsPrefixesOnTheSentencesDate) {
+  const testing::Loaded& l = testing::Shared();
+  Dictionary d;
+  VerbPattern p;
+  p.lemma = "scold";
+  p.code = "111";
+  d.AddPattern(p);
+  Coder coder(*l.resolver, *l.taxonomy, std::move(d), nullptr);
+  coder.UseNamedActors(ReadSampleActors(), true);
+  EXPECT_EQ(CodesOf(coder, "Ethiopian officials scolded Northland.", "1994-01-01"), "ETH>NLD:111 ");
+  EXPECT_EQ(CodesOf(coder, "Ethiopia scolded Northlanders.", "1994-01-01"), "");  // NORTHLAND_ is exact
+  EXPECT_EQ(CodesOf(coder, "Grimbold scolded Ethiopia.", "1994-01-01"), "NLD>ETH:111 ");
+  EXPECT_EQ(CodesOf(coder, "Grimbold scolded Ethiopia.", "1996-01-01"), "NLDREB>ETH:111 ");
+  EXPECT_EQ(CodesOf(coder, "Alder scolded Ethiopia.", "2000-01-01"), "NLDGOV>ETH:111 ");
+  EXPECT_EQ(CodesOf(coder, "Alder scolded Ethiopia.", "2003-01-01"), "");  // [---] after his dates
+  EXPECT_EQ(CodesOf(coder, "Bucharest scolded Ethiopia.", "2003-01-01"), "ROMGOV>ETH:111 ");
+  EXPECT_EQ(CodesOf(coder, "The spoiler said Ethiopia scolded Northland.", "2003-01-01"), "");  // [###]
+}
+
+TEST(ForeignActors, WithDyadsOwnStatesACameoCodeIsTheWorldsStateAlternatesIncluded) {
+  const testing::Loaded& l = testing::Shared();
+  Dictionary d;
+  VerbPattern p;
+  p.lemma = "scold";
+  p.code = "111";
+  d.AddPattern(p);
+  Coder coder(*l.resolver, *l.taxonomy, std::move(d), nullptr);
+  coder.UseNamedActors(ReadSampleActors(), false);
+  // BUCHAREST [ROMGOV]: ROM is Romania's alternate CAMEO code (ISO's ROU since 2002)
+  EXPECT_EQ(CodesOf(coder, "Bucharest scolded Ethiopia.", "2010-01-01"), "ROUGOV>ETH:111 ");
+}
+
 }  // namespace
 }  // namespace dyad::coder
