@@ -94,6 +94,14 @@ bool ProxyModifier(std::string_view sentence, const Token& t, size_t mention_end
   return kPatrons.count(sentence.substr(mention_end + 1, t.span.end - mention_end - 1)) != 0;
 }
 
+// "the Algiers Agreement", "the Minsk Protocol", "the Tehran Conference": a capital followed
+// by a capitalised word (not a weekday) is part of a name, not the state.
+bool PartOfName(const std::vector<Token>& tokens, size_t next) {
+  static const std::set<std::string, std::less<>> kDays = {"monday", "tuesday", "wednesday", "thursday",
+                                                            "friday", "saturday", "sunday"};
+  return next < tokens.size() && tokens[next].word && tokens[next].capitalised && kDays.count(tokens[next].lower) == 0;
+}
+
 void SortByHead(std::vector<Actor>* actors) {
   std::stable_sort(actors->begin(), actors->end(),
                    [](const Actor& x, const Actor& y) { return x.head_token < y.head_token; });
@@ -195,6 +203,7 @@ void ActorFinder::AddCapitals(const std::vector<Token>& tokens, std::optional<Da
     if (!tokens[i].capitalised || LocativeUse(tokens, i)) continue;
     const Named* best = LongestAt(capitals_, tokens, i, exists);
     if (best == nullptr || Overlaps(*out, i, i + best->words.size())) continue;
+    if (PartOfName(tokens, i + best->words.size())) continue;
     out->push_back(ActorAt(i, best->words.size(), best->key, "capital"));
     out->back().role = "GOV";
   }

@@ -214,6 +214,13 @@ bool ModeInPattern(const VerbPattern& p) {
   return false;
 }
 
+// A pattern ending in "to" ("agree to") gives way to the verb after it when that codes an
+// event between the same states ("agreed to normalize ties with Israel": normalize's 030,
+// once); else it stands ("Uzbekistan and Kyrgyzstan agreed to reopen border crossings").
+bool EndsInTo(const VerbPattern& p) {
+  return !p.words.empty() && p.words.back().alternatives.size() == 1 && p.words.back().alternatives[0] == "to";
+}
+
 void FindVerbs(Sentence* s, const Dictionary& dict) {
   size_t consumed = 0;  // tokens up to here belong to the last pattern ("suspended trade")
   for (size_t i = 0; i < s->tokens.size(); ++i) {
@@ -284,7 +291,9 @@ int BeforeApposition(const Sentence& s, size_t verb, int g) {
 // signed a memorandum on electricity trade": "trade" has no subject of its own)?
 bool VerbBetween(const Sentence& s, int g, const VerbHit& v) {
   if (g < 0 || v.token == 0 || In(s.W(v.token - 1), {"and", ",", "but", "then", "or"})) return false;
-  auto between = [&](const VerbHit& o) { return o.token >= s.groups[g].last && o.token < v.token; };
+  // "X agreed to restore": the head of the infinitive has the same subject
+  auto head = [&](const VerbHit& o) { return EndsInTo(*o.pattern) && o.pattern_end == v.token; };
+  auto between = [&](const VerbHit& o) { return o.token >= s.groups[g].last && o.token < v.token && !head(o); };
   return std::any_of(s.verbs.begin(), s.verbs.end(), between);
 }
 
@@ -424,6 +433,18 @@ bool MutualEachOther(const Sentence& s, const VerbHit& v, size_t limit, Roles* r
   return r->pairs_within = true;
 }
 
+// "signed association agreements with the European Union": a party after "with" that is no
+// state (a capitalised name that is no actor), so the coordinated subject did not act on
+// each other.
+bool OtherPartyWith(const Sentence& s, const VerbHit& v, size_t end) {
+  for (size_t i = v.pattern_end; i + 1 < end; ++i) {
+    if (s.W(i) != "with") continue;
+    size_t j = i + 1 + (s.W(i + 1) == "the");
+    if (j < end && s.tokens[j].capitalised && !s.ActorToken(j)) return true;
+  }
+  return false;
+}
+
 Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
                 const std::vector<std::string>& last_source, std::vector<Actor>* scratch) {
   Roles r;
@@ -440,7 +461,8 @@ Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
   DropSame(&r.targets, r.sources);
   if (MutualEachOther(s, v, limit, &r)) return r;
   if (r.targets.empty() && !r.sources.empty() && !v.passive) PartiesLater(s, v, end, &r);
-  if (r.targets.empty() && v.pattern->reciprocal && r.sources.size() >= 2) r.pairs_within = true;
+  bool mutual = v.pattern->reciprocal || v.pattern->among;
+  if (r.targets.empty() && mutual && r.sources.size() >= 2 && !OtherPartyWith(s, v, end)) r.pairs_within = true;
   return r;
 }
 
@@ -707,6 +729,24 @@ void Analyse(std::string_view text, const DocumentState& st, const ActorFinder& 
 
 }  // namespace
 
+namespace {
+
+bool SamePair(const CodedEvent& a, const CodedEvent& b) { return a.source == b.source && a.target == b.target; }
+
+// Drops the events of yielding hits that another event of the sentence repeats in pair.
+void DropYielded(const std::vector<std::pair<size_t, size_t>>& ranges, size_t first,
+                 std::vector<CodedEvent>* out) {
+  std::vector<bool> drop(out->size(), false);
+  for (auto [b, e] : ranges)
+    for (size_t i = b; i < e; ++i)
+      for (size_t j = first; j < out->size(); ++j)
+        if ((j < b || j >= e) && SamePair((*out)[i], (*out)[j])) drop[i] = true;
+  size_t k = 0;
+  std::erase_if(*out, [&](const CodedEvent&) { return drop[k++]; });
+}
+
+}  // namespace
+
 void Coder::CodeSentence(std::string_view text, const Place& at, DocumentState* st,
                          CodeCounts* counts, std::vector<CodedEvent>* out) const {
   Sentence s;
@@ -716,7 +756,13 @@ void Coder::CodeSentence(std::string_view text, const Place& at, DocumentState* 
   VerbCoder vc{s, maker, *st, counts, out, out->size()};
   std::vector<Actor> scratch;
   scratch.reserve(8);
-  for (size_t k = 0; k < s.verbs.size(); ++k) vc.Verb(k, &scratch);
+  std::vector<std::pair<size_t, size_t>> yielding;  // events of "agree to" hits, [begin, end)
+  for (size_t k = 0; k < s.verbs.size(); ++k) {
+    size_t before = out->size();
+    vc.Verb(k, &scratch);
+    if (EndsInTo(*s.verbs[k].pattern)) yielding.emplace_back(before, out->size());
+  }
+  DropYielded(yielding, vc.first_new, out);
   Remember(s, *out, vc.first_new, st);
   Count(counts, &CodeCounts::events, out->size() - vc.first_new);
 }

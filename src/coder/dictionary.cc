@@ -45,6 +45,7 @@ Status CheckCode(const TsvTable& t, size_t row, std::string_view column, bool op
 Status ApplyFlags(const TsvTable& t, size_t row, VerbPattern* p) {
   for (const std::string& flag : SplitOn(t.Cell(row, "flags"), ',')) {
     if (flag == "reciprocal") p->reciprocal = true;
+    else if (flag == "among") p->among = true;
     else if (flag == "speech") p->speech = true;
     else if (flag == "no-target") p->no_target = true;
     else return BadCell(t, row, "flags", fmt::format("unknown flag '{}'", flag));

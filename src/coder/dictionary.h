@@ -31,6 +31,9 @@ struct VerbPattern {
   // "- words * words" patterns: "- peace * talks"); each at most six tokens before the next.
   std::vector<PatternWord> before;
   bool reciprocal = false;  // a coordinated subject with no target acts on each other
+  // a coordinated subject with no target acts on each other; with a target, on it alone
+  // ("Uzbekistan and Kyrgyzstan agreed to reopen …"; "Russia agreed to … Kyrgyzstan")
+  bool among = false;
   bool speech = false;      // a verb of saying: its target comes from the reported clause
   bool no_target = false;   // the action needs no target (coded only with one)
   // TABARI's and PETRARCH's convention: negation, modality and futurity are the patterns'
