@@ -221,13 +221,24 @@ bool EndsInTo(const VerbPattern& p) {
   return !p.words.empty() && p.words.back().alternatives.size() == 1 && p.words.back().alternatives[0] == "to";
 }
 
+// "China, the largest trading partner of Australia, imposed": a word inside an appositive
+// (a comma right after an actor, then "the"/"a"/"an", up to the next comma) is no verb.
+bool InApposition(const Sentence& s, size_t i) {
+  size_t c = i;
+  while (c-- > 0 && s.W(c) != "," && !IsClauseEnd(s.W(c))) {}
+  if (c >= i || c == 0 || s.W(c) != "," || !s.ActorToken(c - 1) || !In(s.W(c + 1), {"the", "a", "an"})) return false;
+  for (size_t j = i + 1; j < s.tokens.size() && !IsClauseEnd(s.W(j)); ++j)
+    if (s.W(j) == ",") return true;
+  return false;
+}
+
 void FindVerbs(Sentence* s, const Dictionary& dict) {
   size_t consumed = 0;  // tokens up to here belong to the last pattern ("suspended trade")
   for (size_t i = 0; i < s->tokens.size(); ++i) {
     if (i < consumed || !s->tokens[i].word || s->ActorToken(i)) continue;
     if (i > 0 && s->tokens[i].capitalised) continue;  // a name: "World Trade Organization"
     const std::vector<uint32_t>* pats = dict.PatternsForForm(s->tokens[i].lower);
-    if (pats == nullptr || NounUse(*s, i, dict)) continue;
+    if (pats == nullptr || NounUse(*s, i, dict) || InApposition(*s, i)) continue;
     for (uint32_t p : *pats) {
       const VerbPattern& pat = dict.pattern(p);
       size_t end = pat.words.empty() ? i + 1 : MatchWords(*s, i, pat, dict);

@@ -74,6 +74,11 @@ TEST(CoderHeldOut3, ACoordinatedSubjectActingWithAnotherPartyDidNotActOnEachOthe
             (V{"TUN>MAR:057", "MAR>TUN:057"}));
 }
 
+TEST(CoderHeldOut3, AWordInsideAnAppositiveIsNoVerb) {
+  EXPECT_EQ(CodeTriples("Germany, the biggest trading partner of Poland, criticized Warsaw.", "2017-07-20"),
+            V{"DEU>POL:111"});
+}
+
 TEST(CoderHeldOut3, SurrenderIsAMilitaryRetreat) {
   EXPECT_EQ(CodeTriples("In 1945, Japan surrendered to the United States.", "1945-09-02"), V{"JPN>USA:0874"});
 }
