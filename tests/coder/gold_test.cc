@@ -17,6 +17,7 @@
 #define HELDOUT_FLOOR 0.80
 #define HELDOUT2_FLOOR 0.84  // 72.2 % when written, 87.0 % after tuning on its misses (2026-12-02)
 #define HELDOUT3_FLOOR 0.85  // scored once when the tuning on heldout2 ended: 88.7 % (2026-12-02)
+#define HELDOUT4_FLOOR 0.62  // scored once when the tuning on heldout3 ended: 67.7 % (2026-12-02)
 
 namespace dyad::coder {
 namespace {
@@ -109,12 +110,22 @@ TEST(CoderGold, SecondHeldOutSetSinceUsedForTuning) {
   EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT2_FLOOR);
 }
 
-// The third held-out set, written before the tuning on heldout2 and never used to change
-// the coder: its printed figure is the estimate for unseen prose in docs/BENCHMARKS.md.
-TEST(CoderGold, ThirdHeldOutSetWrittenBeforeTheCoderSawIt) {
+// The third held-out set, written before the tuning on heldout2, scored once at its end
+// (88.7 %), since used to tune the coder (2026-12-02, commits "coder: general fixes from
+// heldout3's misses" and the appositive fix).
+TEST(CoderGold, ThirdHeldOutSetSinceUsedForTuning) {
   Score s = ScoreFile("heldout3.tsv", 120);
   ASSERT_GT(s.sentences, 0);
   EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT3_FLOOR);
+}
+
+// The fourth held-out set, written before the tuning on heldout3 and before the coder was
+// run on it, scored once at the end of that tuning and never used to change the coder: its
+// printed figure is the estimate for unseen prose in docs/BENCHMARKS.md.
+TEST(CoderGold, FourthHeldOutSetWrittenBeforeTheCoderSawIt) {
+  Score s = ScoreFile("heldout4.tsv", 150);
+  ASSERT_GT(s.sentences, 0);
+  EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT4_FLOOR);
 }
 
 }  // namespace
