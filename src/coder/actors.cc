@@ -354,9 +354,8 @@ bool NamedWordIs(const std::string& word, const std::string& token) {
 
 bool NamedWordsAt(const std::vector<Token>& tokens, size_t i, const std::vector<std::string>& words) {
   if (i + words.size() > tokens.size()) return false;
-  for (size_t k = 0; k < words.size(); ++k)
-    if (!NamedWordIs(words[k], tokens[i + k].lower)) return false;
-  return true;
+  return std::equal(words.begin(), words.end(), tokens.begin() + static_cast<long>(i),
+                    [](const std::string& w, const Token& t) { return NamedWordIs(w, t.lower); });
 }
 
 }  // namespace

@@ -261,12 +261,15 @@ void CollectSynset(std::string_view l, Reader* r) {
 }
 
 // A TABARI date: YYMMDD (years before 50 are 20xx, as the records' dates) or YYYYMMDD.
+std::string EightDigits(std::string_view d) {
+  if (d.size() != 6) return std::string(d);
+  return (std::atoi(std::string(d.substr(0, 2)).c_str()) < 50 ? "20" : "19") + std::string(d);
+}
+
 std::optional<int32_t> DayOf(std::string_view digits) {
-  std::string d(digits);
-  if (d.size() == 6) d = (std::atoi(d.substr(0, 2).c_str()) < 50 ? "20" : "19") + d;
+  std::string d = EightDigits(digits);
   Result<Date> r = Date::ParseCompact(d);
-  if (!r.ok() || d.size() != 8) return std::nullopt;
-  return r->first_day();
+  return r.ok() && d.size() == 8 ? std::optional<int32_t>(r->first_day()) : std::nullopt;
 }
 
 // The date restriction of a code ("<950601", ">990816", "950601-990815", spaces removed);
@@ -392,11 +395,9 @@ Status ReadPetrarchVerbs(const std::string& path, Dictionary* dict, ForeignCount
 }
 
 const DatedCode& NamedActor::On(std::optional<Date> on) const {
-  if (!on) return undated;
-  int32_t day = on->first_day();
-  for (const DatedCode& c : dated)
-    if (c.from <= day && day <= c.to) return c;
-  return undated;
+  auto covers = [&](const DatedCode& c) { return on && c.from <= on->first_day() && on->first_day() <= c.to; };
+  auto it = std::find_if(dated.begin(), dated.end(), covers);
+  return it == dated.end() ? undated : *it;
 }
 
 bool DiscardCode(const std::string& code) { return code == "###" || code == "+++"; }
@@ -406,11 +407,9 @@ namespace {
 // The role of `code` after the state code `state` ("ARNGOVFRM", "ARN" -> "GOVFRM"); nullopt
 // when the rest is no sequence of three-letter codes.
 std::optional<std::string> RoleAfter(const std::string& code, const std::string& state) {
-  if (code.size() <= state.size() || code.compare(0, state.size(), state) != 0) return std::nullopt;
-  std::string rest = code.substr(state.size());
-  if (rest.size() % 3 != 0 || !std::all_of(rest.begin(), rest.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)); }))
-    return std::nullopt;
-  return rest;
+  std::string rest = code.size() > state.size() && code.starts_with(state) ? code.substr(state.size()) : "";
+  bool upper = std::all_of(rest.begin(), rest.end(), [](char ch) { return std::isupper(static_cast<unsigned char>(ch)) != 0; });
+  return rest.empty() || rest.size() % 3 != 0 || !upper ? std::nullopt : std::optional<std::string>(rest);
 }
 
 // Splits one code into its state part (left in c->code) and role.
