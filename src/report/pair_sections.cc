@@ -19,10 +19,20 @@ namespace {
 using kb::Fact;
 using kb::Relation;
 
+// What the knowledge base holds of each relation: whether any fact, and the bundled
+// datasets that record it for every state (an empty section cites them; a curated pack's
+// records of one pair are not a statement about every other pair).
+struct Held {
+  std::array<bool, kb::kRelationCount> any{};
+  std::array<std::vector<std::string>, kb::kRelationCount> datasets;
+  bool has(Relation r) const { return any[static_cast<size_t>(r)]; }
+};
+
 // The builder's inputs and the source numbering, for one dossier.
 struct Ctx {
   const PairInputs& in;
   const NumberSource& number;
+  const Held& held;
   const kb::KnowledgeBase& kb() const { return *in.kb; }
   const relations::Relations* rel() const { return in.relations; }
   int32_t day() const { return in.as_of.last_day(); }
@@ -65,6 +75,23 @@ std::optional<Date> CurrencyOf(const Fact& f, const Ctx& c) {
 
 void Later(const std::optional<Date>& d, std::optional<Date>* into) {
   if (d && (!*into || (*into)->last_day() < d->last_day())) *into = d;
+}
+
+// The datasets of `r`, cited, with their latest currency.
+PairAsked Asked(Relation r, const Ctx& c) {
+  PairAsked out;
+  const std::vector<std::string>& ids = c.held.datasets[static_cast<size_t>(r)];
+  out.cite = CiteKb(ids, c);
+  for (const std::string& id : ids)
+    if (const kb::Source* s = c.kb().FindSource(id)) Later(KbCurrency(*s), &out.current_to);
+  return out;
+}
+
+PairAsked AskedOne(const PairSource& s) {
+  PairAsked out;
+  if (s.cite > 0) out.cite.push_back(s.cite);
+  out.current_to = s.current_to;
+  return out;
 }
 
 std::optional<Date> IsoDate(std::string_view text) {
@@ -138,14 +165,49 @@ void NoteAccreditations(const std::string& receiver, const Ctx& c, PairMission* 
     if (f->object != receiver && HoldsOrRecorded(*f, c)) m->also_accredited.push_back(c.kb().NameOf(f->object));
 }
 
-// Open on the date: opened by then (or the first record of it is by then), not closed.
+// The earliest currency among `ids` (an undated fact states its sources' present).
+std::optional<Date> EarliestCurrency(const std::vector<std::string>& ids, const Ctx& c) {
+  std::optional<Date> out;
+  for (const std::string& id : ids) {
+    const kb::Source* s = c.kb().FindSource(id);
+    std::optional<Date> cur = s ? KbCurrency(*s) : std::nullopt;
+    if (cur && (!out || cur->first_day() < out->first_day())) out = cur;
+  }
+  return out;
+}
+
+// A fact known by the date: a dated one by its start (with only an end, by that end); an
+// undated one from its sources' earliest currency on (a 2017 source's undated embassy says
+// nothing of 1991). The dossier's Diplomatic representation counts facts the same way.
+bool KnownBy(const Fact& f, const Ctx& c) {
+  if (f.undated || (!f.valid.start() && !f.valid.end())) {
+    std::optional<Date> cur = EarliestCurrency(f.sources, c);
+    return !cur || cur->first_day() <= c.day();
+  }
+  return f.valid.start() ? f.valid.start()->first_day() <= c.day() : f.valid.end()->last_day() <= c.day();
+}
+
+// A mission with no opening date is known on the date only once some fact of it (an
+// address, an accreditation, a chief of mission's term) is.
+bool Attested(const std::string& mission, const Ctx& c) {
+  for (const kb::RelationInfo& r : kb::AllRelations()) {
+    for (const Fact* f : c.kb().FactsOf(mission, r.relation))
+      if (KnownBy(*f, c)) return true;
+    for (const Fact* f : c.kb().FactsAbout(mission, r.relation))
+      if (KnownBy(*f, c)) return true;
+  }
+  return false;
+}
+
+// Open on the date: opened by then (or, with no opening recorded, attested by then and at a
+// location that holds or was recorded by then), not closed.
 bool OpenOn(const std::string& mission, const Ctx& c) {
   for (const Fact* f : c.kb().FactsOf(mission, Relation::kMissionClosed))
     if (BeganBy(*f, c.day())) return false;
   std::vector<const Fact*> opened = c.kb().FactsOf(mission, Relation::kMissionOpened);
   if (!opened.empty()) return BeganBy(*opened.front(), c.day());
-  const Fact* loc = Location(mission, c);
-  return loc != nullptr || c.kb().FactsOf(mission, Relation::kMissionLocatedAt).empty();
+  if (!Attested(mission, c)) return false;
+  return Location(mission, c) != nullptr || c.kb().FactsOf(mission, Relation::kMissionLocatedAt).empty();
 }
 
 PairMission MissionEntry(const kb::Entity& e, const std::string& receiver, const Ctx& c) {
@@ -198,6 +260,7 @@ PairMissions Missions(const Ctx& c) {
   PairMissions out;
   out.available = true;
   out.sides = {MissionSide(c.in.a, c.in.b, c, &out.current_to), MissionSide(c.in.b, c.in.a, c, &out.current_to)};
+  if (out.sides[0].missions.empty() || out.sides[1].missions.empty()) out.asked = Asked(Relation::kAccreditedTo, c);
   return out;
 }
 
@@ -260,21 +323,43 @@ std::vector<std::string> AnsweringSources(const std::map<std::string, std::vecto
   return out;
 }
 
-bool SameSpell(const PairLeader& x, const PairLeader& y) {
-  return x.person == y.person && x.title == y.title && x.start == y.start && x.end == y.end &&
-         x.listed == y.listed && x.current_to == y.current_to;
+std::string Lower(std::string s) {
+  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
 }
 
-// Adds `l`, or its roles and citations to the entry of the same person, title and spell
-// (the Factbook lists a president who is chief of state and head of government twice).
+// The last word of a name, lower case: "bush" of "G.H.W. Bush", "barrow" of "Adama BARROW".
+std::string Surname(const std::string& person) {
+  const size_t sp = person.find_last_of(' ');
+  return Lower(sp == std::string::npos ? person : person.substr(sp + 1));
+}
+
+// One holder as two datasets give them: the same name and title (Archigos's and REIGN's
+// "Brezhnev"; the Factbook's president who is chief of state and head of government), or
+// the same surname and start under two spellings (Archigos's "G.H.W. Bush" and REIGN's
+// "Bush" from 1989-01-20; the Factbook's "Adama BARROW", President, and REIGN's "Barrow").
+bool SameHolder(const PairLeader& x, const PairLeader& y) {
+  if (x.person == y.person && x.title == y.title) return x.start == y.start || !x.start || !y.start;
+  return x.start && x.start == y.start && Surname(x.person) == Surname(y.person);
+}
+
+// Folds `l` into `have`: the fuller name, every role and citation, the later currency
+// (beyond it only when both datasets are).
+void FoldLeader(PairLeader l, PairLeader* have) {
+  if (l.person.size() > have->person.size()) have->person = l.person;
+  if (have->title.empty()) have->title = l.title;
+  for (std::string& r : l.roles)
+    if (std::find(have->roles.begin(), have->roles.end(), r) == have->roles.end()) have->roles.push_back(std::move(r));
+  if (!have->start) have->start = l.start;
+  if (l.current_to && (!have->current_to || have->current_to->last_day() < l.current_to->last_day())) have->current_to = l.current_to;
+  have->beyond_currency = have->beyond_currency && l.beyond_currency;
+  Merge(l.cite, &have->cite);
+}
+
+// Adds `l`, or folds it into the entry of the same holder: one person once, every source cited.
 void AddLeader(PairLeader l, std::vector<PairLeader>* out) {
-  for (PairLeader& have : *out) {
-    if (!SameSpell(have, l)) continue;
-    for (std::string& r : l.roles)
-      if (std::find(have.roles.begin(), have.roles.end(), r) == have.roles.end()) have.roles.push_back(std::move(r));
-    Merge(l.cite, &have.cite);
-    return;
-  }
+  for (PairLeader& have : *out)
+    if (SameHolder(have, l)) return FoldLeader(std::move(l), &have);
   out->push_back(std::move(l));
 }
 
@@ -294,6 +379,7 @@ PairLeaders Leaders(const Ctx& c) {
   PairLeaders out;
   out.available = true;
   out.sides = {LeaderSide(c.in.a, c), LeaderSide(c.in.b, c)};
+  if (out.sides[0].leaders.empty() || out.sides[1].leaders.empty()) out.asked = Asked(Relation::kLeaderOf, c);
   return out;
 }
 
@@ -376,10 +462,6 @@ bool TreatyLess(const PairTreaty& x, const PairTreaty& y) {
   return x.name < y.name;
 }
 
-std::string Lower(std::string s) {
-  for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
 
 // Two datasets' records of one treaty (GPTAD's and DESTA's "Kyrgyzstan Russia" of 1992):
 // the same name, case aside, and the same signature date.
@@ -430,6 +512,7 @@ PairTreaties Treaties(const Ctx& c) {
     AddShared(*e, *fa, *it->second, c, &out);
   }
   std::sort(out.bilateral.begin(), out.bilateral.end(), TreatyLess);
+  if (out.bilateral.empty() || out.multilateral_both == 0) out.asked = Asked(Relation::kPartyTo, c);
   return out;
 }
 
@@ -467,6 +550,11 @@ PairIgos Igos(const Ctx& c) {
   out.available = true;
   SharedOrganisations(c, &out);
   CowIgos(c, &out);
+  if (!out.shared.empty() || !out.cow_series.empty()) return out;
+  out.asked = Asked(Relation::kMemberOf, c);
+  const PairSource cow = Dataset("cow-igo", "igos", c);
+  Merge(AskedOne(cow).cite, &out.asked.cite);
+  Later(cow.current_to, &out.asked.current_to);
   return out;
 }
 
@@ -546,19 +634,40 @@ PairGeography Geography(const Ctx& c) {
   return g;
 }
 
-// The relations the knowledge base holds any fact of: a section built from a relation
-// no loaded pack records is left out (not reported as empty).
-std::array<bool, kb::kRelationCount> RelationsHeld(const kb::KnowledgeBase& kb) {
-  std::array<bool, kb::kRelationCount> held{};
-  for (const Fact& f : kb.facts()) held[static_cast<size_t>(f.relation)] = true;
+// The relations the knowledge base holds any fact of (a section built from a relation no
+// loaded pack records is left out, not reported as empty), and each one's datasets.
+// The bundled datasets (`dyad import NAME`, relations/citations.h) whose packs record a
+// relation for every state; their sources' ids are "NAME:…".
+struct DatasetOf {
+  Relation relation;
+  std::string_view dataset;
+};
+constexpr DatasetOf kDatasets[] = {{Relation::kAccreditedTo, "embassies"},
+                                   {Relation::kLeaderOf, "leaders"},
+                                   {Relation::kLeaderOf, "factbook"},
+                                   {Relation::kPartyTo, "treaties"},
+                                   {Relation::kMemberOf, "factbook"}};
+
+void AddDatasetSource(const std::string& id, Held* held) {
+  const std::string_view prefix = std::string_view(id).substr(0, id.find(':'));
+  if (prefix.size() == id.size() || relations::FindCitation(prefix) == nullptr) return;
+  for (const DatasetOf& d : kDatasets)
+    if (d.dataset == prefix) held->datasets[static_cast<size_t>(d.relation)].push_back(id);
+}
+
+Held HeldOf(const kb::KnowledgeBase& kb) {
+  Held held;
+  for (const Fact& f : kb.facts()) held.any[static_cast<size_t>(f.relation)] = true;
+  for (const auto& [id, source] : kb.sources()) AddDatasetSource(source.id, &held);
+  for (std::vector<std::string>& ids : held.datasets) std::sort(ids.begin(), ids.end());
   return held;
 }
 
-std::string Notes(const PairInputs& in, const std::array<bool, kb::kRelationCount>& held) {
+std::string Notes(const PairInputs& in, const Held& held) {
   std::vector<std::string> missing;
-  if (!held[static_cast<size_t>(Relation::kAccreditedTo)]) missing.push_back("missions (embassies)");
-  if (!held[static_cast<size_t>(Relation::kLeaderOf)]) missing.push_back("leaders");
-  if (!held[static_cast<size_t>(Relation::kPartyTo)]) missing.push_back("treaties");
+  if (!held.has(Relation::kAccreditedTo)) missing.push_back("missions (embassies)");
+  if (!held.has(Relation::kLeaderOf)) missing.push_back("leaders");
+  if (!held.has(Relation::kPartyTo)) missing.push_back("treaties");
   std::string note;
   if (!missing.empty()) note = "The loaded knowledge base holds no data on " + fmt::format("{}", fmt::join(missing, ", ")) + ".";
   if (in.relations == nullptr)
@@ -604,6 +713,28 @@ std::string TreatiesInAgreementsText(const Dossier& d) {
                      listed == 1 ? "once" : "once each", all.size() == 1 ? "its" : "their", listed == static_cast<long>(all.size()) ? "." : "; the others:");
 }
 
+std::string NoneRecorded(std::string_view what, const PairAsked& asked) {
+  std::string s = what.empty() ? std::string("None recorded") : std::string(what);
+  if (asked.current_to) s += fmt::format(" (data to {})", asked.current_to->ToString());
+  return s + ".";
+}
+
+PairAsked AskedOf(const PairSource& x, const PairSource& y) {
+  PairAsked out = AskedOne(x);
+  Merge(AskedOne(y).cite, &out.cite);
+  Later(y.current_to, &out.current_to);
+  return out;
+}
+
+std::string NoConflictsText(const PairConflicts& k) {
+  auto to = [](const PairSource& s) { return s.current_to ? ", data to " + s.current_to->ToString() : std::string(); };
+  return fmt::format("No militarized disputes (COW MID{}) or armed conflicts (UCDP{}) between them.", to(k.mid), to(k.ucdp));
+}
+
+std::string OnDateText(const Date& on) {
+  return (on.precision() == DatePrecision::kDay ? "on " : "in ") + on.ToString();
+}
+
 std::string LeaderDates(const PairLeader& l) {
   std::string s;
   if (l.start) s += ", since " + l.start->ToString();
@@ -614,15 +745,15 @@ std::string LeaderDates(const PairLeader& l) {
 }
 
 PairSections BuildPairSections(const PairInputs& in, const NumberSource& number) {
-  Ctx c{in, number};
+  const Held held = HeldOf(*in.kb);
+  Ctx c{in, number, held};
   PairSections p;
   p.built = true;
-  const auto held = RelationsHeld(*in.kb);
   p.note = Notes(in, held);
-  if (held[static_cast<size_t>(Relation::kAccreditedTo)]) p.missions = Missions(c);
-  if (held[static_cast<size_t>(Relation::kLeaderOf)]) p.leaders = Leaders(c);
+  if (held.has(Relation::kAccreditedTo)) p.missions = Missions(c);
+  if (held.has(Relation::kLeaderOf)) p.leaders = Leaders(c);
   p.alliances = Alliances(c);
-  if (held[static_cast<size_t>(Relation::kPartyTo)]) p.treaties = Treaties(c);
+  if (held.has(Relation::kPartyTo)) p.treaties = Treaties(c);
   p.igos = Igos(c);
   p.conflicts = ConflictsOf(c);
   p.geography = Geography(c);

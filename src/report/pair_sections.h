@@ -51,6 +51,17 @@ std::string RenderPairSectionsHtml(const Dossier& d);
 const char* ObligationName(int k);
 std::string ContiguityText(int type);
 const char* HostilityName(int level);
+// The line of an empty section or side: `what` ("No bilateral treaties recorded"; empty:
+// "None recorded") and the asked datasets' currency: "None recorded (data to 2022-11-16)."
+// The renderers cite `asked.cite` beside it.
+std::string NoneRecorded(std::string_view what, const PairAsked& asked);
+// The datasets two sources of a section are (MID and UCDP; ATOP alone with a null second).
+PairAsked AskedOf(const PairSource& x, const PairSource& y = {});
+// "No militarized disputes (COW MID, data to 2014-12-31) or armed conflicts (UCDP, data
+// to 2024-12-31) between them.": each dataset with its own currency.
+std::string NoConflictsText(const PairConflicts& k);
+// "on 1991-12-31", or "in 1980" for a dossier as of a year or a month.
+std::string OnDateText(const Date& on);
 // A leader's dates in words: ", since 2017-05-14; last recorded 2026-01-22, not known
 // after", or for a holder the dataset lists only on its edition date ", as listed on
 // 2026-01-22, no start date given; not known after".

@@ -5,6 +5,7 @@
 
 #include "graphics/charts.h"
 #include "graphics/markup.h"
+#include "report/dossier_text.h"
 #include "report/html_page.h"
 #include "report/pair_sections.h"
 
@@ -28,6 +29,9 @@ void Para(MarkupWriter& w, const std::string& text, const std::vector<int>& cite
   w.Raw(CiteMarks(cite));
   w.Close();
 }
+
+// An empty section's or side's line, citing the datasets asked.
+void None(MarkupWriter& w, std::string_view what, const PairAsked& asked) { Para(w, NoneRecorded(what, asked), asked.cite, true); }
 
 void Currency(MarkupWriter& w, const std::optional<Date>& cur) {
   if (cur) Para(w, fmt::format("Data to {}; not known after.", cur->ToString()), {}, true);
@@ -58,9 +62,10 @@ void MissionsHtml(MarkupWriter& w, const Dossier& d) {
   w.Element("h3", "Missions");
   Currency(w, m.current_to);
   for (int i = 0; i < 2; ++i) {
-    const std::string caption = fmt::format("Missions of {} covering {}", d.states[i].name, d.states[1 - i].name);
+    const std::string caption =
+        fmt::format("Missions of {} covering {}", StateInText(d.states[i].name), StateInText(d.states[1 - i].name));
     if (m.sides[i].missions.empty()) {
-      Para(w, caption + ": none recorded.", {}, true);
+      None(w, caption + ": none recorded", m.asked);
       continue;
     }
     std::vector<std::vector<std::string>> rows;
@@ -80,10 +85,13 @@ std::string LeaderText(const PairLeader& l) {
 void LeadersHtml(MarkupWriter& w, const Dossier& d) {
   const PairLeaders& l = d.pairs.leaders;
   if (!l.available) return;
-  w.Element("h3", "Leaders on " + d.as_of.ToString());
+  w.Element("h3", "Leaders " + OnDateText(d.as_of));
   for (const PairLeaderSide& side : l.sides) {
     w.Element("h4", side.state_name);
-    if (side.leaders.empty()) Para(w, "None recorded.", {}, true);
+    if (side.leaders.empty()) {
+      None(w, "", l.asked);
+      continue;
+    }
     w.Open("ul");
     for (const PairLeader& x : side.leaders) {
       w.Open("li");
@@ -103,7 +111,7 @@ std::string ObligationsText(const std::array<bool, 5>& o) {
 }
 
 std::string Direction(const Dossier& d, int dir) {
-  return d.states[dir].name + " toward " + d.states[1 - dir].name;
+  return StateInText(d.states[dir].name) + " toward " + StateInText(d.states[1 - dir].name);
 }
 
 graphics::TimelineSpec AllianceTimeline(const Dossier& d) {
@@ -125,7 +133,7 @@ void AlliancesHtml(MarkupWriter& w, const Dossier& d) {
   const PairAlliances& a = d.pairs.alliances;
   if (!a.available) return;
   w.Element("h3", "Alliance obligations");
-  if (a.history.empty()) return Para(w, "ATOP records no alliance obligations between them.", {}, true);
+  if (a.history.empty()) return None(w, "ATOP records no alliance obligations between them", AskedOf(a.source));
   Para(w, fmt::format("In {}{}: {}: {}; {}: {}.", *a.year, a.beyond_currency ? " (the last year ATOP covers)" : "",
                       Direction(d, 0), ObligationsText(a.on_date[0]), Direction(d, 1), ObligationsText(a.on_date[1])),
        {a.source.cite});
@@ -138,8 +146,8 @@ void TreatiesHtml(MarkupWriter& w, const Dossier& d) {
   if (!t.available) return;
   w.Element("h3", "Treaties");
   Para(w, fmt::format("Multilateral treaties both had joined by {}: {}.", d.as_of.ToString(), t.multilateral_both),
-       t.multilateral_cite);
-  if (t.bilateral.empty()) return Para(w, "No bilateral treaties recorded.", {}, true);
+       t.multilateral_both > 0 ? t.multilateral_cite : t.asked.cite);
+  if (t.bilateral.empty()) return None(w, "No bilateral treaties recorded", t.asked);
   if (std::string listed = TreatiesInAgreementsText(d); !listed.empty()) Para(w, listed, {}, false);
   std::vector<std::vector<std::string>> rows;
   for (const PairTreaty& x : t.bilateral)
@@ -170,7 +178,7 @@ void IgosHtml(MarkupWriter& w, const Dossier& d) {
   const PairIgos& g = d.pairs.igos;
   if (!g.available) return;
   w.Element("h3", "Shared organisations");
-  if (g.shared.empty() && g.cow_series.empty()) return Para(w, "None recorded.", {}, true);
+  if (g.shared.empty() && g.cow_series.empty()) return None(w, "", g.asked);
   if (!g.shared.empty())
     Para(w, fmt::format("Both are members of {} organisation{}{}: {}.", g.shared.size(), g.shared.size() == 1 ? "" : "s",
                         g.factbook_recorded ? ", as listed on " + g.factbook_recorded->ToString() : "", Joined(g.shared)),
@@ -185,7 +193,7 @@ void ConflictsHtml(MarkupWriter& w, const Dossier& d) {
   if (!k.available) return;
   w.Element("h3", "Disputes and conflicts");
   if (k.disputes.empty() && k.conflicts.empty())
-    return Para(w, "No militarized disputes (COW MID) or armed conflicts (UCDP) between them.", {}, true);
+    return Para(w, NoConflictsText(k), AskedOf(k.mid, k.ucdp).cite, true);
   std::vector<std::vector<std::string>> rows;
   for (const PairDispute& x : k.disputes)
     rows.push_back({fmt::format("MID {}", x.dispnum), std::to_string(x.first_year), std::to_string(x.last_year),

@@ -16,6 +16,9 @@ Json SourceJson(const PairSource& s) {
   return {{"cite", s.cite}, {"current_to", OrNull(s.current_to)}};
 }
 
+// The datasets an empty section or side rests on (docs/formats/dossier.md, "asked").
+Json AskedJson(const PairAsked& a) { return {{"cite", Ints(a.cite)}, {"current_to", OrNull(a.current_to)}}; }
+
 Json MissionJson(const PairMission& m) {
   return {{"id", m.id}, {"name", m.name}, {"kind", m.kind}, {"city", OrNull(m.city)},
           {"address", m.address ? Json(*m.address) : Json()}, {"resident", m.resident}, {"seat", m.seat},
@@ -30,7 +33,7 @@ Json MissionSideJson(const PairMissionSide& s) {
 
 Json MissionsJson(const PairMissions& m) {
   return {{"available", m.available}, {"current_to", OrNull(m.current_to)},
-          {"a_in_b", MissionSideJson(m.sides[0])}, {"b_in_a", MissionSideJson(m.sides[1])}};
+          {"a_in_b", MissionSideJson(m.sides[0])}, {"b_in_a", MissionSideJson(m.sides[1])}, {"asked", AskedJson(m.asked)}};
 }
 
 Json LeaderJson(const PairLeader& l) {
@@ -70,7 +73,7 @@ Json TreatiesJson(const Dossier& d) {
     list.push_back({{"id", x.id}, {"name", x.name}, {"signed", OrNull(x.signed_on)}, {"in_force", OrNull(x.in_force)},
                     {"ended", OrNull(x.ended)}, {"in_agreements", InAgreements(d, x)}, {"cite", Ints(x.cite)}});
   return {{"available", t.available}, {"current_to", OrNull(t.current_to)}, {"bilateral", list},
-          {"multilateral_both", t.multilateral_both}, {"multilateral_cite", Ints(t.multilateral_cite)}};
+          {"multilateral_both", t.multilateral_both}, {"multilateral_cite", Ints(t.multilateral_cite)}, {"asked", AskedJson(t.asked)}};
 }
 
 Json IgosJson(const PairIgos& g) {
@@ -78,7 +81,7 @@ Json IgosJson(const PairIgos& g) {
   for (const PairIgoYear& y : g.cow_series) years.push_back({{"year", y.year}, {"shared", y.shared}});
   return {{"available", g.available},
           {"factbook", {{"shared", g.shared}, {"recorded", OrNull(g.factbook_recorded)}, {"cite", Ints(g.factbook_cite)}}},
-          {"cow", {{"source", SourceJson(g.cow)}, {"years", years}}}};
+          {"cow", {{"source", SourceJson(g.cow)}, {"years", years}}}, {"asked", AskedJson(g.asked)}};
 }
 
 Json ConflictsJson(const PairConflicts& k) {
@@ -110,7 +113,7 @@ nlohmann::ordered_json RenderPairSectionsJson(const Dossier& d) {
   return {{"note", OrNull(p.note)},
           {"missions", MissionsJson(p.missions)},
           {"leaders", {{"available", p.leaders.available}, {"a", LeaderSideJson(p.leaders.sides[0])},
-                       {"b", LeaderSideJson(p.leaders.sides[1])}}},
+                       {"b", LeaderSideJson(p.leaders.sides[1])}, {"asked", AskedJson(p.leaders.asked)}}},
           {"alliances", AlliancesJson(p.alliances)},
           {"treaties", TreatiesJson(d)},
           {"igos", IgosJson(p.igos)},

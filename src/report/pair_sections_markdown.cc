@@ -25,6 +25,10 @@ std::string CitesPlain(const std::vector<int>& cite) {
 std::string DateText(const std::optional<Date>& d) { return d ? d->ToString() : ""; }
 std::string Sub(const std::string& title) { return MarkdownHeading(3, title) + "\n\n"; }
 std::string Note(const std::string& text) { return EscapeMarkdown(text) + "\n\n"; }
+// An empty section's or side's line, citing the datasets asked.
+std::string NoneMd(std::string_view what, const PairAsked& asked) {
+  return EscapeMarkdown(NoneRecorded(what, asked)) + Cited(asked.cite) + "\n\n";
+}
 
 std::string CurrencyLine(const std::optional<Date>& cur) {
   return cur ? fmt::format("Data to {}; not known after.\n\n", cur->ToString()) : "";
@@ -56,9 +60,9 @@ std::string MissionsMd(const Dossier& d) {
   out += CurrencyLine(m.current_to);
   for (int i = 0; i < 2; ++i) {
     const std::string from = d.states[i].name, to = d.states[1 - i].name;
-    out += fmt::format("**Missions of {} covering {}**\n\n", EscapeMarkdown(from), EscapeMarkdown(to));
+    out += fmt::format("**Missions of {} covering {}**\n\n", EscapeMarkdown(StateInText(from)), EscapeMarkdown(StateInText(to)));
     if (m.sides[i].missions.empty()) {
-      out += "None recorded.\n\n";
+      out += NoneMd("", m.asked);
       continue;
     }
     out += MarkdownTable({"Mission", "Type", "Seat", "Address", "Residence", "Also accredited to", "Sources"},
@@ -78,10 +82,10 @@ std::string LeaderLine(const PairLeader& l) {
 std::string LeadersMd(const Dossier& d) {
   const PairLeaders& l = d.pairs.leaders;
   if (!l.available) return "";
-  std::string out = Sub("Leaders on " + d.as_of.ToString());
+  std::string out = Sub("Leaders " + OnDateText(d.as_of));
   for (const PairLeaderSide& side : l.sides) {
     out += fmt::format("**{}**\n\n", EscapeMarkdown(side.state_name));
-    if (side.leaders.empty()) out += "None recorded.\n";
+    if (side.leaders.empty()) out += NoneMd("", l.asked);
     for (const PairLeader& x : side.leaders) out += LeaderLine(x);
     out += "\n";
   }
@@ -99,9 +103,8 @@ std::string AlliancesMd(const Dossier& d) {
   const PairAlliances& a = d.pairs.alliances;
   if (!a.available) return "";
   std::string out = Sub("Alliance obligations");
-  if (a.history.empty()) return out + Note("ATOP records no alliance obligations between them.");
-  const std::string& an = d.states[0].name;
-  const std::string& bn = d.states[1].name;
+  if (a.history.empty()) return out + NoneMd("ATOP records no alliance obligations between them", AskedOf(a.source));
+  const std::string an = StateInText(d.states[0].name), bn = StateInText(d.states[1].name);
   out += EscapeMarkdown(fmt::format("In {}{}: {} toward {}: {}; {} toward {}: {}.", *a.year,
                                     a.beyond_currency ? " (the last year ATOP covers)" : "", an, bn,
                                     ObligationsText(a.on_date[0]), bn, an, ObligationsText(a.on_date[1])));
@@ -118,8 +121,8 @@ std::string TreatiesMd(const Dossier& d) {
   if (!t.available) return "";
   std::string out = Sub("Treaties");
   out += EscapeMarkdown(fmt::format("Multilateral treaties both had joined by {}: {}.", d.as_of.ToString(), t.multilateral_both));
-  out += Cited(t.multilateral_cite) + "\n\n";
-  if (t.bilateral.empty()) return out + "No bilateral treaties recorded.\n\n";
+  out += Cited(t.multilateral_both > 0 ? t.multilateral_cite : t.asked.cite) + "\n\n";
+  if (t.bilateral.empty()) return out + NoneMd("No bilateral treaties recorded", t.asked);
   if (std::string listed = TreatiesInAgreementsText(d); !listed.empty()) out += EscapeMarkdown(listed) + "\n\n";
   Rows rows;
   for (const PairTreaty& x : t.bilateral)
@@ -141,7 +144,7 @@ std::string IgosMd(const Dossier& d) {
   const PairIgos& g = d.pairs.igos;
   if (!g.available) return "";
   std::string out = Sub("Shared organisations");
-  if (g.shared.empty() && g.cow_series.empty()) return out + "None recorded.\n\n";
+  if (g.shared.empty() && g.cow_series.empty()) return out + NoneMd("", g.asked);
   if (!g.shared.empty()) {
     std::string names;
     for (const std::string& n : g.shared) names += (names.empty() ? "" : ", ") + n;
@@ -159,7 +162,8 @@ std::string ConflictsMd(const Dossier& d) {
   const PairConflicts& k = d.pairs.conflicts;
   if (!k.available) return "";
   std::string out = Sub("Disputes and conflicts");
-  if (k.disputes.empty() && k.conflicts.empty()) return out + "No militarized disputes (COW MID) or armed conflicts (UCDP) between them.\n\n";
+  if (k.disputes.empty() && k.conflicts.empty())
+    return out + EscapeMarkdown(NoConflictsText(k)) + Cited(AskedOf(k.mid, k.ucdp).cite) + "\n\n";
   Rows rows;
   for (const PairDispute& x : k.disputes)
     rows.push_back({fmt::format("MID {}", x.dispnum), std::to_string(x.first_year), std::to_string(x.last_year),

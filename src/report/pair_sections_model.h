@@ -28,6 +28,13 @@ struct PairSource {
   std::optional<Date> current_to;  // the dataset's currency
 };
 
+// The datasets a section (or one side of it) asked, as an empty one cites them: "none
+// recorded" is a statement of those datasets, to their currency (cite empty: none loaded).
+struct PairAsked {
+  std::vector<int> cite;
+  std::optional<Date> current_to;  // the latest currency among them
+};
+
 // One diplomatic mission of a sending state that covers the receiving state.
 struct PairMission {
   std::string id, name, kind;          // kind: embassy, consulate-general, honorary-consulate, ...
@@ -47,6 +54,7 @@ struct PairMissions {
   bool available = false;
   std::array<PairMissionSide, 2> sides;  // a's missions covering b, b's covering a
   std::optional<Date> current_to;        // latest currency of the missions' sources
+  PairAsked asked;                       // the datasets listing missions of every state
 };
 
 // One leader of a state on the dossier's date, from one dataset: one entry per person and
@@ -70,6 +78,7 @@ struct PairLeaderSide {
 struct PairLeaders {
   bool available = false;
   std::array<PairLeaderSide, 2> sides;
+  PairAsked asked;  // the leader datasets
 };
 
 // ATOP obligations: [0] a toward b, [1] b toward a; defense, offense, neutrality,
@@ -101,6 +110,7 @@ struct PairTreaties {
   int multilateral_both = 0;          // multilateral treaties both had joined by the date
   std::vector<int> multilateral_cite;
   std::optional<Date> current_to;
+  PairAsked asked;  // the treaty datasets
 };
 
 struct PairIgoYear {
@@ -113,6 +123,7 @@ struct PairIgos {
   std::vector<std::string> shared;       // Factbook: organisations both belong to (names)
   std::vector<int> factbook_cite;
   std::optional<Date> factbook_recorded;  // the date the Factbook lists them on
+  PairAsked asked;  // the membership datasets of the knowledge base (the Factbook)
 };
 
 struct PairDispute {

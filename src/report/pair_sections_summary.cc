@@ -24,21 +24,92 @@ std::string Kind(const std::string& kind) {
 
 // "an embassy in Bishkek", or "its embassy in Moscow, accredited from Russia".
 std::string MissionPhrase(const PairMission& m) {
-  std::string where = m.city.empty() ? m.seat_name : m.city;
+  std::string where = m.city.empty() ? StateInText(m.seat_name) : m.city;
   if (m.resident) return fmt::format("a{} {} in {}", Kind(m.kind).find_first_of("aeiou") == 0 ? "n" : "", Kind(m.kind), where);
   return fmt::format("its {} in {} ({})", Kind(m.kind), where, StateInText(m.seat_name));
 }
 
-void MissionClause(const PairMissionSide& side, const std::string& a, const std::string& b, std::vector<Clause>* out) {
+// "embassies", "consulates general", "honorary consulates".
+std::string KindPlural(const std::string& kind) {
+  if (size_t sp = kind.find(' '); sp != std::string::npos && kind.compare(sp + 1, std::string::npos, "general") == 0)
+    return kind.substr(0, sp) + "s general";
+  if (!kind.empty() && kind.back() == 'y') return kind.substr(0, kind.size() - 1) + "ies";
+  return kind + "s";
+}
+
+// Embassies and high commissions first, then other bilateral missions, then consular posts.
+int KindRank(const std::string& kind) {
+  static const char* kOrder[] = {"embassy", "high-commission", "bilateral-mission", "legation", "consulate-general", "consulate"};
+  for (int i = 0; i < 6; ++i)
+    if (kind == kOrder[i]) return i;
+  return 6;
+}
+
+// The missions in overview order, one per phrase: two datasets' records of one post ("an
+// embassy in Ottawa" from the Historian and from the Database of Embassies) read once.
+std::vector<PairMission> ByRank(std::vector<PairMission> ms) {
+  std::stable_sort(ms.begin(), ms.end(), [](const PairMission& x, const PairMission& y) {
+    if (x.resident != y.resident) return x.resident;
+    return KindRank(x.kind) < KindRank(y.kind);
+  });
+  std::vector<PairMission> out;
+  for (PairMission& m : ms) {
+    auto same = [&](const PairMission& x) { return MissionPhrase(x) == MissionPhrase(m); };
+    if (auto it = std::find_if(out.begin(), out.end(), same); it != out.end()) {
+      for (int n : m.cite)
+        if (std::find(it->cite.begin(), it->cite.end(), n) == it->cite.end()) it->cite.push_back(n);
+      continue;
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+// The overview names up to this many missions of one side; more are counted by kind.
+constexpr size_t kNamedMissions = 3;
+
+// "an embassy in Ottawa and 2 more: consulates general", each kind counted ("1 consulate
+// general, 4 honorary consulates"), never a bare "and 1 more".
+std::string MoreMissions(const std::vector<PairMission>& ms) {
+  std::vector<std::pair<std::string, size_t>> kinds;
+  for (size_t i = kNamedMissions; i < ms.size(); ++i) {
+    const std::string k = Kind(ms[i].kind);
+    auto it = std::find_if(kinds.begin(), kinds.end(), [&](const auto& x) { return x.first == k; });
+    if (it == kinds.end()) kinds.emplace_back(k, 1);
+    else ++it->second;
+  }
+  std::vector<std::string> parts;
+  for (const auto& [k, n] : kinds) parts.push_back(Plural(n, k, KindPlural(k)));
+  return fmt::format(" and {} more ({})", ms.size() - kNamedMissions, fmt::join(parts, ", "));
+}
+
+// The missions one side holds, in words: "an embassy in Bishkek", "an embassy in Ottawa
+// and a consulate general in Toronto", up to kNamedMissions named.
+std::string MissionList(const std::vector<PairMission>& ms) {
+  std::vector<std::string> named;
+  for (size_t i = 0; i < ms.size() && i < kNamedMissions; ++i) named.push_back(MissionPhrase(ms[i]));
+  std::string text = named.back();
+  if (named.size() > 1) {
+    named.pop_back();
+    text = fmt::format("{}{} and {}", fmt::join(named, ", "), named.size() > 1 ? "," : "", text);
+  }
+  return ms.size() > kNamedMissions ? text + MoreMissions(ms) : text;
+}
+
+void MissionClause(const PairMissionSide& side, const PairAsked& asked, const std::string& a, const std::string& b,
+                   std::vector<Clause>* out) {
   if (side.missions.empty()) {
-    out->push_back({{fmt::format("No mission of {} in or accredited to {} is recorded", a, b), {}}});
+    out->push_back({{fmt::format("No mission of {} in or accredited to {} is recorded", a, b), asked.cite}});
     return;
   }
-  const PairMission& m = side.missions.front();
-  std::string more = side.missions.size() > 1 ? fmt::format(" and {} more", side.missions.size() - 1) : "";
-  std::string text = m.resident ? fmt::format("{} has {}{}", a, MissionPhrase(m), more)
-                                : fmt::format("{} covers {} from {}{}", a, b, MissionPhrase(m), more);
-  out->push_back({{text, m.cite}});
+  const std::vector<PairMission> ms = ByRank(side.missions);
+  std::vector<int> cite;
+  for (const PairMission& m : ms)
+    for (int n : m.cite)
+      if (std::find(cite.begin(), cite.end(), n) == cite.end()) cite.push_back(n);
+  std::string text = ms.front().resident ? fmt::format("{} has {}", a, MissionList(ms))
+                                         : fmt::format("{} covers {} from {}", a, b, MissionList(ms));
+  out->push_back({{text, cite}});
 }
 
 // "Sadyr JAPAROV (President), Adylbek KASYMALIYEV (Chairman …)": each person and title once,
@@ -52,14 +123,14 @@ std::string LeaderList(const PairLeaderSide& side) {
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
-void LeaderClause(const PairLeaderSide& side, const Date& on, std::vector<Clause>* out) {
+void LeaderClause(const PairLeaderSide& side, const PairAsked& asked, const Date& on, std::vector<Clause>* out) {
   const std::string who = StateInText(side.state_name);
   if (side.leaders.empty()) {
-    out->push_back({{fmt::format("No leader of {} on {} is recorded", who, on.ToString()), {}}});
+    out->push_back({{fmt::format("No leader of {} {} is recorded", who, OnDateText(on)), asked.cite}});
     return;
   }
   const PairLeader& first = side.leaders.front();
-  std::string text = fmt::format("{} leaders on {}: {}", Possessive(who), on.ToString(), LeaderList(side));
+  std::string text = fmt::format("{} leaders {}: {}", Possessive(who), OnDateText(on), LeaderList(side));
   if (first.beyond_currency && first.current_to) text += fmt::format(" (last recorded {}, not known after)", first.current_to->ToString());
   std::vector<int> cite;
   for (const PairLeader& l : side.leaders)
@@ -153,11 +224,11 @@ void AppendPairClauses(const Dossier& d, std::vector<Clause>* out) {
   const size_t first = out->size();
   const std::string a = StateInText(d.states[0].name), b = StateInText(d.states[1].name);
   if (p.missions.available) {
-    MissionClause(p.missions.sides[0], a, b, out);
-    MissionClause(p.missions.sides[1], b, a, out);
+    MissionClause(p.missions.sides[0], p.missions.asked, a, b, out);
+    MissionClause(p.missions.sides[1], p.missions.asked, b, a, out);
   }
   if (p.leaders.available)
-    for (const PairLeaderSide& side : p.leaders.sides) LeaderClause(side, d.as_of, out);
+    for (const PairLeaderSide& side : p.leaders.sides) LeaderClause(side, p.leaders.asked, d.as_of, out);
   AllianceClause(p.alliances, out);
   TreatyClause(p.treaties, out);
   IgoClause(p.igos, out);

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <tuple>
 
 #include "kb/knowledge_base.h"
 #include "report/dossier.h"
@@ -348,6 +349,181 @@ TEST_F(PairSectionsTest, ABilateralTreatyListedUnderAgreementsIsNotListedAgainIn
               std::string::npos) << md.substr(pair_section);
     EXPECT_NE(RenderJson(d).find("\"in_agreements\": true"), std::string::npos);
   }
+}
+
+// A bug: "Brezhnev, Brezhnev" in the Soviet Union–United States dossier as of 1980, and
+// "G.H.W. Bush, Bush" as of 1991: Archigos and REIGN name one holder each, and the pair
+// section listed them once per dataset. One person once, every dataset cited.
+TEST_F(PairSectionsTest, OneLeaderInTwoDatasetsIsListedOnceWithBothSources) {
+  kb::Source archigos{"archigos", "Archigos", "", "", "", D("2015-12-31"), {}, "", "", {}};
+  archigos.current_to = D("2015-12-31");
+  pack_.sources.push_back(archigos);
+  for (auto [id, src, name] : {std::tuple("person:a-brezhnev", "archigos", "Brezhnev"),
+                               std::tuple("person:r-brezhnev", "reign", "Brezhnev"),
+                               std::tuple("person:a-bush", "archigos", "G.H.W. Bush"),
+                               std::tuple("person:r-bush", "reign", "Bush")}) {
+    Entity(id, EntityKind::kPerson, "", "", "", src);
+    pack_.entities.back().name = name;
+  }
+  Fact("person:a-brezhnev", Relation::kLeaderOf, "SUHH", "1964-10-15/1982-11-10", "archigos", "", {{"role", "effective-leader"}});
+  Fact("person:r-brezhnev", Relation::kLeaderOf, "SUHH", "1964-10-15/1982-11-10", "reign", "", {{"role", "effective-leader"}});
+  Fact("person:a-bush", Relation::kLeaderOf, "USA", "1989-01-20/1993-01-20", "archigos", "", {{"role", "effective-leader"}});
+  Fact("person:r-bush", Relation::kLeaderOf, "USA", "1989-01-20/1993-01-20", "reign", "", {{"role", "effective-leader"}});
+  for (auto [a, on] : {std::pair("SUHH", "1980"), std::pair("SUHH", "1981-06-01")}) {
+    Dossier d = Build(a, "USA", on);
+    const std::vector<PairLeader>& su = d.pairs.leaders.sides[0].leaders;
+    ASSERT_EQ(su.size(), 1u) << on;
+    EXPECT_EQ(su[0].person, "Brezhnev");
+    ASSERT_EQ(su[0].cite.size(), 2u) << "both datasets cited";
+    EXPECT_EQ(su[0].current_to->ToString(), "2021-03") << "the later currency";
+    std::string md = RenderMarkdown(d);
+    EXPECT_EQ(md.find("Brezhnev, Brezhnev"), std::string::npos);
+    EXPECT_NE(md.find("- Brezhnev (effective-leader), since 1964-10-15 \\[" + std::to_string(su[0].cite[0]) + "\\]\\[" +
+                      std::to_string(su[0].cite[1]) + "\\]"), std::string::npos) << md;
+  }
+  Dossier d = Build("SUHH", "USA", "1991-06-01");
+  const std::vector<PairLeader>& us = d.pairs.leaders.sides[1].leaders;
+  ASSERT_EQ(us.size(), 1u);
+  EXPECT_EQ(us[0].person, "G.H.W. Bush") << "the fuller spelling";
+  EXPECT_EQ(us[0].cite.size(), 2u);
+  EXPECT_NE(PlainText(d.overview.summary).find("The United States' leaders on 1991-06-01: G.H.W. Bush ["), std::string::npos)
+      << PlainText(d.overview.summary);
+  EXPECT_NE(PlainText(Build("SUHH", "USA", "1980").overview.summary).find("The Soviet Union's leaders in 1980: Brezhnev ["),
+            std::string::npos) << "a dossier as of a year reads 'in 1980', not 'on 1980'";
+}
+
+// A bug: the Kyrgyzstan–United States dossier as of 1991-12-31 said in its overview that
+// Kyrgyzstan had an embassy in Washington and the United States a mission in Kyrgyzstan,
+// while its Diplomatic representation showed none: the embassy is known only from an
+// undated 2017 record and the mission only from chiefs of mission from 1992. A mission with
+// no opening date is shown only once some fact of it is known by the date.
+TEST_F(PairSectionsTest, AMissionKnownOnlyFromLaterRecordsIsNotOpenEarlierAndTheOverviewSaysSo) {
+  kb::Source seed{"seed", "Curated seed", "", "", "", D("2017-06-26"), {}, "", "", {}};
+  seed.current_to = D("2017-06-26");
+  pack_.sources.push_back(seed);
+  Entity("place:washington", EntityKind::kPlace, "", "USA", "city", "seed");
+  Entity("mission:kgz-washington", EntityKind::kMission, "KGZ", "USA", "embassy", "seed");
+  Fact("mission:kgz-washington", Relation::kMissionLocatedAt, "place:washington", "2017-06-26", "seed",
+       "2360 Massachusetts Avenue NW");
+  pack_.facts.back().undated = true;
+  pack_.facts.back().valid = Interval::Always();
+  Entity("mission:usa-to-kgz", EntityKind::kMission, "USA", "KGZ", "bilateral-mission", "seed");
+  Entity("person:hurwitz", EntityKind::kPerson, "USA", "", "", "seed");
+  Fact("person:hurwitz", Relation::kChiefOfMission, "mission:usa-to-kgz", "1992-09-17/1994-10-11", "seed", "",
+       {{"role", "ambassador-e-p"}});
+  Entity("mission:gbr-france", EntityKind::kMission, "GBR", "FRA", "embassy");  // missions are loaded at all
+  Fact("mission:gbr-france", Relation::kAccreditedTo, "FRA", "2022-11-16");
+  for (const char* on : {"1991-12-31", "1992-06-01"}) {
+    Dossier d = Build("KGZ", "USA", on);
+    EXPECT_TRUE(d.pairs.missions.sides[0].missions.empty()) << on << ": the undated 2017 record says nothing of " << on;
+    EXPECT_TRUE(d.pairs.missions.sides[1].missions.empty()) << on << ": no chief of mission before 1992-09-17";
+    std::string summary = PlainText(d.overview.summary);
+    EXPECT_NE(summary.find("No mission of Kyrgyzstan in or accredited to the United States is recorded"), std::string::npos)
+        << summary;
+    EXPECT_EQ(summary.find("has an embassy"), std::string::npos) << summary;
+  }
+  Dossier later = Build("KGZ", "USA", "2018-01-01");
+  ASSERT_EQ(later.pairs.missions.sides[0].missions.size(), 1u) << "known from the source's present on";
+  ASSERT_EQ(later.pairs.missions.sides[1].missions.size(), 1u);
+  EXPECT_EQ(Build("KGZ", "USA", "1993-01-01").pairs.missions.sides[1].missions.size(), 1u) << "a chief of mission serves";
+}
+
+// A bug: "The United States has an embassy in Ottawa and 1 more": the overview hid the
+// second mission behind a count. It names up to three, ranked embassies first, and counts
+// the rest by kind.
+TEST_F(PairSectionsTest, TheOverviewNamesTheMissionsItCountsInsteadOfAndOneMore) {
+  const char* cities[] = {"ottawa", "toronto", "montreal", "vancouver", "calgary"};
+  for (const char* city : cities) Entity(std::string("place:") + city, EntityKind::kPlace, "", "CAN", "city");
+  Entity("mission:usa-toronto", EntityKind::kMission, "USA", "CAN", "consulate-general");
+  Entity("mission:usa-ottawa", EntityKind::kMission, "USA", "CAN", "embassy");
+  Fact("mission:usa-toronto", Relation::kMissionLocatedAt, "place:toronto", "2022-11-16");
+  Fact("mission:usa-ottawa", Relation::kMissionLocatedAt, "place:ottawa", "2022-11-16");
+  Fact("mission:usa-ottawa", Relation::kAccreditedTo, "CAN", "2022-11-16");
+  std::string two = PlainText(Build("USA", "CAN", "2023-01-01").overview.summary);
+  EXPECT_NE(two.find("The United States has an embassy in name of place:ottawa and a consulate general in name of "
+                     "place:toronto ["), std::string::npos) << two;
+  EXPECT_EQ(two.find("more"), std::string::npos) << two;
+  for (const char* city : {"montreal", "vancouver", "calgary"}) {
+    std::string id = std::string("mission:usa-") + city;
+    Entity(id, EntityKind::kMission, "USA", "CAN", city == std::string("calgary") ? "consulate" : "consulate-general");
+    Fact(id, Relation::kMissionLocatedAt, std::string("place:") + city, "2022-11-16");
+  }
+  std::string five = PlainText(Build("USA", "CAN", "2023-01-01").overview.summary);
+  EXPECT_NE(five.find("The United States has an embassy in name of place:ottawa, a consulate general in name of "
+                      "place:montreal, and a consulate general in name of place:toronto and 2 more (1 consulate "
+                      "general, 1 consulate) ["), std::string::npos) << five;
+}
+
+// A bug: "ATOP records no alliance obligations between them." and every other empty line
+// of the pair sections ("None recorded.", "No bilateral treaties recorded.") stood without
+// a citation: an absence is a statement of the datasets asked, to their currency.
+TEST_F(PairSectionsTest, EveryNoneRecordedLineCitesTheDatasetsAskedAndTheirCurrency) {
+  if (!HaveRelations()) GTEST_SKIP() << "no bundled relations pack";
+  // The bundled datasets' sources ("NAME:…", as `dyad import NAME` writes them) and a
+  // curated pack's, which speaks for its own pair only.
+  kb::Source emb{"embassies:test", "Embassies snapshot", "", "", "", D("2022-11-16"), {}, "", "", {}};
+  kb::Source reign{"leaders:reign-test", "REIGN", "", "", "", D("2021-03"), {}, "", "", {}};
+  reign.current_to = D("2021-03");
+  kb::Source tr{"treaties:test", "Treaties", "", "", "", D("2023-10-11"), {}, "", "", {}};
+  kb::Source emb2{"emb2", "A curated listing", "", "", "", D("2022-11-16"), {}, "", "", {}};
+  pack_.sources = {emb, reign, tr, emb2};
+  Entity("mission:x", EntityKind::kMission, "ITA", "FRA", "embassy", "embassies:test");
+  Fact("mission:x", Relation::kAccreditedTo, "FRA", "2022-11-16", "embassies:test");
+  Entity("person:x", EntityKind::kPerson, "FRA", "", "", "leaders:reign-test");
+  Fact("person:x", Relation::kLeaderOf, "FRA", "2017-01-01/..", "leaders:reign-test", "", {{"role", "effective-leader"}});
+  Entity("agr:m", EntityKind::kAgreement, "", "", "multilateral", "treaties:test");
+  Fact("FRA", Relation::kPartyTo, "agr:m", "2000-01-01/..", "treaties:test");
+  // A curated pair's record is no dataset of every state: not cited for other pairs.
+  Entity("mission:y", EntityKind::kMission, "KGZ", "USA", "embassy", "emb2");
+  Fact("mission:y", Relation::kAccreditedTo, "USA", "2022-11-16", "emb2");
+  Dossier d = Build("GMB", "ISR", "2020-06-01", true);
+  const PairSections& p = d.pairs;
+  auto ids = [&](const std::vector<int>& cite) {
+    std::set<std::string> out;
+    for (int n : cite) out.insert(d.sources.at(static_cast<size_t>(n - 1)).id);
+    return out;
+  };
+  EXPECT_EQ(ids(p.missions.asked.cite), std::set<std::string>{"embassies:test"});
+  EXPECT_EQ(p.missions.asked.current_to->ToString(), "2022-11-16");
+  EXPECT_EQ(ids(p.leaders.asked.cite), std::set<std::string>{"leaders:reign-test"});
+  EXPECT_EQ(ids(p.treaties.asked.cite), std::set<std::string>{"treaties:test"});
+  std::string md = RenderMarkdown(d), html = RenderHtml(d), json = RenderJson(d);
+  const std::string pairs_md = md.substr(md.find("## Between the two states"));
+  for (const std::string& line : {std::string("None recorded (data to 2022-11-16). \\["),
+                                  std::string("None recorded (data to 2021-03). \\["),
+                                  std::string("No bilateral treaties recorded (data to 2023-10-11). \\["),
+                                  std::string("No militarized disputes (COW MID, data to 2014-12-31) or armed conflicts "
+                                              "(UCDP, data to 2024-12-31) between them. \\[")})
+    EXPECT_NE(pairs_md.find(line), std::string::npos) << line << "\n" << pairs_md;
+  EXPECT_EQ(pairs_md.find("recorded.\n"), std::string::npos) << "an uncited empty line:\n" << pairs_md;
+  EXPECT_EQ(pairs_md.find("between them.\n"), std::string::npos) << "an uncited empty line:\n" << pairs_md;
+  const std::string pairs_html = html.substr(html.find("id=\"pairs\""));
+  EXPECT_NE(pairs_html.find("none recorded (data to 2022-11-16).<sup"), std::string::npos) << pairs_html;
+  EXPECT_EQ(pairs_html.find("recorded.</p>"), std::string::npos) << "an uncited empty line in HTML";
+  EXPECT_EQ(pairs_html.find("<ul></ul>"), std::string::npos) << "no empty list";
+  EXPECT_NE(json.find("\"asked\": {\n"), std::string::npos);
+  std::string summary = PlainText(d.overview.summary);
+  EXPECT_NE(summary.find("No mission of the Gambia in or accredited to Israel is recorded ["), std::string::npos) << summary;
+}
+
+// The Cook Islands, the Gambia, the United States: pair-section prose takes the article
+// (world::StateInText), headings and tables as well as sentences.
+TEST_F(PairSectionsTest, TheNamesThatTakeTheArticleTakeItInPairSectionProse) {
+  Entity("place:wellington", EntityKind::kPlace, "", "NZL", "city");
+  Entity("mission:cok-wellington", EntityKind::kMission, "COK", "NZL", "high-commission");
+  Fact("mission:cok-wellington", Relation::kMissionLocatedAt, "place:wellington", "2022-11-16");
+  Entity("mission:usa-cok", EntityKind::kMission, "USA", "COK", "bilateral-mission");
+  Fact("mission:usa-cok", Relation::kAccreditedTo, "COK", "2022-11-16");
+  Dossier d = Build("COK", "NZL", "2023-01-01");
+  std::string summary = PlainText(d.overview.summary);
+  EXPECT_NE(summary.find("The Cook Islands has a high commission in name of place:wellington ["), std::string::npos) << summary;
+  EXPECT_NE(summary.find("No mission of New Zealand in or accredited to the Cook Islands is recorded"), std::string::npos)
+      << summary;
+  EXPECT_NE(RenderMarkdown(d).find("**Missions of the Cook Islands covering New Zealand**"), std::string::npos);
+  EXPECT_NE(RenderHtml(d).find("Missions of New Zealand covering the Cook Islands: none recorded"), std::string::npos);
+  Dossier us = Build("USA", "COK", "2023-01-01");
+  EXPECT_NE(PlainText(us.overview.summary).find("The United States has a bilateral mission in the Cook Islands ["),
+            std::string::npos) << PlainText(us.overview.summary);
 }
 
 }  // namespace
