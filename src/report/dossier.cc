@@ -17,6 +17,7 @@
 #include "report/dossier_text.h"
 #include "report/map_side.h"
 #include "report/pair_sections.h"
+#include "report/timeline_merge.h"
 
 namespace dyad::report {
 
@@ -880,6 +881,33 @@ std::string Phrase(std::string text) {
   return text;
 }
 
+// The state an entity is or belongs to: a state itself, a person's or agency's owner, a
+// place's host; empty when none is recorded.
+std::string StateOf(const std::string& id, const Ctx& c) {
+  if (c.world.Find(id) != nullptr) return id;
+  const kb::Entity* e = c.kb.FindEntity(id);
+  if (e == nullptr) return "";
+  const std::string& s = e->kind == kb::EntityKind::kPlace ? e->host : e->owner;
+  return c.world.Find(s) != nullptr ? s : "";
+}
+
+void AddState(const std::string& id, const Ctx& c, std::vector<std::string>& states) {
+  const std::string s = StateOf(id, c);
+  if (!s.empty() && std::find(states.begin(), states.end(), s) == states.end()) states.push_back(s);
+}
+
+// Who takes part, as the timeline's merge compares them (timeline_merge.h).
+void NoteWhoTakesPart(const kb::Occurrence& o, const Ctx& c, OccurrenceStatement& s) {
+  for (const kb::Participant& p : o.participants) {
+    AddState(p.entity, c, s.states);
+    const kb::Entity* e = c.kb.FindEntity(p.entity);
+    if (e != nullptr && e->kind == kb::EntityKind::kPerson) s.people.push_back({p.entity, e->name, p.role});
+  }
+  if (!o.place.empty()) AddState(o.place, c, s.states);
+  if (!o.place.empty()) s.place_state = StateOf(o.place, c);
+  std::sort(s.states.begin(), s.states.end());
+}
+
 OccurrenceStatement OccurrenceOf(const kb::Occurrence& o, Ctx& c) {
   OccurrenceStatement s;
   s.id = o.id;
@@ -893,6 +921,7 @@ OccurrenceStatement OccurrenceOf(const kb::Occurrence& o, Ctx& c) {
   for (const kb::Participant& p : o.participants) s.participants.push_back({p.entity, c.kb.NameOf(p.entity), p.role});
   s.cite = c.cites.Cite(o.sources);
   s.current_to = SourcesCurrency(o.sources, c);
+  NoteWhoTakesPart(o, c, s);
   return s;
 }
 
@@ -933,7 +962,7 @@ std::vector<TimelineYear> Timeline(const kb::DyadView& view, Ctx& c) {
   for (auto& [year, items] : years) {
     std::stable_sort(items.begin(), items.end(),
                      [](const TimelineItem& x, const TimelineItem& y) { return StartKey(x) < StartKey(y); });
-    out.push_back({year, std::move(items)});
+    out.push_back({year, MergeSameOccurrences(std::move(items))});
   }
   if (!undated.items.empty()) out.push_back(std::move(undated));
   return out;

@@ -65,20 +65,25 @@ class Page {
     TextCited(text, cite);
     w_->Close();
   }
-  void Item(const FactStatement& f) {
+  // "<li><strong>when</strong> — text [n] (another source gives when [m])</li>"
+  void Item(const std::string& when, const std::string& text, const Cites& cite, const std::vector<OtherDate>& also) {
     w_->Open("li");
-    When(f.when);
-    TextCited(f.text, f.cite);
-    for (size_t i = 0; i < f.also.size(); ++i) {
-      const char* lead = f.also.size() == 1 ? " (another source gives " : " (other sources give ";
-      w_->Text(i == 0 ? lead : "; ");
-      w_->Text(f.also[i].when);
-      Cite(f.also[i].cite);
-    }
-    if (!f.also.empty()) w_->Text(")");
+    When(when);
+    TextCited(text, cite);
+    OtherDates(also);
     w_->Close();
   }
-  void Item(const OccurrenceStatement& o) { Item(o.when, o.text, o.cite); }
+  void OtherDates(const std::vector<OtherDate>& also) {
+    for (size_t i = 0; i < also.size(); ++i) {
+      const char* lead = also.size() == 1 ? " (another source gives " : " (other sources give ";
+      w_->Text(i == 0 ? lead : "; ");
+      w_->Text(also[i].when);
+      Cite(also[i].cite);
+    }
+    if (!also.empty()) w_->Text(")");
+  }
+  void Item(const FactStatement& f) { Item(f.when, f.text, f.cite, f.also); }
+  void Item(const OccurrenceStatement& o) { Item(o.when, o.text, o.cite, o.also); }
   void Item(const TimelineItem& i) { i.fact ? Item(*i.fact) : Item(*i.occurrence); }
 
   template <typename List>

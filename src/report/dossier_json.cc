@@ -88,9 +88,12 @@ Json FactOrNull(const std::optional<FactStatement>& f) { return f ? FactJson(*f)
 Json ParticipantJson(const OccurrenceParticipant& p) { return {{"entity", p.entity}, {"name", p.name}, {"role", p.role}}; }
 
 Json OccurrenceJson(const OccurrenceStatement& o) {
-  return {{"id", o.id}, {"kind", o.kind}, {"start", OrNull(o.start)}, {"end", OrNull(o.end)}, {"when", o.when},
-          {"current_to", OrNull(o.current_to)}, {"text", o.text}, {"cameo", OrNull(o.cameo)}, {"place", OrNull(o.place)},
-          {"participants", ArrayOf(o.participants, ParticipantJson)}, {"cite", CiteJson(o.cite)}};
+  Json j = {{"id", o.id}, {"kind", o.kind}, {"start", OrNull(o.start)}, {"end", OrNull(o.end)}, {"when", o.when},
+            {"current_to", OrNull(o.current_to)}, {"text", o.text}, {"cameo", OrNull(o.cameo)}, {"place", OrNull(o.place)},
+            {"participants", ArrayOf(o.participants, ParticipantJson)}, {"cite", CiteJson(o.cite)}};
+  if (!o.also.empty()) j["other_dates"] = ArrayOf(o.also, OtherDateJson);
+  if (!o.same_as.empty()) j["same_as"] = o.same_as;
+  return j;
 }
 
 Json CodesJson(const std::vector<StateCode>& codes) {

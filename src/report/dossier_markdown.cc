@@ -47,17 +47,21 @@ std::string Stated(const std::string& text, const Cites& cite) {
 std::string Item(const std::string& when, const std::string& text, const Cites& cite) {
   return fmt::format("- {}{}\n", when.empty() ? "" : "**" + EscapeMarkdown(when) + "** — ", Stated(text, cite));
 }
-// The statement's line; other sources' dates follow it: "(another source gives 1992 \[3\])".
-std::string Line(const FactStatement& f) {
-  std::string line = Item(f.when, f.text, f.cite);
-  line.pop_back();
+// "(another source gives 1992 \[3\])" after a statement that other sources date otherwise.
+std::string OtherDates(const std::vector<OtherDate>& also) {
   std::vector<std::string> others;
-  for (const OtherDate& o : f.also) others.push_back(Stated(o.when, o.cite));
-  if (!others.empty())
-    line += fmt::format(" ({} {})", others.size() == 1 ? "another source gives" : "other sources give", fmt::join(others, "; "));
-  return line + "\n";
+  for (const OtherDate& o : also) others.push_back(Stated(o.when, o.cite));
+  if (others.empty()) return "";
+  return fmt::format(" ({} {})", others.size() == 1 ? "another source gives" : "other sources give", fmt::join(others, "; "));
 }
-std::string Line(const OccurrenceStatement& o) { return Item(o.when, o.text, o.cite); }
+// The statement's line; other sources' dates follow it.
+std::string Line(const std::string& when, const std::string& text, const Cites& cite, const std::vector<OtherDate>& also) {
+  std::string line = Item(when, text, cite);
+  line.pop_back();
+  return line + OtherDates(also) + "\n";
+}
+std::string Line(const FactStatement& f) { return Line(f.when, f.text, f.cite, f.also); }
+std::string Line(const OccurrenceStatement& o) { return Line(o.when, o.text, o.cite, o.also); }
 std::string Line(const TimelineItem& i) { return i.fact ? Line(*i.fact) : Line(*i.occurrence); }
 
 std::string Lines(const std::vector<FactStatement>& facts) {

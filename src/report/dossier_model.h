@@ -107,6 +107,11 @@ struct OccurrenceStatement {
   std::vector<OccurrenceParticipant> participants;
   Cites cite;
   std::optional<Date> current_to;  // the newest currency of the cited sources
+  std::vector<OtherDate> also;     // the same occurrence as other sources date it (JSON "other_dates")
+  std::vector<std::string> same_as;  // ids of the occurrences merged into this one (JSON "same_as")
+  std::vector<std::string> states;   // (not in JSON) the states taking part, sorted: actors, people's, the place's
+  std::vector<OccurrenceParticipant> people;  // (not in JSON) the persons taking part
+  std::string place_state;                    // (not in JSON) the state of the place; empty: none
 };
 
 struct StateCode {

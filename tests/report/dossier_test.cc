@@ -9,6 +9,8 @@
 #include <pugixml.hpp>
 
 #include <functional>
+#include <set>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -353,6 +355,68 @@ TEST_F(DossierTest, TheMissionHeaderHasNoEmptyAddressAndOnlyOpenPosts) {
   EXPECT_EQ(md.find("States's"), std::string::npos);
   EXPECT_EQ(md.find(", ;"), std::string::npos);
   EXPECT_EQ(md.find(",  |"), std::string::npos);
+}
+
+// ---- one line per occurrence (docs/formats/dossier.md) ------------------------------------
+
+std::vector<const TimelineItem*> ItemsOn(const Dossier& d, const std::string& start) {
+  std::vector<const TimelineItem*> out;
+  for (const TimelineYear& y : d.timeline)
+    for (const TimelineItem& i : y.items) {
+      const std::optional<Date>& s = i.fact ? i.fact->start : i.occurrence->start;
+      if (s && s->ToString() == start) out.push_back(&i);
+    }
+  return out;
+}
+
+TEST_F(DossierTest, KerrysVisitOf2015FromTheHistorianAndThePackIsOneLineWithBothCitations) {
+  const Dossier d = Model("KGZ", "USA", "2026-11-28");
+  std::vector<const TimelineItem*> visits;
+  for (const TimelineItem* i : ItemsOn(d, "2015-10-31"))
+    if (i->occurrence && i->occurrence->kind == "visit") visits.push_back(i);
+  ASSERT_EQ(visits.size(), 1u);
+  const OccurrenceStatement& o = *visits[0]->occurrence;
+  EXPECT_EQ(o.id, "occ:kerry-visit-2015");
+  EXPECT_EQ(o.same_as, std::vector<std::string>{"occ:historian-trip-3592"});
+  ASSERT_EQ(o.also.size(), 1u);
+  EXPECT_EQ(o.also[0].when, "31 October 2015 – 1 November 2015");
+  const std::string md = RenderMarkdown(d);
+  EXPECT_EQ(md.find("John Forbes Kerry visits Bishkek"), std::string::npos);
+  const size_t line = md.find("to mend relations \\[");
+  ASSERT_NE(line, std::string::npos);
+  EXPECT_NE(md.substr(line, md.find('\n', line) - line).find("(another source gives 31 October 2015 – 1 November 2015 \\["),
+            std::string::npos);
+}
+
+TEST_F(DossierTest, TheEndOfThe1993AgreementInJuly2015IsOneLineNotAFactAndAnOccurrence) {
+  const Dossier d = Model("KGZ", "USA", "2026-11-28");
+  const std::vector<const TimelineItem*> july = ItemsOn(d, "2015-07");
+  const auto ends = std::count_if(july.begin(), july.end(), [](const TimelineItem* i) {
+    return (i->fact && i->fact->relation == kb::Relation::kAgreementTerminated) ||
+           (i->occurrence && i->occurrence->kind == "termination");
+  });
+  EXPECT_EQ(ends, 1);
+  EXPECT_EQ(RenderMarkdown(d).find("Kyrgyzstan ended the 1993 cooperation agreement"), std::string::npos);
+}
+
+// Over several pairs: no visit is told twice (same day, same visitor) in one timeline.
+TEST_F(DossierTest, NoPairsTimelineTellsOneVisitTwice) {
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"KGZ", "USA"}, {"KAZ", "USA"}, {"CHN", "USA"}, {"ISR", "USA"}, {"FRA", "USA"}}) {
+    std::set<std::string> seen;
+    for (const TimelineYear& y : Model(a, b, "2026-11-28").timeline)
+      for (const TimelineItem& i : y.items) {
+        if (!i.occurrence || i.occurrence->kind != "visit" || i.occurrence->people.empty()) continue;
+        const std::vector<std::string> words = [&] {
+          std::vector<std::string> w;
+          std::istringstream in(i.occurrence->people[0].name);
+          for (std::string s; in >> s;) w.push_back(s);
+          return w;
+        }();
+        const std::string key = i.occurrence->start->ToString() + " " + words.back();  // surname
+        EXPECT_TRUE(seen.insert(key).second) << a << "-" << b << ": " << key << ": " << i.occurrence->text;
+      }
+  }
 }
 
 TEST(GoldenDiffTest, ShowsOnlyTheDifferingLinesWithContext) {
