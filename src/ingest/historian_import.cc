@@ -739,19 +739,71 @@ class Mapper {
                           const std::string& place_name, const std::string& key,
                           const std::string& record, const std::string& source) {
     std::string id = fmt::format("mission:usa-{}-{}", type, place_slug);
-    if (!entities_.count(id)) {
-      Entity e;
-      e.id = id;
-      e.kind = EntityKind::kMission;
-      e.subkind = type;
-      e.name = fmt::format("United States {} in {}", PostTypeName(type), place_name);
-      e.owner = std::string(kUs);
-      e.host = key;
-      e.record = record;
-      e.sources = {source};
-      AddEntity(std::move(e));
-    }
+    AddMission(id, fmt::format("United States {} in {}", PostTypeName(type), place_name), type,
+               std::string(kUs), key, record, source);
     return id;
+  }
+
+  // mission:<owner>-<type>-in-usa: the other state's mission in the United States, which
+  // rdcr headings name ("Establishment of the Austrian Legation in Washington"; Andorra's
+  // embassy is its UN mission in New York, so the name says "in the United States").
+  std::string MissionInUs(const std::string& type, const std::string& owner,
+                                const std::string& record, const std::string& source) {
+    std::string id = fmt::format("mission:{}-{}-in-usa", AsciiLower(owner), type);
+    const world::State* st = keys_.world() ? keys_.world()->Find(owner) : nullptr;
+    std::string owner_name = st != nullptr ? st->name : owner;
+    AddMission(id, fmt::format("{} of {} in the United States", PostTypeName(type), owner_name), type, owner,
+               std::string(kUs), record, source);
+    return id;
+  }
+
+  void AddMission(const std::string& id, std::string name, const std::string& type,
+                  std::string owner, std::string host, const std::string& record,
+                  const std::string& source) {
+    if (entities_.count(id)) return;
+    Entity e;
+    e.id = id;
+    e.kind = EntityKind::kMission;
+    e.subkind = type;
+    e.name = std::move(name);
+    e.owner = std::move(owner);
+    e.host = std::move(host);
+    e.record = record;
+    e.sources = {source};
+    AddEntity(std::move(e));
+  }
+
+  // Whether an rdcr heading names the other state's mission, not the United States':
+  // "... Legation in Washington", "Elevation of Polish Legation to Embassy Status" (the
+  // first mission word follows a demonym of a state other than the US), "Legation of the
+  // Kingdom of Sardinia becomes ...". "Elevation of America Legation" is the US's.
+  bool NamesTheirMission(std::string_view heading) const {
+    const std::string h = AsciiLower(heading);
+    if (Contains(h, "in washington")) return true;
+    const size_t legation = h.find("legation"), embassy = h.find("embassy");
+    const size_t at = std::min(legation, embassy);
+    if (at == std::string::npos) return false;
+    const size_t word = at == legation ? 8 : 7;
+    if (h.compare(at + word, 18, " of the kingdom of") == 0) return true;
+    std::string before = LastWordBefore(std::string_view(heading).substr(0, at));
+    return IsOtherDemonym(before);
+  }
+
+  static std::string LastWordBefore(std::string_view text) {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    size_t sp = text.rfind(' ');
+    return std::string(sp == std::string_view::npos ? text : text.substr(sp + 1));
+  }
+
+  bool IsOtherDemonym(const std::string& word) const {
+    const world::Resolver* r = keys_.resolver();
+    if (r == nullptr || word.empty()) return false;
+    world::ResolveOptions o;
+    o.allow_codes = false;
+    o.exact = true;
+    const world::Resolution res = r->Resolve(word, o);
+    const world::Match* m = res.best();
+    return m != nullptr && m->kind == world::MatchKind::kDemonym && m->state->key != kUs;
   }
 
   void MapPosts() {
@@ -1126,9 +1178,15 @@ class Mapper {
         std::string place_slug = place_key.empty() ? "in-" + (period ? period->slug : e.article_id) : Slug(place_key);
         std::string place_name = place_key.empty() ? PeriodName(e.article_id, key, period) : NameFromId(place_key);
         if (auto l = data_.locales.find(place_key); l != data_.locales.end()) place_name = l->second.name;
-        std::string mission = PostMission(c.mission_type, place_slug, place_name, key, record, source);
-        add(mission, *c.mission_action, *c.mission_action == Relation::kMissionOpened ? key : "");
-        MoveRelations(e, head, article_key, key, record, source);
+        if (NamesTheirMission(head)) {
+          // Their legation in Washington is theirs: it opens in the United States.
+          std::string mission = MissionInUs(c.mission_type, key, record, source);
+          add(mission, *c.mission_action, *c.mission_action == Relation::kMissionOpened ? std::string(kUs) : "");
+        } else {
+          std::string mission = PostMission(c.mission_type, place_slug, place_name, key, record, source);
+          add(mission, *c.mission_action, *c.mission_action == Relation::kMissionOpened ? key : "");
+          MoveRelations(e, head, article_key, key, record, source);
+        }
       }
       if (c.agreement) {
         Occurrence o;
@@ -1250,7 +1308,7 @@ class Mapper {
       if (!IntervalOr(kind, v.prov, start, end ? end : start, &o.when)) continue;
       o.cameo = "042";  // make a visit (the visitor's state is the actor)
       o.place = std::string(kUs);
-      o.summary = fmt::format("{} ({}) visits the United States", v.visitor, v.from_label);
+      o.summary = fmt::format("{} ({}) visited the United States", v.visitor, v.from_label);
       // CAMEO 042: the actor visits the target; the roles say who visited and who hosted.
       o.participants = {{key, "actor", {}, {}}, {std::string(kUs), "target", {}, {}}};
       o.qualifiers.push_back({"visitor", v.visitor});
@@ -1284,7 +1342,7 @@ class Mapper {
       o.place = key;
       std::string title = t.role == "president" ? "President" : "Secretary of State";
       std::string where = t.locale.empty() ? t.country_label : t.locale + ", " + t.country_label;
-      o.summary = fmt::format("{} {} visits {}", title, t.name, where);
+      o.summary = fmt::format("{} {} visited {}", title, t.name, where);
       std::string source = SourceId(t.prov);
       std::string person;
       if (!t.who.empty()) {

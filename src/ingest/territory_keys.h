@@ -67,6 +67,7 @@ class TerritoryKeys {
   // territory_keys table).
   const std::map<std::string, Result<KeyResolution>, std::less<>>& memo() const { return memo_; }
   const world::World* world() const { return world_; }
+  const world::Resolver* resolver() const { return resolver_; }  // may be null
 
  private:
   Result<KeyResolution> ResolveUncached(const std::string& id) const;

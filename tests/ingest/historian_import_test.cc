@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -548,6 +550,96 @@ TEST(HistorianMissionNotes, LibyaSuspension2014KeepsRelationsAsTheNoteSays) {
   REQUIRE_IMPORT();  // "however, the United States did not sever diplomatic relations"
   for (const Fact* f : Facts("USA", Relation::kRelationsSuspended, "LBY"))
     EXPECT_FALSE(f->record.starts_with("missions-countries/")) << f->record;
+}
+
+// ---- what the importer writes in prose
+
+TEST(HistorianImport, VisitsAndTravelsAreStatedInThePastTense) {
+  REQUIRE_IMPORT();  // "Secretary of State James Addison Baker visited Bishkek, Kirghizia"
+  size_t visits = 0;
+  for (const Occurrence& o : Import().pack.occurrences) {
+    if (o.kind != "visit") continue;
+    ++visits;
+    EXPECT_EQ(o.summary.find(" visits "), std::string::npos) << o.id << ": " << o.summary;
+    EXPECT_NE(o.summary.find(" visited "), std::string::npos) << o.id << ": " << o.summary;
+  }
+  EXPECT_GT(visits, 3000u);
+  for (const Occurrence& o : Import().pack.occurrences) {
+    if (o.id == "occ:historian-visit-1578") {
+      EXPECT_EQ(o.summary, "President Askar Akaev (Kyrgyzstan) visited the United States");
+    }
+    if (o.kind == "visit" && o.place == "KGZ" && V(o) == "1991-12-17") {
+      EXPECT_EQ(o.summary, "Secretary of State James Addison Baker visited Bishkek, Kirghizia");
+    }
+  }
+}
+
+// ---- the other state's missions in the United States
+
+const kb::Entity* EntityOf(std::string_view id) {
+  for (const kb::Entity& e : Import().pack.entities)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+// The missions opened by an article's headings, "id@date" (the mission, its date).
+std::set<std::string> OpenedInArticle(std::string_view article) {
+  std::set<std::string> out;
+  const std::string prefix = fmt::format("articles/{}.xml#", article);
+  for (const Fact* f : Facts("", Relation::kMissionOpened, ""))
+    if (f->record.starts_with(prefix)) out.insert(f->subject + "@" + kb::FormatInterval(f->valid, false));
+  return out;
+}
+
+TEST(HistorianRdcrMissions, CzechoslovakLegationInWashingtonIsCzechoslovakiasNotTheUsLegation) {
+  REQUIRE_IMPORT();  // "Establishment of a Czechoslovak Legation in Washington, 1919."
+  const kb::Entity* legation = EntityOf("mission:cshh-legation-in-usa");
+  ASSERT_NE(legation, nullptr);
+  EXPECT_EQ(legation->owner, "CSHH");
+  EXPECT_EQ(legation->host, "USA");
+  EXPECT_EQ(legation->name, "Legation of Czechoslovakia in the United States");
+  const std::set<std::string> opened = OpenedInArticle("czechoslovakia");
+  EXPECT_TRUE(opened.count("mission:cshh-legation-in-usa@1919-10-24"));
+  for (const std::string& o : opened)  // the US legation opened in Prague, not on their date
+    EXPECT_FALSE(o.starts_with("mission:usa-") && o.ends_with("1919-10-24")) << o;
+  for (const Fact* f : Facts("mission:cshh-legation-in-usa", Relation::kMissionOpened, ""))
+    EXPECT_EQ(f->object, "USA");
+}
+
+TEST(HistorianRdcrMissions, RomanianPolishBulgarianEthiopianLegationsInTheUnitedStatesAreTheirs) {
+  REQUIRE_IMPORT();  // "Establishment of Romanian Legation in Washington, 1918.", "Elevation of
+                     // Polish Legation to Embassy Status, 1930.", "Bulgarian Legation in the
+                     // United States Reopened, 1947.", "Ethiopian Legation Raised to Embassy, 1949."
+  for (std::string_view id : {"mission:rou-legation-in-usa", "mission:rou-embassy-in-usa",
+                              "mission:pol-legation-in-usa", "mission:pol-embassy-in-usa",
+                              "mission:bgr-legation-in-usa", "mission:bgr-embassy-in-usa",
+                              "mission:eth-legation-in-usa", "mission:eth-embassy-in-usa",
+                              "mission:gbr-legation-in-usa", "mission:h-auh-legation-in-usa"}) {
+    const kb::Entity* m = EntityOf(id);
+    ASSERT_NE(m, nullptr) << id;
+    EXPECT_EQ(m->host, "USA") << id;
+    EXPECT_NE(m->owner, "USA") << id;
+  }
+  // The American ones of the same articles stay the United States'.
+  EXPECT_TRUE(OpenedInArticle("bulgaria").count("mission:usa-embassy-in-bulgaria@1966-11-28"));
+  EXPECT_TRUE(OpenedInArticle("ethiopia").count("mission:usa-embassy-in-ethiopia@1949-06-28"));
+}
+
+TEST(HistorianRdcrMissions, AndorranEmbassyIsAndorrasNotAUsEmbassyInAndorra) {
+  REQUIRE_IMPORT();  // "Establishment of Andorran Embassy, 1996.": its UN mission in New York
+  EXPECT_EQ(EntityOf("mission:usa-embassy-in-andorra"), nullptr);
+  const kb::Entity* m = EntityOf("mission:and-embassy-in-usa");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->owner, "AND");
+  EXPECT_TRUE(OpenedInArticle("andorra").count("mission:and-embassy-in-usa@1996-02-06"));
+}
+
+TEST(HistorianRdcrMissions, NoUsMissionIsHostedByTheUnitedStates) {
+  REQUIRE_IMPORT();
+  for (const kb::Entity& e : Import().pack.entities)
+    if (e.kind == kb::EntityKind::kMission && e.owner == "USA") {
+      EXPECT_NE(e.host, "USA") << e.id;
+    }
 }
 
 TEST(HistorianDates, Forms) {
