@@ -288,9 +288,12 @@ bool IsFullRankRole(std::string_view role) {
 }
 
 // Missions that exist without diplomatic relations: an interests section (under a
-// protecting power's flag) or a liaison office (Beijing 1973-1979).
+// protecting power's flag), a liaison office (Beijing 1973-1979), or a de facto embassy
+// or consulate (the Database of Embassies' American Institute in Taiwan, opened
+// 1979-01-16, the day relations with the Republic of China had ended).
 bool IsNonDiplomaticMission(std::string_view subkind) {
-  return subkind == "interests-section" || subkind == "liaison-office";
+  return subkind == "interests-section" || subkind == "liaison-office" ||
+         subkind == "de-facto-embassy" || subkind == "de-facto-consulate";
 }
 
 // The state of `world` with `key` possibly existing on no day of [lo, hi].
@@ -302,6 +305,14 @@ bool Absent(const world::World& world, std::string_view key, int32_t lo, int32_t
 }
 
 }  // namespace
+
+// The key of the member of the pair that is a territory (Puerto Rico), or empty.
+std::string KnowledgeBase::TerritoryOf(std::string_view a, std::string_view b) const {
+  for (std::string_view key : {a, b})
+    if (const world::State* s = world_->Find(key); s != nullptr && s->kind == world::StateKind::kTerritory)
+      return std::string(key);
+  return {};
+}
 
 // One of the pair absent on `on`: no relations; the currency of the pair's records.
 void KnowledgeBase::QualifyRelations(std::string_view a, std::string_view b, const Date& on,
@@ -375,6 +386,7 @@ RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
       ans.later_claims.push_back(f);
     }
   }
+  ans.territory = TerritoryOf(a, b);
   // Undated no_relations statements are listed but never decide a particular day.
   const bool dated_no = std::any_of(ans.no_relations.begin(), ans.no_relations.end(),
                                     [](const Fact* f) { return !f->undated; });
@@ -389,7 +401,7 @@ RelationsAnswer KnowledgeBase::Relations(std::string_view a, std::string_view b,
     // 1949-1979: ambassadors and an embassy, no "established" entry), envoys of full rank
     // or an opened mission are labelled evidence; they never outweigh a dated no_relations.
     ans.state = no ? RelationsAnswer::State::kNoRelations : RelationsAnswer::State::kUnknown;
-    ans.evidence = RelationsEvidence(a, b, spell_start, hi);
+    if (ans.territory.empty()) ans.evidence = RelationsEvidence(a, b, spell_start, hi);
     if (!ans.evidence.empty()) {
       ans.inferred = true;
       ans.state = RelationsAnswer::State::kInRelations;

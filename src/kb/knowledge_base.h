@@ -85,6 +85,10 @@ struct RelationsAnswer {
   // A state of the pair that did not exist on `on` (ended before it or began after it), or
   // empty. Then no relations can hold: state is kNoRelations (never kInRelations).
   std::string absent;
+  // A member of the pair that is a territory, not a state (Puerto Rico, Greenland), or
+  // empty. A post in a territory is no evidence of relations (its sovereign is the state):
+  // nothing is inferred, and only explicit records decide.
+  std::string territory;
 };
 std::string_view RelationsStateName(RelationsAnswer::State state);  // "in relations", ...
 
@@ -234,6 +238,7 @@ class KnowledgeBase {
   std::vector<const Fact*> RelationsEvidence(std::string_view a, std::string_view b, int32_t after,
                                              int32_t until) const;
 
+  std::string TerritoryOf(std::string_view a, std::string_view b) const;
   void QualifyRelations(std::string_view a, std::string_view b, const Date& on,
                         const std::vector<const Fact*>& facts, RelationsAnswer* ans) const;
   bool IsFuture(const Date& on) const { return on.first_day() > today_.last_day(); }

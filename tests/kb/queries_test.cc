@@ -100,6 +100,23 @@ TEST_F(QueriesTest, FullRankEnvoyAfterABreakMeansRelationsResumed) {
   EXPECT_TRUE(after.since.empty());
 }
 
+// The American Institute in Taiwan (the Database of Embassies' "de facto embassy", opened
+// 1979-01-16) came after relations with the Republic of China ended: not evidence.
+TEST_F(QueriesTest, ADeFactoEmbassyAfterABreakIsNoEvidenceOfRelations) {
+  AddEntity("mission:ait", EntityKind::kMission, "USA", "CHN");
+  AddEntity("mission:consulate", EntityKind::kMission, "USA", "CHN");
+  pack_.entities[0].subkind = "de-facto-embassy";
+  pack_.entities[1].subkind = "de-facto-consulate";
+  AddFact("USA", Relation::kRelationsEstablished, "CHN", "1949-12-08");
+  AddFact("USA", Relation::kRelationsSevered, "CHN", "1979-01-01");
+  AddFact("mission:ait", Relation::kMissionOpened, "CHN", "1979-01-16");
+  AddFact("mission:consulate", Relation::kMissionOpened, "CHN", "1980-01-16");
+  const RelationsAnswer r = Kb().Relations("USA", "CHN", D("1990"));
+  EXPECT_EQ(r.state, RelationsAnswer::State::kNoRelations);
+  EXPECT_FALSE(r.inferred);
+  EXPECT_TRUE(r.evidence.empty());
+}
+
 TEST_F(QueriesTest, SuspensionIsABreak) {
   AddFact("USA", Relation::kRelationsEstablished, "SYR", "1944-09-07");
   AddFact("USA", Relation::kRelationsSuspended, "SYR", "2012-02-06");

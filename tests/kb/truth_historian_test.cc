@@ -107,5 +107,33 @@ TEST_F(RelationsUsaTest, TheFiveExceptionsOfTheSeedAreNotInRelationsOrDocumented
   EXPECT_EQ(kb_->Relations("USA", "IRN", D("2026-12-01")).state, RelationsAnswer::State::kNoRelations);
 }
 
+TEST_F(RelationsUsaTest, PostsInATerritoryAreNoEvidenceOfRelationsWithIt) {
+  // US consulates in San Juan, Nuuk, Willemstad, Oranjestad, Hamilton: the territory's
+  // sovereign is the state. Nothing is inferred for any territory of World.
+  EXPECT_EQ(kb_->Relations("USA", "COK", D("2026-12-01")).state, RelationsAnswer::State::kInRelations);
+  size_t territories = 0;
+  for (const world::State& s : world_->states()) {
+    if (s.kind != world::StateKind::kTerritory) continue;
+    ++territories;
+    const RelationsAnswer r = kb_->Relations("USA", s.key, D("2026-12-01"));
+    // Only an explicit record makes relations (the Cook Islands and Niue: US recognition and
+    // relations of 2023 in the Historian's articles).
+    if (r.state == RelationsAnswer::State::kInRelations) {
+      EXPECT_FALSE(r.since.empty()) << s.key;
+    }
+    EXPECT_FALSE(r.inferred) << s.key;
+    EXPECT_TRUE(r.evidence.empty()) << s.key;
+    EXPECT_EQ(r.territory, s.key);
+  }
+  EXPECT_GT(territories, 20u);
+  for (std::string_view k : {"PRI", "GRL", "ABW", "BMU", "CUW"}) {
+    const RelationsAnswer r = kb_->Relations("USA", k, D("2026-12-01"));
+    EXPECT_EQ(r.state, RelationsAnswer::State::kUnknown) << k;
+    EXPECT_EQ(r.territory, k);
+  }
+  // A state's answer names no territory.
+  EXPECT_EQ(kb_->Relations("USA", "KGZ", D("2026-12-01")).territory, "");
+}
+
 }  // namespace
 }  // namespace dyad::kb
