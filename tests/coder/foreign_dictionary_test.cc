@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <memory>
 #include <string>
 
 #include "base/file.h"
@@ -200,36 +201,35 @@ TEST(ForeignActors, ComposedCodesSplitIntoStateAndRoleWithAlternateCameoCodes) {
   EXPECT_EQ(b[0].undated.role, "GOV");
 }
 
-TEST(ForeignActors, NamesMatchAsPrefixesOnTheSentencesDate) {
+// A coder whose one verb is "scold" (111), with the sample TABARI actors file.
+std::unique_ptr<Coder> ScoldingCoder(bool states_from_dictionary) {
   const testing::Loaded& l = testing::Shared();
   Dictionary d;
   VerbPattern p;
   p.lemma = "scold";
   p.code = "111";
   d.AddPattern(p);
-  Coder coder(*l.resolver, *l.taxonomy, std::move(d), nullptr);
-  coder.UseNamedActors(ReadSampleActors(), true);
-  EXPECT_EQ(CodesOf(coder, "Ethiopian officials scolded Northland.", "1994-01-01"), "ETH>NLD:111 ");
-  EXPECT_EQ(CodesOf(coder, "Ethiopia scolded Northlanders.", "1994-01-01"), "");  // NORTHLAND_ is exact
-  EXPECT_EQ(CodesOf(coder, "Grimbold scolded Ethiopia.", "1994-01-01"), "NLD>ETH:111 ");
-  EXPECT_EQ(CodesOf(coder, "Grimbold scolded Ethiopia.", "1996-01-01"), "NLDREB>ETH:111 ");
-  EXPECT_EQ(CodesOf(coder, "Alder scolded Ethiopia.", "2000-01-01"), "NLDGOV>ETH:111 ");
-  EXPECT_EQ(CodesOf(coder, "Alder scolded Ethiopia.", "2003-01-01"), "");  // [---] after his dates
-  EXPECT_EQ(CodesOf(coder, "Bucharest scolded Ethiopia.", "2003-01-01"), "ROMGOV>ETH:111 ");
-  EXPECT_EQ(CodesOf(coder, "The spoiler said Ethiopia scolded Northland.", "2003-01-01"), "");  // [###]
+  auto coder = std::make_unique<Coder>(*l.resolver, *l.taxonomy, std::move(d), nullptr);
+  coder->UseNamedActors(ReadSampleActors(), states_from_dictionary);
+  return coder;
+}
+
+TEST(ForeignActors, NamesMatchAsPrefixesOnTheSentencesDate) {
+  const std::unique_ptr<Coder> coder = ScoldingCoder(/*states_from_dictionary=*/true);
+  EXPECT_EQ(CodesOf(*coder, "Ethiopian officials scolded Northland.", "1994-01-01"), "ETH>NLD:111 ");
+  EXPECT_EQ(CodesOf(*coder, "Ethiopia scolded Northlanders.", "1994-01-01"), "");  // NORTHLAND_ is exact
+  EXPECT_EQ(CodesOf(*coder, "Grimbold scolded Ethiopia.", "1994-01-01"), "NLD>ETH:111 ");
+  EXPECT_EQ(CodesOf(*coder, "Grimbold scolded Ethiopia.", "1996-01-01"), "NLDREB>ETH:111 ");
+  EXPECT_EQ(CodesOf(*coder, "Alder scolded Ethiopia.", "2000-01-01"), "NLDGOV>ETH:111 ");
+  EXPECT_EQ(CodesOf(*coder, "Alder scolded Ethiopia.", "2003-01-01"), "");  // [---] after his dates
+  EXPECT_EQ(CodesOf(*coder, "Bucharest scolded Ethiopia.", "2003-01-01"), "ROMGOV>ETH:111 ");
+  EXPECT_EQ(CodesOf(*coder, "The spoiler said Ethiopia scolded Northland.", "2003-01-01"), "");  // [###]
 }
 
 TEST(ForeignActors, WithDyadsOwnStatesACameoCodeIsTheWorldsStateAlternatesIncluded) {
-  const testing::Loaded& l = testing::Shared();
-  Dictionary d;
-  VerbPattern p;
-  p.lemma = "scold";
-  p.code = "111";
-  d.AddPattern(p);
-  Coder coder(*l.resolver, *l.taxonomy, std::move(d), nullptr);
-  coder.UseNamedActors(ReadSampleActors(), false);
+  const std::unique_ptr<Coder> coder = ScoldingCoder(/*states_from_dictionary=*/false);
   // BUCHAREST [ROMGOV]: ROM is Romania's alternate CAMEO code (ISO's ROU since 2002)
-  EXPECT_EQ(CodesOf(coder, "Bucharest scolded Ethiopia.", "2010-01-01"), "ROUGOV>ETH:111 ");
+  EXPECT_EQ(CodesOf(*coder, "Bucharest scolded Ethiopia.", "2010-01-01"), "ROUGOV>ETH:111 ");
 }
 
 }  // namespace
