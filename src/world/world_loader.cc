@@ -5,6 +5,7 @@
 
 #include "world/world.h"
 #include "world/world_loader_internal.h"
+#include "world/world_snapshot.h"
 
 namespace dyad::world {
 namespace internal {
@@ -96,6 +97,10 @@ Result<std::shared_ptr<const World>> World::Load(const WorldSources& sources) {
   return builder.Build();
 }
 
-Result<std::shared_ptr<const World>> World::LoadDefault() { return Load(WorldSources::Default()); }
+// The default sources through the world snapshot (world/world_snapshot.h): decoded when
+// fresh, else loaded from the text and republished.
+Result<std::shared_ptr<const World>> World::LoadDefault() {
+  return LoadWorldCached(WorldSources::Default(), DefaultWorldSnapshotPath());
+}
 
 }  // namespace dyad::world
