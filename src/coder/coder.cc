@@ -24,13 +24,18 @@ bool IsIntentHead(std::string_view w) {
                 "expected", "expects", "going", "seeks", "sought", "agreed", "agree", "agrees",
                 "pledged", "promised", "vowed", "proposed", "decided", "prepared", "preparing",
                 "is", "are", "was", "were", "set", "likely", "ready", "due", "scheduled",
-                "offered", "offers", "offer", "promises", "pledges", "vows", "threatens"});
+                "offered", "offers", "offer", "promises", "pledges", "vows", "threatens",
+                "threatened", "threaten", "threatening", "vow", "pledge", "promise"});
 }
 bool IsFailHead(std::string_view w) {
   return In(w, {"failed", "fails", "fail", "refused", "refuses", "declined", "declines"});
 }
 bool IsDeterminer(std::string_view w) {
   return In(w, {"the", "a", "an", "its", "their", "his", "her", "this", "that", "'s", "our"});
+}
+// "more help", "further talks", "new sanctions": a word that makes the next one a noun.
+bool IsQuantifier(std::string_view w) {
+  return In(w, {"more", "further", "additional", "new", "fresh", "urgent", "greater", "much", "any", "some"});
 }
 bool IsConnector(std::string_view w) { return In(w, {",", "and", "both", "as", "well", "the", "or"}); }
 bool IsPronoun(std::string_view w) { return In(w, {"it", "they", "he", "she", "we"}); }
@@ -133,8 +138,22 @@ std::vector<Group> GroupActors(const std::vector<Actor>& actors, const std::vect
 // one, or 0 when they do not all follow.
 // "to" before a verb form opens an infinitive clause ("agreed to share intelligence on"):
 // the words of a pattern do not reach into it.
+size_t MatchWords(const Sentence& s, size_t verb, const VerbPattern& p, const Dictionary& dict);
+
+// Does a pattern of the verb form at token i match there ("to continue cooperation": no
+// pattern of "continue" takes "cooperation", so "promised to continue cooperation" is
+// "promise cooperation")?
+bool CodesAt(const Sentence& s, size_t i, const Dictionary& dict) {
+  const std::vector<uint32_t>* pats = dict.PatternsForForm(s.W(i));
+  if (pats == nullptr) return false;
+  return std::any_of(pats->begin(), pats->end(), [&](uint32_t p) {
+    const VerbPattern& pat = dict.pattern(p);
+    return pat.words.empty() || MatchWords(s, i, pat, dict) != 0;
+  });
+}
+
 bool InfinitiveAt(const Sentence& s, size_t i, const Dictionary& dict) {
-  return s.W(i) == "to" && dict.PatternsForForm(s.W(i + 1)) != nullptr;
+  return s.W(i) == "to" && CodesAt(s, i + 1, dict);
 }
 
 size_t MatchWords(const Sentence& s, size_t verb, const VerbPattern& p, const Dictionary& dict) {
@@ -166,6 +185,15 @@ bool MatchBefore(const Sentence& s, size_t verb, const VerbPattern& p) {
   return true;
 }
 
+// "asked Kenya to withdraw", "ordered French troops to leave": the infinitive after an actor
+// that is the object of a verb is what was asked or ordered, not done (token i ends the actor).
+bool ObjectOfVerb(const Sentence& s, size_t i, const Dictionary& dict) {
+  if (!s.ActorToken(i)) return false;
+  while (i > 0 && s.ActorToken(i - 1)) --i;
+  while (i > 0 && IsDeterminer(s.W(i - 1))) --i;
+  return i > 0 && dict.PatternsForForm(s.W(i - 1)) != nullptr;
+}
+
 // Looks left of the verb for negation, modality, futurity and intention.
 Mode ModeOf(const Sentence& s, size_t verb, const Dictionary& dict) {
   size_t stop = verb >= 4 ? verb - 4 : 0;
@@ -174,7 +202,7 @@ Mode ModeOf(const Sentence& s, size_t verb, const Dictionary& dict) {
     if (IsFailHead(head)) return Mode::kNegated;
     bool neg = verb >= 3 && IsNegation(s.W(verb - 3));
     if (IsIntentHead(head)) return neg ? Mode::kNegated : Mode::kIntent;
-    if (dict.PatternsForForm(head) != nullptr) return Mode::kEmbedded;
+    if (dict.PatternsForForm(head) != nullptr || ObjectOfVerb(s, verb - 2, dict)) return Mode::kEmbedded;
   }
   for (size_t i = verb; i-- > stop;) {
     if (s.ActorToken(i) || s.W(i) == "," || IsClauseEnd(s.W(i))) break;
@@ -185,9 +213,12 @@ Mode ModeOf(const Sentence& s, size_t verb, const Dictionary& dict) {
   return Mode::kCompleted;
 }
 
-bool IsPassive(const Sentence& s, size_t verb, const Dictionary& dict) {
+// `end`: the token after the pattern's last word ("was shot down by": "by" at end).
+// The pattern's words must follow the verb directly ("a proposal by Egypt" after "rejected"
+// is no agent).
+bool IsPassive(const Sentence& s, size_t verb, size_t end, const VerbPattern& p, const Dictionary& dict) {
   if (!dict.IsPastForm(s.W(verb))) return false;
-  if (s.W(verb + 1) == "by") return true;
+  if (s.W(end) == "by" && end == verb + 1 + p.words.size()) return true;
   for (size_t i = verb; i-- > 0 && verb - i <= 3;) {
     if (IsBe(s.W(i))) return true;
     if (s.ActorToken(i) || !s.tokens[i].word) break;
@@ -197,10 +228,28 @@ bool IsPassive(const Sentence& s, size_t verb, const Dictionary& dict) {
 
 // A verb form used as a noun: after a determiner ("the visit"), a preposition ("talks on
 // trade") or another verb ("condemned attacks").
+// Not a past form after a verb form ("Russian ships seized": "ships" is the noun).
 bool NounUse(const Sentence& s, size_t i, const Dictionary& dict) {
   const std::string& prev = s.W(i - 1);
-  return i > 0 && (IsDeterminer(prev) || IsPreposition(prev) ||
-                   (dict.PatternsForForm(prev) != nullptr && !s.ActorToken(i - 1)));
+  if (i == 0) return false;
+  if (IsDeterminer(prev) || IsPreposition(prev) || IsQuantifier(prev)) return true;
+  return dict.PatternsForForm(prev) != nullptr && !s.ActorToken(i - 1) && !dict.IsPastForm(s.W(i));
+}
+
+// A verb form that is also a noun modifying the noun after it ("a new trade agreement",
+// "trading partners", "a loan deal"), unless an actor stands right before it ("Russia and
+// China trade goods").
+bool CompoundModifier(const Sentence& s, size_t i) {
+  static const std::set<std::string, std::less<>> kModifiers = {
+      "trade", "trading", "export", "import", "supply", "loan", "transit", "bomb", "strike", "arms"};
+  static const std::set<std::string, std::less<>> kHeads = {
+      "agreement", "agreements", "deal", "deals", "pact", "pacts", "treaty", "treaties",
+      "partner", "partners", "partnership", "war", "wars", "dispute", "disputes", "zone", "route",
+      "routes", "policy", "minister", "ministers", "ministry", "office", "offices", "surplus",
+      "deficit", "volume", "mission", "missions", "delegation", "bloc", "corridor", "barriers",
+      "ban", "bans", "restrictions", "quotas", "tariffs", "imbalance", "ties", "relations"};
+  if (kModifiers.count(s.W(i)) == 0 || (i > 0 && s.ActorToken(i - 1))) return false;
+  return kHeads.count(s.W(i + 1)) != 0;
 }
 
 // A foreign pattern that names a future, modal or negating word before its verb ("- $ WILL
@@ -238,13 +287,13 @@ void FindVerbs(Sentence* s, const Dictionary& dict) {
     if (i < consumed || !s->tokens[i].word || s->ActorToken(i)) continue;
     if (i > 0 && s->tokens[i].capitalised) continue;  // a name: "World Trade Organization"
     const std::vector<uint32_t>* pats = dict.PatternsForForm(s->tokens[i].lower);
-    if (pats == nullptr || NounUse(*s, i, dict) || InApposition(*s, i)) continue;
+    if (pats == nullptr || NounUse(*s, i, dict) || CompoundModifier(*s, i) || InApposition(*s, i)) continue;
     for (uint32_t p : *pats) {
       const VerbPattern& pat = dict.pattern(p);
       size_t end = pat.words.empty() ? i + 1 : MatchWords(*s, i, pat, dict);
       if (end == 0 || !MatchBefore(*s, i, pat)) continue;
       Mode mode = pat.modes_in_patterns || ModeInPattern(pat) ? Mode::kCompleted : ModeOf(*s, i, dict);
-      VerbHit v{i, &pat, end, mode, IsPassive(*s, i, dict)};
+      VerbHit v{i, &pat, end, mode, IsPassive(*s, i, end, pat, dict)};
       s->verbs.push_back(v);
       consumed = end;
       break;
@@ -303,18 +352,42 @@ int BeforeApposition(const Sentence& s, size_t verb, int g) {
 bool VerbBetween(const Sentence& s, int g, const VerbHit& v) {
   if (g < 0 || v.token == 0 || In(s.W(v.token - 1), {"and", ",", "but", "then", "or"})) return false;
   // "X agreed to restore": the head of the infinitive has the same subject
-  auto head = [&](const VerbHit& o) { return EndsInTo(*o.pattern) && o.pattern_end == v.token; };
+  // ("threatened to expel": the same for any verb whose infinitive v is)
+  auto head = [&](const VerbHit& o) {
+    return (EndsInTo(*o.pattern) && o.pattern_end == v.token) || (s.W(v.token - 1) == "to" && o.pattern_end + 1 == v.token);
+  };
   auto between = [&](const VerbHit& o) { return o.token >= s.groups[g].last && o.token < v.token && !head(o); };
   return std::any_of(s.verbs.begin(), s.verbs.end(), between);
+}
+
+// "X v1 Y and v2", "X v1 Y ..., but later v2": a verb coordinated with the one before it
+// (a conjunction, perhaps an adverb, right before it).
+bool CoordinatedPredicate(const Sentence& s, size_t verb) {
+  auto conj = [](std::string_view w) { return In(w, {"and", "but", "then"}); };
+  if (verb >= 1 && conj(s.W(verb - 1))) return true;
+  return verb >= 2 && In(s.W(verb - 1), {"later", "also", "then", "subsequently", "afterwards"}) &&
+         (conj(s.W(verb - 2)) || s.W(verb - 2) == ",");
+}
+
+// The verb hit before group g, or null.
+const VerbHit* VerbBeforeGroup(const Sentence& s, int g, const VerbHit& v) {
+  const VerbHit* before = nullptr;
+  for (const VerbHit& o : s.verbs)
+    if (o.token < s.groups[g].first && o.token < v.token) before = &o;
+  return before;
 }
 
 int SubjectGroup(const Sentence& s, const VerbHit& v) {
   int g = GroupBefore(s, v.token, v.pattern->speech);
   if (!v.pattern->speech) g = BeforeApposition(s, v.token, g);
   if (VerbBetween(s, g, v)) return -1;
-  if (g <= 0 || v.token == 0 || s.W(v.token - 1) != "and") return g;
-  if (s.groups[g].last + 1 != v.token) return g;
-  return g - 1;
+  if (g < 0 || !CoordinatedPredicate(s, v.token)) return g;
+  // the nearest group is the object of the verb before: the subject is that verb's
+  const VerbHit* first = VerbBeforeGroup(s, g, v);
+  if (first != nullptr && !first->passive) return SubjectGroup(s, *first);
+  // "Bahrain and Sudan followed Saudi Arabia and broke off" (no pattern for "follow")
+  bool adjacent = g > 0 && s.W(v.token - 1) == "and" && s.groups[g].last + 1 == v.token;
+  return adjacent ? g - 1 : g;
 }
 
 size_t ClauseEnd(const Sentence& s, size_t from) {
@@ -397,17 +470,60 @@ bool PlaceOfMeeting(const Sentence& s, const VerbHit& v, int g) {
   return In(s.W(s.groups[g].first - 1), {"in", "at", "by"});
 }
 
+// The word before group g, past determiners and compass words ("in northern Syria").
+const std::string& WordBeforeGroup(const Sentence& s, int g) {
+  size_t i = s.groups[g].first;
+  while (i > 0 && In(s.W(i - 1), {"the", "northern", "southern", "eastern", "western", "central",
+                                  "north", "south", "east", "west", "north-eastern", "north-western",
+                                  "south-eastern", "south-western"}))
+    --i;
+  return s.W(i - 1);
+}
+
+// "bombed Houthi positions in Yemen", "an offensive against Kurdish forces in northern
+// Syria": a state after "in"/"near"/"inside" following a named party that is no state (a
+// capitalised word that is no actor) is where it happened; after a common noun it is the
+// target ("bombed rebel positions in Yemen": YEM, as CAMEO codes a place).
+bool PlaceOfObject(const Sentence& s, const VerbHit& v, int g) {
+  if (g < 0 || s.groups[g].first == 0 || !In(WordBeforeGroup(s, g), {"in", "near", "inside"})) return false;
+  for (size_t i = v.pattern_end; i < s.groups[g].first; ++i)
+    if (s.tokens[i].capitalised && s.tokens[i].word && !s.ActorToken(i)) return true;
+  return false;
+}
+
 // The object of an active verb: the first group after it (for a verb of saying, the first
 // with a state other than the speaker's).
 void ActiveTargets(const Sentence& s, const VerbHit& v, size_t limit, Roles* r) {
   int g = GroupAfter(s, v.token + 1, limit);
-  while (PlaceOfMeeting(s, v, g)) g = GroupAfter(s, s.groups[g].last, limit);
+  while (PlaceOfMeeting(s, v, g) || PlaceOfObject(s, v, g)) g = GroupAfter(s, s.groups[g].last, limit);
   AddGroup(s, g, &r->targets);
   DropSame(&r->targets, r->sources);
   while (r->targets.empty() && g >= 0 && v.pattern->speech) {
     g = GroupAfter(s, s.groups[g].last, limit);
     AddGroup(s, g, &r->targets);
     DropSame(&r->targets, r->sources);
+  }
+}
+
+// "Egypt will not allow Ethiopia to fill the dam, Cairo said": a verb of saying right after
+// an actor that stands right after a comma; what was said is before it. The actor, or null.
+const Actor* PostposedSpeaker(const Sentence& s, const VerbHit& v) {
+  if (!v.pattern->speech) return nullptr;
+  for (const Actor& a : s.actors) {
+    if (a.last_token != v.token) continue;
+    size_t f = a.first_token;
+    while (f > 0 && s.W(f - 1) == "the") --f;
+    return f > 0 && s.W(f - 1) == "," ? &a : nullptr;
+  }
+  return nullptr;
+}
+
+// The target of a postposed speaker's statement: the first state before it that is not the
+// speaker's.
+void SaidBefore(const Sentence& s, const VerbHit& v, Roles* r) {
+  for (const Actor& a : s.actors) {
+    if (a.last_token >= v.token) return;
+    if (a.state != r->sources.front()->state) return r->targets.push_back(&a);
   }
 }
 
@@ -435,6 +551,11 @@ void ActiveRoles(const Sentence& s, const VerbHit& v, size_t limit,
   if (r->sources.empty()) PronounSource(s, v.token, last_source, scratch, r);
   ActiveTargets(s, v, limit, r);
   PronounTarget(s, v, r);
+  if (const Actor* speaker = PostposedSpeaker(s, v)) {
+    r->sources = {speaker};  // not the actor before the comma ("of Kosovo, Belgrade said")
+    r->targets.clear();
+    SaidBefore(s, v, r);
+  }
 }
 
 // "expelled each other's diplomats": the coordinated subject acts on itself.
@@ -461,8 +582,8 @@ Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
   Roles r;
   size_t end = ClauseEnd(s, v.token);
   limit = std::min(limit, end);
-  if (v.passive && s.W(v.token + 1) == "by") {
-    AddGroup(s, GroupAfter(s, v.token + 2, std::min(limit, v.token + 4)), &r.sources);
+  if (v.passive && s.W(v.pattern_end) == "by" && v.pattern_end == v.token + 1 + v.pattern->words.size()) {
+    AddGroup(s, GroupAfter(s, v.pattern_end + 1, std::min(limit, v.pattern_end + 3)), &r.sources);
     AddGroup(s, GroupBefore(s, v.token, false), &r.targets);
   } else if (v.passive && !v.pattern->reciprocal) {
     return r;  // "tankers were attacked off the coast of the UAE": the subject suffered it; no agent named
@@ -662,6 +783,18 @@ std::optional<Date> ResolutionDate(const Sentence& s, const DocumentState& st) {
   return st.anchor ? st.anchor : st.document_date;
 }
 
+// "the Afghan Taliban", "Syrian Kurdish fighters" aside: a demonym followed by capitalised
+// words that name no state is one actor with them ("The Afghan Taliban and Pakistan").
+void ExtendDemonymsOverNames(const std::vector<Token>& t, std::vector<Actor>* actors) {
+  for (size_t k = 0; k < actors->size(); ++k) {
+    Actor& a = (*actors)[k];
+    size_t next = k + 1 < actors->size() ? (*actors)[k + 1].first_token : t.size();
+    if (a.how != "demonym") continue;
+    for (int n = 0; n < 3 && a.last_token < next && t[a.last_token].word && t[a.last_token].capitalised; ++n)
+      a.span.end = t[a.last_token++].span.end;
+  }
+}
+
 void MarkActorTokens(Sentence* s) {
   s->in_actor.assign(s->tokens.size(), false);
   for (const Actor& a : s->actors)
@@ -704,6 +837,7 @@ struct VerbCoder {
   void Verb(size_t k, std::vector<Actor>* scratch) {
     const VerbHit& v = s.verbs[k];
     if (v.mode == Mode::kEmbedded || Uncoded(v)) return;
+    if (PostposedSpeaker(s, v) != nullptr && out->size() > first_new) return;  // what was said is coded
     size_t limit = k + 1 < s.verbs.size() && !v.pattern->speech ? s.verbs[k + 1].token : s.tokens.size();
     scratch->clear();
     // A pronoun refers to the last source, which may be this sentence's speaker.
@@ -733,6 +867,7 @@ void Analyse(std::string_view text, const DocumentState& st, const ActorFinder& 
   s->dates = FindDates(s->tokens, {st.document_date, st.anchor});
   s->actors = actors.Find(s->text, s->tokens, ResolutionDate(*s, st), st.recent);
   MergeAdjacent(&s->actors);
+  ExtendDemonymsOverNames(s->tokens, &s->actors);
   MarkActorTokens(s);
   s->groups = GroupActors(s->actors, s->tokens);
   FindVerbs(s, dictionary);

@@ -304,5 +304,74 @@ TEST(CoderDictionary, InflectedFormsOfEachVerb) {
   EXPECT_EQ(d.PatternsForForm("meeted"), nullptr);
 }
 
+// Faults found by classifying heldout4's misses (2026-12-02, issue 13), each fixed as a
+// class and tested on new sentences.
+TEST(CoderHeldOut4, AVerbFormBeforeTheNounItModifiesIsNoVerb) {
+  // "trade" in "a trade agreement" no longer ends the search for sign's other party
+  EXPECT_EQ(CodeTriples("Chile and Peru signed a trade deal with Japan.", "2021-05-04"),
+            (V{"CHL>JPN:057", "JPN>CHL:057", "PER>JPN:057", "JPN>PER:057"}));
+}
+
+TEST(CoderHeldOut4, ThePassiveAgentAfterAPhrasalVerb) {
+  EXPECT_EQ(CodeTriples("A Turkish drone was shot down by Russian jets.", "2021-05-04"), V{"RUS>TUR:190"});
+  // "by" after a pattern's object is no agent
+  EXPECT_EQ(CodeTriples("Ghana rejected a proposal by Togo to share the port.", "2021-05-04"), V{"GHA>TGO:125"});
+}
+
+TEST(CoderHeldOut4, ACoordinatedPredicateKeepsTheFirstSubject) {
+  EXPECT_EQ(CodeTriples("Iraq accused Iran of shelling its villages, but later blamed Turkish forces.", "2021-05-04"),
+            (V{"IRQ>IRN:112", "IRQ>TUR:112"}));
+  EXPECT_EQ(CodeTriples("Sweden condemned Russia and then summoned the Belarusian envoy.", "2021-05-04"),
+            (V{"SWE>RUS:111", "SWE>BLR:114"}));
+}
+
+TEST(CoderHeldOut4, AnInfinitiveAfterTheObjectIsWhatWasAsked) {
+  // the troops' withdrawal is asked for, not done
+  EXPECT_EQ(CodeTriples("Iraq asked Turkey to withdraw its troops.", "2021-05-04"), V{"IRQ>TUR:020"});
+  EXPECT_EQ(CodeTriples("Ukraine urged Germany to send tanks.", "2021-05-04"), V{"UKR>DEU:020"});
+}
+
+TEST(CoderHeldOut4, AnInfinitiveWhoseVerbCodesNothingThereLetsThePatternReachOn) {
+  // no pattern of "continue" takes "cooperation": "promise cooperation" is coded
+  EXPECT_EQ(CodeTriples("Georgia promised to continue cooperation with Armenia.", "2021-05-04"), V{"GEO>ARM:030"});
+}
+
+TEST(CoderHeldOut4, ASpeakerAfterWhatWasSaid) {
+  EXPECT_EQ(CodeTriples("Serbia will not accept the decision of Kosovo, Belgrade said.", "2021-05-04"),
+            V{"SRB>XKX:010"});
+  // what was said holds an event of its own: that is coded, not the statement
+  EXPECT_EQ(CodeTriples("Serbia condemned Kosovo, Belgrade said.", "2021-05-04"), V{"SRB>XKX:111"});
+}
+
+TEST(CoderHeldOut4, ADemonymBeforeANameIsOneActor) {
+  EXPECT_EQ(CodeTriples("The Syrian Democratic Forces and Turkey exchanged fire.", "2021-05-04"),
+            (V{"SYR>TUR:190", "TUR>SYR:190"}));
+}
+
+TEST(CoderHeldOut4, ANamedPartyIsTheTargetNotThePlaceAfterIt) {
+  EXPECT_TRUE(CodeTriples("Nigerian jets bombed Boko Haram camps in Cameroon.", "2021-05-04").empty());
+  // a common noun: the place is the target, as CAMEO codes it
+  EXPECT_EQ(CodeTriples("Nigerian jets bombed rebel camps in Cameroon.", "2021-05-04"), V{"NGA>CMR:195"});
+}
+
+TEST(CoderHeldOut4, AQuantifierMakesTheNextWordANoun) {
+  EXPECT_EQ(CodeTriples("Moldova asked for more help from Romania.", "2021-05-04"), V{"MDA>ROU:023"});
+}
+
+// Office holders by the short forms of their names, as of the date (issue 13 item 2).
+TEST(CoderActors, OfficeHoldersByShortNamesAsOfTheDate) {
+  // Michael R. Pompeo, Secretary of State 2018-04-26/2021-01-20 (historian pack)
+  EXPECT_EQ(CodeTriples("Mike Pompeo visited Kyrgyzstan.", "2019-03-01"), V{"USA>KGZ:042"});
+  EXPECT_EQ(CodeTriples("Pompeo warned Iran.", "2019-03-01"), V{"USA>IRN:130"});
+  EXPECT_EQ(CodeTriples("Secretary Pompeo criticized Cuba.", "2019-03-01"), V{"USA>CUB:111"});
+  // not in office then: no actor
+  EXPECT_TRUE(CodeTriples("Pompeo warned Iran.", "2015-03-01").empty());
+  // another given name before the surname is another person
+  EXPECT_TRUE(CodeTriples("Susan Pompeo warned Iran.", "2019-03-01").empty());
+  std::vector<CodedEvent> e = Code("Pompeo warned Iran.", "2019-03-01");
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].source_role, "GOV");
+}
+
 }  // namespace
 }  // namespace dyad::coder
