@@ -152,13 +152,76 @@ void ActorFinder::IndexCapitals() {
   }
 }
 
+// English short forms of given names ("Mike" for Michael), formal name -> short forms.
+const std::vector<std::string>& ShortForms(const std::string& given) {
+  static const std::unordered_map<std::string, std::vector<std::string>> kShort = {
+      {"michael", {"mike"}}, {"william", {"bill", "will"}}, {"robert", {"bob", "rob", "bobby"}},
+      {"antony", {"tony"}}, {"anthony", {"tony"}}, {"james", {"jim", "jimmy"}}, {"joseph", {"joe"}},
+      {"richard", {"dick", "rick"}}, {"thomas", {"tom"}}, {"benjamin", {"ben"}}, {"daniel", {"dan"}},
+      {"david", {"dave"}}, {"charles", {"chuck", "charlie"}}, {"edward", {"ted", "ed"}},
+      {"ronald", {"ron"}}, {"gerald", {"jerry"}}, {"albert", {"al"}}, {"alexander", {"alex"}},
+      {"nicholas", {"nick"}}, {"peter", {"pete"}}, {"steven", {"steve"}}, {"stephen", {"steve"}},
+      {"christopher", {"chris"}}, {"matthew", {"matt"}}, {"andrew", {"andy"}},
+      {"lawrence", {"larry"}}, {"henry", {"hank"}}, {"frederick", {"fred"}}, {"samuel", {"sam"}},
+      {"elizabeth", {"liz"}}, {"katherine", {"kate"}}, {"madeleine", {"madeline"}},
+      {"kenneth", {"ken"}}, {"donald", {"don"}}, {"timothy", {"tim"}}, {"gregory", {"greg"}}};
+  static const std::vector<std::string> kNone;
+  auto it = kShort.find(given);
+  return it == kShort.end() ? kNone : it->second;
+}
+
 void ActorFinder::IndexPersons() {
   if (holders_ == nullptr) return;
   for (const OfficeHolder& h : holders_->holders()) {
     std::vector<std::string> words = WordsOf(h.name);
-    if (words.empty()) continue;  // a surname alone ("Obama") must hold office on the date
+    if (words.empty()) continue;
     persons_[words[0]].push_back({words, h.id});
     if (words.size() > 2) persons_[words[0]].push_back({{words.front(), words.back()}, h.id});
+    if (words.size() < 2) continue;
+    for (const std::string& nick : ShortForms(words[0])) persons_[nick].push_back({{nick, words.back()}, h.id});
+    surnames_[words.back()].push_back(h.id);
+  }
+}
+
+namespace {
+
+bool IsTitle(const std::string& w) {
+  static const std::set<std::string, std::less<>> kTitles = {
+      "secretary", "president", "minister", "premier", "chancellor", "king", "queen", "prince",
+      "sheikh", "emir", "sultan", "mr", "mrs", "ms", "dr", "general", "gen", "envoy", "ambassador",
+      "senator", "sen", "vice-president", "leader", "chairman", "governor"};
+  return kTitles.count(w) != 0;
+}
+
+}  // namespace
+
+bool ActorFinder::SurnameAt(const std::vector<Token>& tokens, size_t i, std::optional<Date> on,
+                            std::string* state) const {
+  const Token& t = tokens[i];
+  if (!on || !t.word || !t.capitalised || t.lower.size() < 3) return false;
+  if (i > 0 && tokens[i - 1].capitalised && tokens[i - 1].word && !IsTitle(tokens[i - 1].lower)) return false;
+  if (i + 1 < tokens.size() && tokens[i + 1].capitalised && tokens[i + 1].word) return false;
+  auto it = surnames_.find(t.lower);
+  if (it == surnames_.end()) return false;
+  state->clear();
+  for (const std::string& id : it->second) {
+    const OfficeTerm* term = holders_->Find(id)->OfficeOn(*on);
+    if (term == nullptr) continue;
+    if (!state->empty() && *state != term->state) return false;  // two states: ambiguous
+    *state = term->state;
+  }
+  return !state->empty();
+}
+
+void ActorFinder::AddSurnames(const std::vector<Token>& tokens, std::optional<Date> on,
+                              std::vector<Actor>* out) const {
+  std::string state;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (Overlaps(*out, i, i + 1) || !SurnameAt(tokens, i, on, &state)) continue;
+    Actor a = ActorAt(i, 1, state, "office holder by surname");
+    a.role = "GOV";
+    if (i > 0 && IsTitle(tokens[i - 1].lower)) --a.first_token;
+    out->push_back(std::move(a));
   }
 }
 
@@ -397,6 +460,7 @@ std::vector<Actor> ActorFinder::Find(std::string_view sentence, const std::vecto
     AddPluralDemonyms(sentence, tokens, on, &out);
     AddCapitals(tokens, on, &out);
     AddPersons(tokens, on, &out);
+    if (holders_ != nullptr) AddSurnames(tokens, on, &out);
   }
   SortByHead(&out);
   AddCoreference(tokens, recent, &out);

@@ -8,7 +8,9 @@
 // mentioned ("the two countries", "both nations", "the three states").
 // The role comes from agent words (data/coder/agents.tsv) right after the state
 // ("Kyrgyz foreign ministry", "Russia's troops") or before it with "of"/"from"
-// ("the President of Kyrgyzstan"); a person in office is GOV.
+// ("the President of Kyrgyzstan"); a person in office is GOV. Office holders are found by
+// their full name, first and last name, an English short form of the first name ("Mike
+// Pompeo" for Michael R. Pompeo) or, after a title or alone, by surname (SurnameAt).
 #ifndef DYAD_CODER_ACTORS_H_
 #define DYAD_CODER_ACTORS_H_
 
@@ -90,12 +92,17 @@ class ActorFinder {
   size_t AgentAt(const std::vector<Token>& tokens, size_t i, std::string* role) const;
   bool PersonOnDate(const std::string& id, std::optional<Date> on, std::string* state,
                     std::string* role) const;
+  // "Pompeo", "Secretary Pompeo": a surname alone at token i names the state that every
+  // leader or office holder (no ambassador) of that surname in office on `on` serves.
+  bool SurnameAt(const std::vector<Token>& tokens, size_t i, std::optional<Date> on, std::string* state) const;
+  void AddSurnames(const std::vector<Token>& tokens, std::optional<Date> on, std::vector<Actor>* out) const;
 
   const world::Resolver& resolver_;
   const Dictionary& dictionary_;
   const OfficeHolders* holders_;
   std::unordered_map<std::string, std::vector<Named>> capitals_;  // by first word
   std::unordered_map<std::string, std::vector<Named>> persons_;   // by first word
+  std::unordered_map<std::string, std::vector<std::string>> surnames_;  // last word -> person ids
   // foreign actors, by their first word without its prefix mark
   std::unordered_map<std::string, std::vector<NamedActor>> named_;
   bool only_named_ = false;

@@ -16,7 +16,7 @@
 namespace dyad::coder {
 namespace {
 
-constexpr std::string_view kMagic = "dyad-coder-office-holders\t1";
+constexpr std::string_view kMagic = "dyad-coder-office-holders\t2";
 constexpr kb::Relation kOfficeRelations[] = {kb::Relation::kLeaderOf, kb::Relation::kHoldsOffice,
                                              kb::Relation::kChiefOfMission};
 
@@ -34,7 +34,7 @@ std::string OwnerState(const kb::KnowledgeBase& kb, std::string id) {
 void AddTerms(const kb::KnowledgeBase& kb, kb::Relation r, OfficeHolder* h) {
   for (const kb::Fact* f : kb.FactsOf(h->id, r))
     if (std::string state = f->undated ? "" : OwnerState(kb, f->object); !state.empty())
-      h->terms.push_back({std::move(state), f->valid});
+      h->terms.push_back({std::move(state), f->valid, r == kb::Relation::kChiefOfMission});
 }
 
 bool Writable(std::string_view s) { return s.find_first_of("\t\n\r") == std::string_view::npos; }
@@ -73,12 +73,13 @@ bool ReadRow(const std::vector<std::string_view>& f, std::vector<OfficeHolder>* 
     stamps->push_back(std::move(s));
     return true;
   }
-  if (f[0] != "term" || f.size() != 5 || f[1].empty() || f[3].empty()) return false;
+  if (f[0] != "term" || f.size() != 6 || f[1].empty() || f[3].empty()) return false;
+  if (f[5] != "office" && f[5] != "envoy") return false;
   Result<Interval> valid = Interval::Parse(f[4]);
   if (!valid.ok()) return false;
   if (holders->empty() || holders->back().id != f[1])
     holders->push_back({std::string(f[1]), std::string(f[2]), {}});
-  holders->back().terms.push_back({std::string(f[3]), *valid});
+  holders->back().terms.push_back({std::string(f[3]), *valid, f[5] == "envoy"});
   return true;
 }
 
@@ -87,6 +88,12 @@ bool ReadRow(const std::vector<std::string_view>& f, std::vector<OfficeHolder>* 
 const OfficeTerm* OfficeHolder::TermOn(const Date& on) const {
   for (const OfficeTerm& t : terms)
     if (t.valid.ContainsDate(on)) return &t;
+  return nullptr;
+}
+
+const OfficeTerm* OfficeHolder::OfficeOn(const Date& on) const {
+  for (const OfficeTerm& t : terms)
+    if (!t.envoy && t.valid.ContainsDate(on)) return &t;
   return nullptr;
 }
 
@@ -134,7 +141,8 @@ Status OfficeHolders::Write(const std::string& path) const {
   for (const OfficeHolder& h : holders_) {
     if (!Writable(h.id) || !Writable(h.name)) continue;
     for (const OfficeTerm& t : h.terms)
-      text += fmt::format("term\t{}\t{}\t{}\t{}\n", h.id, h.name, t.state, t.valid.ToString());
+      text += fmt::format("term\t{}\t{}\t{}\t{}\t{}\n", h.id, h.name, t.state, t.valid.ToString(),
+                          t.envoy ? "envoy" : "office");
   }
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);

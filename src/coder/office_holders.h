@@ -29,6 +29,7 @@ namespace dyad::coder {
 struct OfficeTerm {
   std::string state;  // world key of the state served
   Interval valid;
+  bool envoy = false;  // a chief_of_mission term (an ambassador), not a leader's or an office's
 };
 
 struct OfficeHolder {
@@ -38,6 +39,8 @@ struct OfficeHolder {
   std::vector<OfficeTerm> terms;
   // The state served on `on`: the first term containing it, or nullptr.
   const OfficeTerm* TermOn(const Date& on) const;
+  // The same among leader_of and holds_office terms only (no ambassador's).
+  const OfficeTerm* OfficeOn(const Date& on) const;
 };
 
 // One file the cache was compiled from, with its size and modification time.
