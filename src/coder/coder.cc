@@ -188,10 +188,9 @@ bool MatchBefore(const Sentence& s, size_t verb, const VerbPattern& p) {
 // "asked Kenya to withdraw", "ordered French troops to leave": the infinitive after an actor
 // that is the object of a verb is what was asked or ordered, not done (token i ends the actor).
 bool ObjectOfVerb(const Sentence& s, size_t i, const Dictionary& dict) {
-  if (!s.ActorToken(i)) return false;
-  while (i > 0 && s.ActorToken(i - 1)) --i;
-  while (i > 0 && IsDeterminer(s.W(i - 1))) --i;
-  return i > 0 && dict.PatternsForForm(s.W(i - 1)) != nullptr;
+  bool actor = s.ActorToken(i);
+  while (i > 0 && (s.ActorToken(i - 1) || IsDeterminer(s.W(i - 1)))) --i;
+  return actor && i > 0 && dict.PatternsForForm(s.W(i - 1)) != nullptr;
 }
 
 // Looks left of the verb for negation, modality, futurity and intention.
@@ -231,9 +230,8 @@ bool IsPassive(const Sentence& s, size_t verb, size_t end, const VerbPattern& p,
 // Not a past form after a verb form ("Russian ships seized": "ships" is the noun).
 bool NounUse(const Sentence& s, size_t i, const Dictionary& dict) {
   const std::string& prev = s.W(i - 1);
-  if (i == 0) return false;
-  if (IsDeterminer(prev) || IsPreposition(prev) || IsQuantifier(prev)) return true;
-  return dict.PatternsForForm(prev) != nullptr && !s.ActorToken(i - 1) && !dict.IsPastForm(s.W(i));
+  if (i > 0 && (IsDeterminer(prev) || IsPreposition(prev) || IsQuantifier(prev))) return true;
+  return i > 0 && dict.PatternsForForm(prev) != nullptr && !s.ActorToken(i - 1) && !dict.IsPastForm(s.W(i));
 }
 
 // A verb form that is also a noun modifying the noun after it ("a new trade agreement",
@@ -363,18 +361,16 @@ bool VerbBetween(const Sentence& s, int g, const VerbHit& v) {
 // "X v1 Y and v2", "X v1 Y ..., but later v2": a verb coordinated with the one before it
 // (a conjunction, perhaps an adverb, right before it).
 bool CoordinatedPredicate(const Sentence& s, size_t verb) {
-  auto conj = [](std::string_view w) { return In(w, {"and", "but", "then"}); };
-  if (verb >= 1 && conj(s.W(verb - 1))) return true;
-  return verb >= 2 && In(s.W(verb - 1), {"later", "also", "then", "subsequently", "afterwards"}) &&
-         (conj(s.W(verb - 2)) || s.W(verb - 2) == ",");
+  auto conj = [](std::string_view w) { return In(w, {"and", "but", "then", ","}); };
+  if (verb >= 1 && conj(s.W(verb - 1)) && s.W(verb - 1) != ",") return true;
+  return verb >= 2 && In(s.W(verb - 1), {"later", "also", "then", "subsequently", "afterwards"}) && conj(s.W(verb - 2));
 }
 
 // The verb hit before group g, or null.
 const VerbHit* VerbBeforeGroup(const Sentence& s, int g, const VerbHit& v) {
-  const VerbHit* before = nullptr;
-  for (const VerbHit& o : s.verbs)
-    if (o.token < s.groups[g].first && o.token < v.token) before = &o;
-  return before;
+  auto before = [&](const VerbHit& o) { return o.token < s.groups[g].first && o.token < v.token; };
+  auto it = std::find_if(s.verbs.rbegin(), s.verbs.rend(), before);
+  return it == s.verbs.rend() ? nullptr : &*it;
 }
 
 int SubjectGroup(const Sentence& s, const VerbHit& v) {
@@ -521,10 +517,9 @@ const Actor* PostposedSpeaker(const Sentence& s, const VerbHit& v) {
 // The target of a postposed speaker's statement: the first state before it that is not the
 // speaker's.
 void SaidBefore(const Sentence& s, const VerbHit& v, Roles* r) {
-  for (const Actor& a : s.actors) {
-    if (a.last_token >= v.token) return;
-    if (a.state != r->sources.front()->state) return r->targets.push_back(&a);
-  }
+  auto other = [&](const Actor& a) { return a.last_token < v.token && a.state != r->sources.front()->state; };
+  auto it = std::find_if(s.actors.begin(), s.actors.end(), other);
+  if (it != s.actors.end()) r->targets.push_back(&*it);
 }
 
 // ", accusing it of": a participle after a comma has the subject of the clause before it.
