@@ -120,11 +120,21 @@ bool Joins(const Group& g, const Actor& a, const std::vector<Actor>& actors, con
          OnlyConnectors(t, g.last, a.first_token);
 }
 
+// "After a visit to Spain, Morocco hosted": the comma closing a sentence-initial adjunct
+// coordinates nothing. Its token, or 0.
+size_t AdjunctComma(const std::vector<Token>& t) {
+  if (t.empty() || !(IsPreposition(t[0].lower) || In(t[0].lower, {"following", "since"}))) return 0;
+  auto comma = std::find_if(t.begin(), t.end(), [](const Token& k) { return k.lower == ","; });
+  return comma == t.end() ? 0 : static_cast<size_t>(comma - t.begin());
+}
+
 std::vector<Group> GroupActors(const std::vector<Actor>& actors, const std::vector<Token>& t) {
   std::vector<Group> groups;
+  size_t adjunct_comma = AdjunctComma(t);
   for (size_t i = 0; i < actors.size(); ++i) {
     const Actor& a = actors[i];
-    if (groups.empty() || !Joins(groups.back(), a, actors, t)) {
+    bool across = adjunct_comma > 0 && !groups.empty() && groups.back().last <= adjunct_comma && a.first_token > adjunct_comma;
+    if (groups.empty() || across || !Joins(groups.back(), a, actors, t)) {
       groups.push_back({{i}, a.first_token, a.last_token});
       continue;
     }
@@ -279,19 +289,78 @@ bool InApposition(const Sentence& s, size_t i) {
   return false;
 }
 
+// Nominal events (patterns flagged `noun`): "Kerry's visit to Kyrgyzstan", "American
+// sanctions on Iran", "Talks between India and China", "during a visit to Beijing". A noun
+// stands first in the sentence, after "'s", a demonym, a determiner, preposition or
+// quantifier; it is coded only as the subject (no verb before it) or in an adjunct after
+// "during", "after", ... (not as the object of another verb: "condemned the sanctions").
+// "signed an agreement normalizing relations with Israel": an -ing form right after a noun,
+// once the sentence has had its verb, modifies that noun (no verb of its own).
+bool ReducedRelative(const Sentence& s, size_t i, const Dictionary& dict) {
+  const Token& prev = s.tokens[i - (i > 0)];
+  if (i == 0 || s.verbs.empty() || !s.W(i).ends_with("ing") || !prev.word || s.ActorToken(i - 1)) return false;
+  return !IsBe(prev.lower) && !In(prev.lower, {"and", "or", "to", "of", "by"}) && dict.PatternsForForm(prev.lower) == nullptr;
+}
+
+// "American sanctions", "Russian attacks": a present form right after a singular demonym
+// (no agent word between) is a noun; "Russian troops attacked", "four Americans visit" are verbs.
+bool AfterDemonym(const Sentence& s, size_t i, const Dictionary& dict) {
+  auto adjective = [&](const Actor& a) { return a.last_token == i && a.head_token + 1 == i && a.how == "demonym"; };
+  bool after = std::any_of(s.actors.begin(), s.actors.end(), adjective);
+  return after && !dict.IsPastForm(s.W(i)) && !s.W(i - 1).ends_with("ns");
+}
+
+// Up to two lower-case modifiers may stand between ("during a planned two-day visit").
+bool NounPosition(const Sentence& s, size_t i, const Dictionary& dict) {
+  for (size_t k = i, skipped = 0; skipped <= 2; --k, ++skipped) {
+    auto demonym = [&](const Actor& a) { return a.last_token == k && a.how == "demonym"; };
+    if (k == 0) return skipped == 0;
+    if (s.W(k - 1) == "'s" || std::any_of(s.actors.begin(), s.actors.end(), demonym)) return true;
+    if (NounUse(s, k, dict) || !s.tokens[k - 1].word || s.tokens[k - 1].capitalised || s.ActorToken(k - 1)) return NounUse(s, k, dict);
+  }
+  return false;
+}
+
+bool AdjunctBefore(const Sentence& s, size_t i) {
+  for (size_t k = i; k-- > 0 && i - k <= 4 && !s.ActorToken(k);)
+    if (In(s.W(k), {"during", "after", "before", "since", "following", "amid", "despite"})) return true;
+  return false;
+}
+
+bool NominalCoded(const Sentence& s, size_t i, const Dictionary& dict) {
+  return NounPosition(s, i, dict) && (s.verbs.empty() || AdjunctBefore(s, i));
+}
+
+// "a planned visit", "possible sanctions": intended; "no talks": none.
+Mode NounMode(const Sentence& s, size_t i) {
+  for (size_t k = i; k-- > 0 && i - k <= 3;) {
+    if (In(s.W(k), {"planned", "proposed", "upcoming", "expected", "possible", "potential", "future"})) return Mode::kIntent;
+    if (In(s.W(k), {"no", "without"})) return Mode::kNegated;
+  }
+  return Mode::kCompleted;
+}
+
+Mode HitMode(const Sentence& s, size_t i, const VerbPattern& pat, const Dictionary& dict) {
+  if (pat.noun) return NounMode(s, i);
+  return pat.modes_in_patterns || ModeInPattern(pat) ? Mode::kCompleted : ModeOf(s, i, dict);
+}
+
 void FindVerbs(Sentence* s, const Dictionary& dict) {
   size_t consumed = 0;  // tokens up to here belong to the last pattern ("suspended trade")
   for (size_t i = 0; i < s->tokens.size(); ++i) {
     if (i < consumed || !s->tokens[i].word || s->ActorToken(i)) continue;
     if (i > 0 && s->tokens[i].capitalised) continue;  // a name: "World Trade Organization"
     const std::vector<uint32_t>* pats = dict.PatternsForForm(s->tokens[i].lower);
-    if (pats == nullptr || NounUse(*s, i, dict) || CompoundModifier(*s, i) || InApposition(*s, i)) continue;
+    if (pats == nullptr) continue;
+    bool verb = !NounUse(*s, i, dict) && !CompoundModifier(*s, i) && !InApposition(*s, i) &&
+                !ReducedRelative(*s, i, dict) && !AfterDemonym(*s, i, dict);
+    bool noun = NominalCoded(*s, i, dict);
     for (uint32_t p : *pats) {
       const VerbPattern& pat = dict.pattern(p);
+      if (!(pat.noun ? noun : verb)) continue;
       size_t end = pat.words.empty() ? i + 1 : MatchWords(*s, i, pat, dict);
       if (end == 0 || !MatchBefore(*s, i, pat)) continue;
-      Mode mode = pat.modes_in_patterns || ModeInPattern(pat) ? Mode::kCompleted : ModeOf(*s, i, dict);
-      VerbHit v{i, &pat, end, mode, IsPassive(*s, i, end, pat, dict)};
+      VerbHit v{i, &pat, end, HitMode(*s, i, pat, dict), !pat.noun && IsPassive(*s, i, end, pat, dict)};
       s->verbs.push_back(v);
       consumed = end;
       break;
@@ -572,11 +641,46 @@ bool OtherPartyWith(const Sentence& s, const VerbHit& v, size_t end) {
   return false;
 }
 
+// The actor naming the doer right before a noun ("Kerry's visit", "American sanctions").
+const Actor* ActorBefore(const Sentence& s, size_t noun) {
+  bool possessive = noun > 0 && s.W(noun - 1) == "'s";
+  auto before = [&](const Actor& a) { return a.last_token == noun || (possessive && a.last_token + 1 == noun); };
+  auto it = std::find_if(s.actors.begin(), s.actors.end(), before);
+  return it == s.actors.end() ? nullptr : &*it;
+}
+
+// Nominal events: the doer before the noun, or the parties after "between" or "by" (each
+// for the other: "talks between India and China", "the signing of the treaty by Russia and
+// China"), or the subject of the sentence's first verb ("Duterte announced ... during a
+// visit to Beijing"); the target is the first other group after the noun.
+void NounParties(const Sentence& s, int g, Roles* r) {
+  AddGroup(s, g, &r->sources);
+  r->pairs_within = r->sources.size() >= 2;
+}
+
+const VerbHit* FirstVerb(const Sentence& s) {
+  auto it = std::find_if(s.verbs.begin(), s.verbs.end(), [](const VerbHit& o) { return !o.pattern->noun; });
+  return it == s.verbs.end() ? nullptr : &*it;
+}
+
+Roles NounRoles(const Sentence& s, const VerbHit& v, size_t limit) {
+  Roles r;
+  int after = GroupAfter(s, v.token + 1, limit);
+  bool parties = after >= 0 && In(WordBeforeGroup(s, after), {"between", "by"});
+  if (const Actor* a = ActorBefore(s, v.token)) r.sources.push_back(a);
+  else if (parties) NounParties(s, after, &r);
+  else if (const VerbHit* main = FirstVerb(s)) AddGroup(s, SubjectGroup(s, *main), &r.sources);
+  if (!r.pairs_within) AddGroup(s, after, &r.targets);
+  DropSame(&r.targets, r.sources);
+  return r;
+}
+
 Roles FindRoles(const Sentence& s, const VerbHit& v, size_t limit,
                 const std::vector<std::string>& last_source, std::vector<Actor>* scratch) {
   Roles r;
   size_t end = ClauseEnd(s, v.token);
   limit = std::min(limit, end);
+  if (v.pattern->noun) return NounRoles(s, v, limit);
   if (v.passive && s.W(v.pattern_end) == "by" && v.pattern_end == v.token + 1 + v.pattern->words.size()) {
     AddGroup(s, GroupAfter(s, v.pattern_end + 1, std::min(limit, v.pattern_end + 3)), &r.sources);
     AddGroup(s, GroupBefore(s, v.token, false), &r.targets);

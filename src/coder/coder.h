@@ -22,6 +22,14 @@
 //     a coded event of its own, which is coded instead;
 //   - date: a date expression after the verb in its clause, else the nearest one before
 //     it, else the date the text last spoke of, else the document date.
+//   - nominal events (patterns flagged `noun`: "Kerry's visit to", "sanctions on", "talks
+//     between"): the noun as the sentence's subject or in an adjunct ("during a visit to
+//     Beijing"), its doer the actor before it, the parties after "between"/"by", or the
+//     subject of the first verb (docs/formats/coder-dictionary.md);
+//   - structure: a verb coordinated with the one before it ("…, but later blamed") keeps
+//     its subject; an infinitive after a verb's object ("asked Kenya to withdraw") is what
+//     was asked, not done; a speaker after what was said ("…, Cairo said") states it to the
+//     first other state before it, unless what was said holds an event of its own.
 // Every event carries the sentence, the character spans (Unicode code points, not bytes)
 // of source, target, verb and date in it, and the pattern that fired (file and line).
 //

@@ -48,6 +48,7 @@ Status ApplyFlags(const TsvTable& t, size_t row, VerbPattern* p) {
     else if (flag == "among") p->among = true;
     else if (flag == "speech") p->speech = true;
     else if (flag == "no-target") p->no_target = true;
+    else if (flag == "noun") p->noun = true;
     else return BadCell(t, row, "flags", fmt::format("unknown flag '{}'", flag));
   }
   return Status::OK();

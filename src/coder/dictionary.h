@@ -36,6 +36,9 @@ struct VerbPattern {
   bool among = false;
   bool speech = false;      // a verb of saying: its target comes from the reported clause
   bool no_target = false;   // the action needs no target (coded only with one)
+  // The lemma is a noun naming the action ("visit to", "sanctions on", "talks between"),
+  // matched only where a noun stands (coder.h: nominal events).
+  bool noun = false;
   // TABARI's and PETRARCH's convention: negation, modality and futurity are the patterns'
   // own business ("- WILL NOT * [904]"), so a pattern's code stands whatever words precede
   // the verb; dyad's own patterns leave them to the coder (coder.h).

@@ -358,6 +358,29 @@ TEST(CoderHeldOut4, AQuantifierMakesTheNextWordANoun) {
   EXPECT_EQ(CodeTriples("Moldova asked for more help from Romania.", "2021-05-04"), V{"MDA>ROU:023"});
 }
 
+// Nominal events (verbs.tsv flag `noun`, issue 13): the noun as subject or in an adjunct.
+TEST(CoderNominal, AVisitInAnAdjunctIsTheSubjectsVisit) {
+  EXPECT_EQ(CodeTriples("Ghana praised Russia during a two-day visit to Ukraine.", "2021-05-04"),
+            (V{"GHA>RUS:051", "GHA>UKR:042"}));
+  EXPECT_EQ(CodeTriples("The Kenyan president's visit to Uganda ended on Friday.", "2021-05-04"), V{"KEN>UGA:042"});
+}
+
+TEST(CoderNominal, TalksBetweenTwoStatesAndSanctionsOnOne) {
+  EXPECT_EQ(CodeTriples("Talks between Armenia and Azerbaijan resumed in Washington.", "2023-05-01"),
+            (V{"ARM>AZE:044", "AZE>ARM:044"}));
+  EXPECT_EQ(CodeTriples("American sanctions on Venezuela took effect.", "2019-02-01"), V{"USA>VEN:163"});
+  // the object of another verb is no event of its own: only the condemnation
+  EXPECT_EQ(CodeTriples("Cuba condemned the American sanctions on Venezuela.", "2019-02-01"), V{"CUB>USA:111"});
+  // a planned visit is an intention; no talks, none
+  EXPECT_EQ(CodeTriples("After a planned visit to Spain, Morocco hosted Algeria.", "2021-05-04"),
+            (V{"MAR>ESP:036", "MAR>DZA:043"}));
+}
+
+TEST(CoderNominal, AnIngFormAfterANounModifiesIt) {
+  EXPECT_EQ(CodeTriples("Oman signed an agreement restoring relations with Iran.", "2021-05-04"),
+            (V{"OMN>IRN:057", "IRN>OMN:057"}));
+}
+
 // Office holders by the short forms of their names, as of the date (issue 13 item 2).
 TEST(CoderActors, OfficeHoldersByShortNamesAsOfTheDate) {
   // Michael R. Pompeo, Secretary of State 2018-04-26/2021-01-20 (historian pack)

@@ -17,7 +17,8 @@
 #define HELDOUT_FLOOR 0.80
 #define HELDOUT2_FLOOR 0.84  // 72.2 % when written, 87.0 % after tuning on its misses (2026-12-02)
 #define HELDOUT3_FLOOR 0.85  // scored once when the tuning on heldout2 ended: 88.7 % (2026-12-02)
-#define HELDOUT4_FLOOR 0.62  // scored once when the tuning on heldout3 ended: 67.7 % (2026-12-02)
+#define HELDOUT4_FLOOR 0.76  // scored once when the tuning on heldout3 ended: 67.7 %; 80.6 % after tuning on its misses (2026-12-02)
+#define HELDOUT5_FLOOR 0.50  // set below its one scoring (docs/BENCHMARKS.md)
 
 namespace dyad::coder {
 namespace {
@@ -126,6 +127,15 @@ TEST(CoderGold, FourthHeldOutSetWrittenBeforeTheCoderSawIt) {
   Score s = ScoreFile("heldout4.tsv", 150);
   ASSERT_GT(s.sentences, 0);
   EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT4_FLOOR);
+}
+
+// The fifth held-out set, written by engineer "coder" before the tuning on heldout4's misses
+// and before the coder was run on it (its header says so), scored once at the end of that
+// tuning: its printed figure is the estimate for unseen prose in docs/BENCHMARKS.md.
+TEST(CoderGold, FifthHeldOutSetWrittenBeforeTheCoderSawIt) {
+  Score s = ScoreFile("heldout5.tsv", 150);
+  ASSERT_GT(s.sentences, 0);
+  EXPECT_GE(1.0 * s.exact / s.sentences, HELDOUT5_FLOOR);
 }
 
 }  // namespace
