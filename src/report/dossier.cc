@@ -47,6 +47,10 @@ class Citations {
     external_.emplace(entry.id, entry);
     return Number(entry.id);
   }
+  // Numbers already given are cited by the current section as well.
+  void Mark(const Cites& cites) {
+    if (!section_.empty()) by_section_[section_].insert(cites.begin(), cites.end());
+  }
   // Citations from now on belong to `section` (its anchor id) as well.
   void Section(const std::string& section) { section_ = section; }
   const std::set<int>& CitedIn(const std::string& section) { return by_section_[section]; }
@@ -659,36 +663,118 @@ bool SignedBy(const std::string& id, const Ctx& c) {
          std::any_of(signed_facts.begin(), signed_facts.end(), [&](const Fact* s) { return Began(*s, c); });
 }
 
-std::vector<const Fact*> AgreementFacts(const std::vector<const Fact*>& dyad, const Ctx& c) {
-  std::vector<const Fact*> facts;
+// The agreement a fact speaks of (its subject, or a party_to fact's object), or "".
+std::string AgreementOfFact(const Fact& f, const Ctx& c) {
+  const std::string& id = f.relation == Relation::kPartyTo ? f.object : f.subject;
+  const kb::Entity* e = c.kb.FindEntity(id);
+  return e != nullptr && e->kind == kb::EntityKind::kAgreement ? id : std::string();
+}
+
+// The agreements the pair's facts name and that were signed by the date, in order of first mention.
+std::vector<std::string> AgreementIds(const std::vector<const Fact*>& dyad, const Ctx& c) {
+  std::vector<std::string> out;
   std::set<std::string> seen;
   for (const Fact* f : dyad) {
-    std::string id = f->relation == Relation::kPartyTo ? f->object : f->subject;
-    const kb::Entity* e = c.kb.FindEntity(id);
-    if (e == nullptr || e->kind != kb::EntityKind::kAgreement || !seen.insert(id).second) continue;
-    if (!SignedBy(id, c)) continue;
-    for (Relation r : kAgreementRelations)
-      for (const Fact* x : c.kb.FactsOf(id, r)) facts.push_back(x);
+    std::string id = AgreementOfFact(*f, c);
+    if (!id.empty() && seen.insert(id).second && SignedBy(id, c)) out.push_back(std::move(id));
   }
-  return facts;
+  return out;
 }
 
-std::string AgreementStatus(const Group& g) {
-  std::string status = "recorded";
+// What an agreement's own facts say (signed, in force, terminated); when they say nothing,
+// the pair's two party facts, which then are all the section can say of it.
+std::vector<const Fact*> AgreementFacts(const std::string& id, const Ctx& c) {
+  std::vector<const Fact*> facts;
+  for (Relation r : kAgreementRelations)
+    for (const Fact* x : c.kb.FactsOf(id, r)) facts.push_back(x);
+  if (!facts.empty()) return SortedBegun(facts, c);
+  for (const Fact* p : c.kb.FactsAbout(id, Relation::kPartyTo))
+    if (p->subject == c.a || p->subject == c.b) facts.push_back(p);
+  return SortedBegun(facts, c);
+}
+
+// One status per agreement, from the last fact that decides it: an in-force span whose
+// source stops before the date is in force as last recorded, never "expired".
+const FactStatement* StatusFact(const Group& g, std::string* status) {
+  const FactStatement* by = g.facts.empty() ? nullptr : &g.facts.front();
+  *status = "recorded";
   for (const FactStatement& f : g.facts) {
-    if (f.relation == Relation::kAgreementSigned && status == "recorded") status = "signed";
-    if (f.relation == Relation::kAgreementInForce) status = f.ongoing ? "in force" : "expired";
-    if (f.relation == Relation::kAgreementTerminated) status = "terminated";
+    if (f.relation == Relation::kAgreementSigned && *status == "recorded") *status = "signed", by = &f;
+    if (f.relation == Relation::kAgreementInForce)
+      *status = f.ongoing || f.beyond_currency ? "in force" : "expired", by = &f;
+    if (f.relation == Relation::kAgreementTerminated) *status = "terminated", by = &f;
   }
-  return status;
+  return by;
 }
 
-std::vector<Group> Agreements(const std::vector<const Fact*>& dyad, Ctx& c) {
-  std::vector<Group> groups = GroupBySubject(SortedBegun(AgreementFacts(dyad, c), c), kAgreementRelations, c);
-  for (Group& g : groups) {
-    g.status = AgreementStatus(g);
-    for (const Fact* p : c.kb.FactsAbout(g.id, Relation::kPartyTo)) g.parties.push_back(p->subject);
+// "in force since 17 April 1869 (last recorded 2023-10-11)", "expired (in force 1958 – 1976)",
+// "terminated July 2015", "signed 1993", "both are parties; the source gives no date": the
+// status with the dates of the fact that decides it.
+std::string StatusText(const std::string& status, const FactStatement* by) {
+  if (by == nullptr) return status;
+  if (status == "expired") return "expired (in force " + by->when + ")";
+  if (status == "recorded" && !by->start) return "both are parties; the source gives no date";
+  if (status == "recorded") return "both are parties " + by->when;
+  if (by->when == "undated") return status + "; the source gives no date";
+  return status + " " + by->when;
+}
+
+bool Multilateral(const std::vector<std::string>& parties, const Ctx& c) {
+  return std::any_of(parties.begin(), parties.end(), [&](const std::string& p) { return p != c.a && p != c.b; });
+}
+
+// Two treaty datasets give one treaty two ids: the same name (in any case) is one agreement.
+std::string AgreementKey(const std::string& id, const Ctx& c) {
+  std::string key = c.kb.NameOf(id);
+  for (char& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return key;
+}
+
+// The agreements' ids, one list per agreement (AgreementKey), in order of first mention.
+std::vector<std::vector<std::string>> SameAgreements(const std::vector<std::string>& ids, const Ctx& c) {
+  std::vector<std::vector<std::string>> out;
+  std::map<std::string, size_t> at;
+  for (const std::string& id : ids) {
+    auto [it, added] = at.emplace(AgreementKey(id, c), out.size());
+    if (added) out.emplace_back();
+    out[it->second].push_back(id);
   }
+  return out;
+}
+
+void AddParties(const std::string& id, const Ctx& c, std::vector<std::string>& parties) {
+  for (const Fact* p : c.kb.FactsAbout(id, Relation::kPartyTo))
+    if (std::find(parties.begin(), parties.end(), p->subject) == parties.end()) parties.push_back(p->subject);
+}
+
+// One agreement from every dataset that names it: their facts as one group (one statement
+// per fact, other sources' dates beside it), their entities' citations and parties.
+Group AgreementOf(const std::vector<std::string>& ids, Ctx& c) {
+  std::vector<const Fact*> facts;
+  for (const std::string& id : ids) {
+    const std::vector<const Fact*> more = AgreementFacts(id, c);
+    facts.insert(facts.end(), more.begin(), more.end());
+  }
+  Group g = GroupOf(ids.front(), SortedBegun(facts, c), c);
+  for (size_t i = 1; i < ids.size(); ++i)
+    if (const kb::Entity* e = c.kb.FindEntity(ids[i])) UnionCites(g.cite, c.cites.Cite(e->sources));
+  std::string status;
+  const FactStatement* by = StatusFact(g, &status);
+  g.status_text = StatusText(status, by);
+  g.status = status;
+  for (const std::string& id : ids) AddParties(id, c, g.parties);
+  g.multilateral = Multilateral(g.parties, c);
+  return g;
+}
+
+// The agreements of the pair: the bilateral ones first, then the multilateral treaties both joined.
+std::vector<Group> Agreements(const std::vector<const Fact*>& dyad, Ctx& c) {
+  std::vector<Group> groups;
+  for (const std::vector<std::string>& ids : SameAgreements(AgreementIds(dyad, c), c)) {
+    Group g = AgreementOf(ids, c);
+    if (!g.facts.empty()) groups.push_back(std::move(g));
+  }
+  std::stable_partition(groups.begin(), groups.end(), [](const Group& g) { return !g.multilateral; });
   return groups;
 }
 
@@ -946,10 +1032,50 @@ FactStatement TimelineStatement(const Fact& f, Ctx& c) {
   return Statement(f, c);
 }
 
-std::vector<TimelineYear> Timeline(const kb::DyadView& view, Ctx& c) {
+const FactStatement* FirstOf(const Group& g, Relation r) {
+  for (const FactStatement& f : g.facts)
+    if (f.relation == r) return &f;
+  return nullptr;
+}
+
+// A bilateral agreement in the timeline: one line at its signature with its entry into force
+// ("… was signed; in force since 1 July 1869 (last recorded 2023-10-11)"), its termination on
+// its own date. An agreement known only by the pair's party facts keeps those.
+std::vector<FactStatement> AgreementLines(const Group& g) {
+  const FactStatement* sig = FirstOf(g, Relation::kAgreementSigned);
+  const FactStatement* force = FirstOf(g, Relation::kAgreementInForce);
+  const FactStatement* end = FirstOf(g, Relation::kAgreementTerminated);
+  if (!sig && !force && !end) return g.facts;
+  std::vector<FactStatement> out;
+  const bool dated_force = force && force->start && !force->undated;
+  if (sig) out.push_back(*sig);
+  if (sig && dated_force && force->when != sig->when) {
+    out.back().text += "; in force " + force->when;
+    UnionCites(out.back().cite, force->cite);
+  }
+  if (!sig && dated_force) out.push_back(*force);
+  if (end) out.push_back(*end);
+  return out;
+}
+
+// The timeline is the pair's history: the bilateral agreements once each (AgreementLines);
+// the multilateral treaties both joined are the agreements section's list, not lines here.
+void AddAgreementLines(const std::vector<Group>& agreements, Ctx& c, std::vector<FactStatement>& facts) {
+  for (const Group& g : agreements) {
+    if (g.multilateral) continue;
+    for (FactStatement& s : AgreementLines(g)) {
+      c.cites.Mark(s.cite);
+      facts.push_back(std::move(s));
+    }
+  }
+}
+
+std::vector<TimelineYear> Timeline(const kb::DyadView& view, const std::vector<Group>& agreements, Ctx& c) {
   std::vector<FactStatement> facts;
   for (const Fact* f : view.facts)
-    if (Began(*f, c) && !AboutAThirdState(*f, c)) facts.push_back(TimelineStatement(*f, c));
+    if (Began(*f, c) && !AboutAThirdState(*f, c) && AgreementOfFact(*f, c).empty())
+      facts.push_back(TimelineStatement(*f, c));
+  AddAgreementLines(agreements, c, facts);
   std::map<int, std::vector<TimelineItem>> years;
   TimelineYear undated;
   for (FactStatement& s : MergeDuplicates(std::move(facts))) {
@@ -1293,6 +1419,79 @@ RelationsData RelationsDataOf(const DossierRequest& req, Ctx& c) {
   return r;
 }
 
+// ---- sections with nothing for the pair ------------------------------------------------------
+
+struct Topic {
+  const char* section;
+  const char* what;
+  std::initializer_list<Relation> relations;
+  const char* occurrence_kind;  // occurrences of this kind count too ("" none)
+};
+
+constexpr Topic kTopics[] = {
+    {"agreements", "agreements",
+     {Relation::kAgreementSigned, Relation::kAgreementInForce, Relation::kAgreementTerminated, Relation::kPartyTo},
+     ""},
+    {"memberships", "memberships in international organizations", {Relation::kMemberOf, Relation::kObserverOf}, ""},
+    {"security", "military installations and security incidents",
+     {Relation::kInstallationHostedBy, Relation::kInstallationOperatedBy, Relation::kInstallationOpened,
+      Relation::kInstallationClosed},
+     "incident"},
+    {"assistance", "assistance", {Relation::kAssistance}, ""},
+    {"opinion", "public-opinion polls", {Relation::kPollResult}, ""},
+    {"trade", "trade and currency",
+     {Relation::kCurrency, Relation::kInCurrencyZone, Relation::kTradeSuspended, Relation::kTradeRestrictions,
+      Relation::kTradeTrend},
+     ""},
+};
+
+// The fact concerns one of the pair's states (as subject, object, owner or host).
+bool ConcernsThePair(const Fact& f, const Ctx& c) {
+  for (const std::string* id : {&f.subject, &f.object})
+    for (const std::string& s : c.kb.StatesOf(*id))
+      if (s == c.a || s == c.b) return true;
+  return false;
+}
+
+// The sources of the knowledge base that record a topic's facts for either state of the pair
+// (with any other state), sorted by id.
+std::set<std::string> TopicSources(const Topic& t, const Ctx& c) {
+  std::set<std::string> out;
+  for (const Fact& f : c.kb.facts())
+    if (In(f.relation, t.relations) && ConcernsThePair(f, c)) out.insert(f.sources.begin(), f.sources.end());
+  if (*t.occurrence_kind == '\0') return out;
+  for (const kb::Occurrence& o : c.kb.occurrences()) {
+    if (o.kind != t.occurrence_kind) continue;
+    const bool ours = std::any_of(o.participants.begin(), o.participants.end(), [&](const kb::Participant& p) {
+      const std::vector<std::string> states = c.kb.StatesOf(p.entity);
+      return std::find(states.begin(), states.end(), c.a) != states.end() ||
+             std::find(states.begin(), states.end(), c.b) != states.end();
+    });
+    if (ours) out.insert(o.sources.begin(), o.sources.end());
+  }
+  return out;
+}
+
+// The empty sections in at most two entries, in section order: those some source records
+// for either state (with all those sources cited), and those none does.
+std::vector<NotRecorded> NotRecordedOf(const Dossier& d, Ctx& c) {
+  std::array<NotRecorded, 2> by;  // [0] looked for in sources that hold such facts, [1] in none
+  std::set<std::string> sources;
+  for (const Topic& t : kTopics) {
+    if (!SectionEmpty(d, t.section)) continue;
+    const std::set<std::string> more = TopicSources(t, c);
+    NotRecorded& into = by[more.empty() ? 1 : 0];
+    into.sections.push_back(t.section);
+    into.topics.push_back(t.what);
+    sources.insert(more.begin(), more.end());
+  }
+  by[0].cite = c.cites.Cite({sources.begin(), sources.end()});
+  std::vector<NotRecorded> out;
+  for (NotRecorded& n : by)
+    if (!n.sections.empty()) out.push_back(std::move(n));
+  return out;
+}
+
 Status BuildSections(const DossierRequest& req, Ctx& c, Dossier& d) {
   kb::DyadView view = c.kb.Dyad(c.a, c.b, Interval::Always());
   std::vector<const Fact*> dyad = SortedBegun(view.facts, c);
@@ -1328,10 +1527,12 @@ Status BuildSections(const DossierRequest& req, Ctx& c, Dossier& d) {
                            Relation::kCooperation}, c);
   ThirdStatesToContext(d.trade_currency, d.context, c);
   c.cites.Section("timeline");
-  d.timeline = Timeline(c.kb.Dyad(c.a, c.b, Interval::Make(std::nullopt, c.as_of).value()), c);
+  d.timeline = Timeline(c.kb.Dyad(c.a, c.b, Interval::Make(std::nullopt, c.as_of).value()), d.agreements, c);
   DYAD_ASSIGN_OR_RETURN(d.events, Events(req, c));
   c.cites.Section("datasets");
   d.relations_data = RelationsDataOf(req, c);
+  c.cites.Section("not-recorded");
+  d.not_recorded = NotRecordedOf(d, c);
   c.cites.Section("pairs");
   if (!c.present_tense) return Status();  // the pair sections speak in the present tense
   d.pairs = BuildPairSections({&c.world, &c.kb, req.relations, req.relations_error, c.a, c.b, c.as_of},
@@ -1345,7 +1546,7 @@ std::vector<SectionCurrency> CurrencyOf(Ctx& c, const std::vector<CitedSource>& 
       {"overview", "Overview"}, {"timeline", "Timeline"}, {"representation", "Diplomatic representation"},
       {"agreements", "Agreements"}, {"memberships", "Memberships"}, {"security", "Security"},
       {"assistance", "Assistance"}, {"opinion", "Public opinion"}, {"trade", "Trade and currency"},
-      {"context", "Context"}, {"datasets", "Relations data"}, {"pairs", "Between the two states"}};
+      {"context", "Context"}, {"not-recorded", "Not recorded"}, {"datasets", "Relations data"}, {"pairs", "Between the two states"}};
   std::vector<SectionCurrency> out;
   for (const auto& [id, title] : kSections) {
     const std::set<int>& cited = c.cites.CitedIn(id);

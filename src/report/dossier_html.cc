@@ -392,13 +392,39 @@ void RepresentationHtml(Page& p) {
 }
 
 void GroupHtml(Page& p, const Group& g) {
-  p.CitedElement("h3", g.name + (g.status ? " — " + *g.status : ""), g.cite);
+  p.CitedElement("h3", g.name, g.cite);
   p.FactList(g.facts, "");
 }
 
-void Groups(Page& p, const std::vector<Group>& groups, std::string_view empty) {
-  if (groups.empty()) p.Note(empty);
-  for (const Group& g : groups) GroupHtml(p, g);
+// A bilateral agreement: its one status with its dates, then what each source says of it.
+void BilateralHtml(Page& p, const Group& g) {
+  p.CitedElement("h3", g.name + " — " + g.status_text, g.cite);
+  p.FactList(g.facts, "");
+}
+
+// The multilateral treaties both joined, one line each: name, status, every citation.
+void MultilateralHtml(Page& p, const std::vector<Group>& agreements) {
+  MarkupWriter& w = p.w();
+  w.Element("h3", fmt::format("Multilateral treaties both joined ({})", MultilateralCount(p.d())));
+  w.Open("ul");
+  for (const Group& g : agreements) {
+    if (!g.multilateral) continue;
+    w.Open("li");
+    w.Element("strong", g.name);
+    p.TextCited(" — " + g.status_text, AgreementCites(g));
+    w.Close();
+  }
+  w.Close();
+}
+
+void AgreementsHtml(Page& p) {
+  const Dossier& d = p.d();
+  if (SectionEmpty(d, "agreements")) return;
+  p.SectionOpen("agreements", "Agreements");
+  for (const Group& g : d.agreements)
+    if (!g.multilateral) BilateralHtml(p, g);
+  if (MultilateralCount(d) > 0) MultilateralHtml(p, d.agreements);
+  p.w().Close();
 }
 
 void MembershipCell(Page& p, const FactStatement* f) {
@@ -427,10 +453,9 @@ void MembershipsTable(Page& p) {
 
 void MembershipsHtml(Page& p) {
   const Dossier& d = p.d();
-  const Memberships& m = d.memberships;
+  if (SectionEmpty(d, "memberships")) return;
   p.SectionOpen("memberships", "Memberships");
-  if (m.shared.empty() && m.only_a.empty() && m.only_b.empty()) p.Note("No memberships recorded.");
-  else MembershipsTable(p);
+  MembershipsTable(p);
   p.w().Close();
 }
 
@@ -445,8 +470,8 @@ HBarChartSpec PollChart(const Group& poll, int n) {
 }
 
 void Opinion(Page& p) {
+  if (SectionEmpty(p.d(), "opinion")) return;
   p.SectionOpen("opinion", "Public opinion");
-  if (p.d().public_opinion.empty()) p.Note("No poll results recorded.");
   for (size_t n = 0; n < p.d().public_opinion.size(); ++n) {
     const Group& poll = p.d().public_opinion[n];
     p.w().Raw(RenderFigure(RenderHBarChart(PollChart(poll, static_cast<int>(n))), poll.name));
@@ -568,16 +593,19 @@ void SeeAlso(Page& p) {
   w.Close();
 }
 
+// A section of statements; none when it is empty (the not-recorded section says so).
 template <typename List>
-void SimpleSection(Page& p, std::string_view id, std::string_view title, const List& items, std::string_view empty) {
+void SimpleSection(Page& p, std::string_view id, std::string_view title, const List& items) {
+  if (SectionEmpty(p.d(), id)) return;
   p.SectionOpen(id, title);
-  p.FactList(items, empty);
+  p.FactList(items, "");
   p.w().Close();
 }
 
 void SecurityHtml(Page& p) {
+  if (SectionEmpty(p.d(), "security")) return;
   p.SectionOpen("security", "Security");
-  Groups(p, p.d().security.installations, "No installations recorded.");
+  for (const Group& g : p.d().security.installations) GroupHtml(p, g);
   if (!p.d().security.incidents.empty()) {
     p.w().Element("h3", "Incidents");
     p.FactList(p.d().security.incidents, "");
@@ -592,15 +620,17 @@ std::vector<FactStatement> AllSides(const SidedFacts& s) {
 }
 
 void TradeHtml(Page& p) {
-  MarkupWriter& w = p.w();
-  p.SectionOpen("trade", "Trade and currency");
-  p.FactList(AllSides(p.d().trade_currency), "Nothing recorded.");
-  std::vector<FactStatement> context = AllSides(p.d().context);
-  if (!context.empty()) {
-    w.Element("h3", "Context");
-    p.FactList(context, "");
-  }
-  w.Close();
+  SimpleSection(p, "trade", "Trade and currency", AllSides(p.d().trade_currency));
+  SimpleSection(p, "context", "Context", AllSides(p.d().context));
+}
+
+// The sections with nothing for the pair, one paragraph per set of sources looked in.
+void NotRecordedHtml(Page& p) {
+  const Dossier& d = p.d();
+  if (d.not_recorded.empty()) return;
+  p.SectionOpen("not-recorded", "Not recorded");
+  for (const NotRecorded& n : d.not_recorded) p.CitedElement("p", NotRecordedText(d, n) + ".", n.cite);
+  p.w().Close();
 }
 
 // ---- bundled relations datasets ------------------------------------------------------------
@@ -719,14 +749,13 @@ void Body(Page& p) {
   OverviewHtml(p);
   Timeline(p);
   RepresentationHtml(p);
-  p.SectionOpen("agreements", "Agreements");
-  Groups(p, d.agreements, "No agreements recorded.");
-  p.w().Close();
+  AgreementsHtml(p);
   MembershipsHtml(p);
   SecurityHtml(p);
-  SimpleSection(p, "assistance", "Assistance", d.assistance, "No assistance recorded.");
+  SimpleSection(p, "assistance", "Assistance", d.assistance);
   Opinion(p);
   TradeHtml(p);
+  NotRecordedHtml(p);
   EventsHtml(p);
   RelationsDataHtml(p);
   p.w().Raw(RenderPairSectionsHtml(d));
@@ -741,10 +770,14 @@ PageSpec PageOf(const Dossier& d, const std::string& map_note) {
                               d.as_of.ToString());
   if (const std::string currency = CurrencyLine(d); !currency.empty()) spec.subtitle += " " + currency;
   spec.description = spec.title + ": a cited, data-backed dossier generated by dyad";
-  spec.toc = {{"overview", "Overview"}, {"timeline", "Timeline"}, {"representation", "Representation"},
-              {"agreements", "Agreements"}, {"memberships", "Memberships"}, {"security", "Security"},
-              {"assistance", "Assistance"}, {"opinion", "Public opinion"}, {"trade", "Trade and currency"},
-              {"events", "Events"}};
+  spec.toc = {{"overview", "Overview"}, {"timeline", "Timeline"}, {"representation", "Representation"}};
+  for (const TocEntry& t : std::initializer_list<TocEntry>{
+           {"agreements", "Agreements"}, {"memberships", "Memberships"}, {"security", "Security"},
+           {"assistance", "Assistance"}, {"opinion", "Public opinion"}, {"trade", "Trade and currency"},
+           {"context", "Context"}})
+    if (!SectionEmpty(d, t.id)) spec.toc.push_back(t);
+  if (!d.not_recorded.empty()) spec.toc.push_back({"not-recorded", "Not recorded"});
+  spec.toc.push_back({"events", "Events"});
   if (d.relations_data.queried) spec.toc.push_back({"datasets", "Relations data"});
   if (d.pairs.built) spec.toc.push_back({"pairs", "Between the two states"});
   spec.toc.push_back({"sources", "Sources"});

@@ -180,7 +180,9 @@ void AddPoll(const PollDetail& p, Json& g) {
 Json GroupJson(const Group& g) {
   Json j = {{"id", g.id}, {"name", g.name}, {"kind", OrNull(g.kind)}, {"facts", FactsJson(g.facts)},
             {"cite", CiteJson(g.cite)}};
-  if (g.status) j.update({{"status", *g.status}, {"parties", g.parties}});
+  if (g.status)
+    j.update({{"status", *g.status}, {"status_text", g.status_text}, {"parties", g.parties},
+              {"multilateral", g.multilateral}});
   if (g.poll) AddPoll(*g.poll, j);
   return j;
 }
@@ -309,6 +311,15 @@ Json HeadJson(const Dossier& d) {
           {"as_of_given", d.as_of_given}, {"standing", StandingJson(d.standing)}, {"states", Json::array({StateJson(d.states[0]), StateJson(d.states[1])})}};
 }
 
+// The empty sections: what was looked for, in which sources, as one sentence each.
+Json NotRecordedJson(const Dossier& d) {
+  Json out = Json::array();
+  for (const NotRecorded& n : d.not_recorded)
+    out.push_back({{"sections", n.sections}, {"topics", n.topics}, {"text", NotRecordedText(d, n)},
+                   {"cite", CiteJson(n.cite)}});
+  return out;
+}
+
 // The sections of the knowledge base, in the documented order.
 void AddSections(const Dossier& d, Json& j) {
   j.update({{"overview", {{"relations", RelationsJson(d.overview.relations)},
@@ -317,7 +328,8 @@ void AddSections(const Dossier& d, Json& j) {
             {"agreements", GroupsJson(d.agreements)}, {"memberships", MembershipsJson(d.memberships)},
             {"security", SecurityJson(d.security)}, {"assistance", FactsJson(d.assistance)},
             {"public_opinion", GroupsJson(d.public_opinion)}, {"trade_currency", SidedJson(d.trade_currency)},
-            {"context", SidedJson(d.context)}, {"timeline", ArrayOf(d.timeline, TimelineYearJson)}});
+            {"context", SidedJson(d.context)}, {"not_recorded", NotRecordedJson(d)},
+            {"timeline", ArrayOf(d.timeline, TimelineYearJson)}});
 }
 
 Json DossierJson(const Dossier& d) {

@@ -183,14 +183,30 @@ void RepresentationMd(const Dossier& d, std::string& out) {
 }
 
 std::string GroupMd(const Group& g) {
-  return fmt::format("**{}**{} {}\n\n", EscapeMarkdown(g.name), g.status ? " — " + EscapeMarkdown(*g.status) : "",
-                     Cited(g.cite)) +
+  return fmt::format("**{}** {}\n\n", EscapeMarkdown(g.name), Cited(g.cite)) + Lines(g.facts) + "\n";
+}
+
+// A bilateral agreement: its one status with its dates, then what each source says of it.
+std::string BilateralMd(const Group& g) {
+  return fmt::format("**{}** — {} {}\n\n", EscapeMarkdown(g.name), EscapeMarkdown(g.status_text), Cited(g.cite)) +
          Lines(g.facts) + "\n";
 }
 
-void GroupsMd(const std::vector<Group>& groups, const std::string& empty, std::string& out) {
-  if (groups.empty()) out += empty + "\n";
-  for (const Group& g : groups) out += GroupMd(g);
+// A multilateral treaty both joined, on one line: its name and status, every citation.
+std::string MultilateralMd(const Group& g) {
+  return "- **" + EscapeMarkdown(g.name) + "** — " + Stated(g.status_text, AgreementCites(g)) + "\n";
+}
+
+void AgreementsMd(const Dossier& d, std::string& out) {
+  if (SectionEmpty(d, "agreements")) return;
+  Section(out, "Agreements");
+  const size_t multi = MultilateralCount(d);
+  for (const Group& g : d.agreements)
+    if (!g.multilateral) out += BilateralMd(g);
+  if (multi == 0) return;
+  out += MarkdownHeading(3, fmt::format("Multilateral treaties both joined ({})", multi)) + "\n\n";
+  for (const Group& g : d.agreements)
+    if (g.multilateral) out += MultilateralMd(g);
 }
 
 std::string WhenCited(const FactStatement& f) { return f.when + " " + CitesPlain(f.cite); }
@@ -208,10 +224,9 @@ Rows MembershipRows(const Dossier& d) {
 }
 
 void MembershipsMd(const Dossier& d, std::string& out) {
+  if (SectionEmpty(d, "memberships")) return;
   Section(out, "Memberships");
-  const Rows rows = MembershipRows(d);
-  out += rows.empty() ? "No memberships recorded.\n"
-                      : MarkdownTable({"Organization", "Member", d.states[0].name, d.states[1].name}, rows);
+  out += MarkdownTable({"Organization", "Member", d.states[0].name, d.states[1].name}, MembershipRows(d));
 }
 
 std::string AnswerOf(const FactStatement& f) {
@@ -231,15 +246,15 @@ std::string PollMd(const Group& p) {
 }
 
 void OpinionMd(const Dossier& d, std::string& out) {
+  if (SectionEmpty(d, "opinion")) return;
   Section(out, "Public opinion");
-  if (d.public_opinion.empty()) out += "No poll results recorded.\n";
   for (const Group& p : d.public_opinion) out += PollMd(p);
 }
 
-void FactSection(const std::string& title, const std::vector<FactStatement>& facts, const std::string& empty,
-                 std::string& out) {
+// A section of statements; none when there are none (the not-recorded line says so).
+void FactSection(const std::string& title, const std::vector<FactStatement>& facts, std::string& out) {
+  if (facts.empty()) return;
   Section(out, title);
-  if (facts.empty()) out += empty + "\n";
   out += Lines(facts);
 }
 
@@ -376,15 +391,22 @@ void SeeAlsoMd(const Dossier& d, std::string& out) {
 }
 
 void SecurityMd(const Dossier& d, std::string& out) {
+  if (SectionEmpty(d, "security")) return;
   Section(out, "Security");
-  GroupsMd(d.security.installations, "No installations recorded.", out);
+  for (const Group& g : d.security.installations) out += GroupMd(g);
   for (const OccurrenceStatement& i : d.security.incidents) out += Line(i);
 }
 
 void TradeContextMd(const Dossier& d, std::string& out) {
-  FactSection("Trade and currency", AllSides(d.trade_currency), "Nothing recorded.", out);
-  std::vector<FactStatement> context = AllSides(d.context);
-  if (!context.empty()) FactSection("Context", context, "", out);
+  FactSection("Trade and currency", AllSides(d.trade_currency), out);
+  FactSection("Context", AllSides(d.context), out);
+}
+
+// The sections with nothing for the pair, in one line per set of sources looked in.
+void NotRecordedMd(const Dossier& d, std::string& out) {
+  if (d.not_recorded.empty()) return;
+  Section(out, "Not recorded");
+  for (const NotRecorded& n : d.not_recorded) out += Stated(NotRecordedText(d, n), n.cite) + ".\n\n";
 }
 
 // The sections after the infobox, in the order of the table of contents.
@@ -392,13 +414,13 @@ void BodyMd(const Dossier& d, std::string& out) {
   OverviewMd(d, out);
   TimelineMd(d, out);
   RepresentationMd(d, out);
-  Section(out, "Agreements");
-  GroupsMd(d.agreements, "No agreements recorded.", out);
+  AgreementsMd(d, out);
   MembershipsMd(d, out);
   SecurityMd(d, out);
-  FactSection("Assistance", d.assistance, "No assistance recorded.", out);
+  FactSection("Assistance", d.assistance, out);
   OpinionMd(d, out);
   TradeContextMd(d, out);
+  NotRecordedMd(d, out);
   EventsMd(d, out);
   RelationsDataMd(d, out);
   out += RenderPairSectionsMarkdown(d);

@@ -1,6 +1,12 @@
 #include "report/dossier_model.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "world/prose_name.h"
 
 namespace dyad::report {
 
@@ -15,6 +21,48 @@ std::string PlainText(const std::vector<Clause>& clauses) {
     out += ". ";
   }
   if (!out.empty()) out.pop_back();
+  return out;
+}
+
+bool SectionEmpty(const Dossier& d, std::string_view section) {
+  const Memberships& m = d.memberships;
+  const auto none = [](const SidedFacts& f) { return f.pair.empty() && f.a.empty() && f.b.empty(); };
+  if (section == "agreements") return d.agreements.empty();
+  if (section == "memberships") return m.shared.empty() && m.only_a.empty() && m.only_b.empty();
+  if (section == "security") return d.security.installations.empty() && d.security.incidents.empty();
+  if (section == "assistance") return d.assistance.empty();
+  if (section == "opinion") return d.public_opinion.empty();
+  if (section == "trade") return none(d.trade_currency);
+  if (section == "context") return none(d.context);
+  return false;
+}
+
+// "A", "A and B", "A, B, and C" (a topic may hold an "and" of its own).
+std::string JoinAnd(const std::vector<std::string>& items) {
+  if (items.size() < 2) return items.empty() ? "" : items[0];
+  return fmt::format("{}{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.size() > 2 ? "," : "",
+                     items.back());
+}
+
+std::string NotRecordedText(const Dossier& d, const NotRecorded& e) {
+  std::string topics = JoinAnd(e.topics);
+  if (!topics.empty()) topics[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(topics[0])));
+  const std::string a = world::StateInText(d.states[0].name), b = world::StateInText(d.states[1].name);
+  if (e.cite.empty()) return fmt::format("{}: no source of the knowledge base records such facts for {} or {}", topics, a, b);
+  return fmt::format("{}: nothing recorded for {} and {} as of {}, in the sources that record such facts for either",
+                     topics, a, b, d.as_of.ToEnglish());
+}
+
+size_t MultilateralCount(const Dossier& d) {
+  return static_cast<size_t>(std::count_if(d.agreements.begin(), d.agreements.end(),
+                                           [](const Group& g) { return g.multilateral; }));
+}
+
+Cites AgreementCites(const Group& g) {
+  Cites out = g.cite;
+  for (const FactStatement& f : g.facts)
+    for (int n : f.cite)
+      if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
   return out;
 }
 

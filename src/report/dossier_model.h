@@ -219,7 +219,11 @@ struct Group {
   std::vector<FactStatement> facts;
   Cites cite;
   std::optional<std::string> status;  // agreements: recorded, signed, in force, expired, terminated
+  // Agreements: the status with its dates, consistent with the facts listed: "in force since
+  // 17 April 1869 (last recorded 2023-10-11)", "terminated July 2015", "signed 1993".
+  std::string status_text;
   std::vector<std::string> parties;   // agreements
+  bool multilateral = false;          // agreements: a party other than the pair's two states
   std::optional<PollDetail> poll;     // polls
 };
 
@@ -351,6 +355,15 @@ struct SectionCurrency {
   std::optional<Date> current_to;  // absent: none of its sources records one
 };
 
+// Topics the dossier looked for and found nothing of for the pair, told in one line instead
+// of empty sections: what was looked for, and the sources that hold such facts for either
+// state with other states (cited; none: no source records them for either state).
+struct NotRecorded {
+  std::vector<std::string> sections;  // anchor ids of the sections left out ("security")
+  std::vector<std::string> topics;    // what they hold ("military installations and security incidents")
+  Cites cite;
+};
+
 struct Dossier {
   std::string title;
   Date as_of;
@@ -360,7 +373,7 @@ struct Dossier {
   Overview overview;
   Directions<Envoys> envoys;
   Representation representation;
-  std::vector<Group> agreements;
+  std::vector<Group> agreements;  // bilateral ones first, then the multilateral treaties both joined
   Memberships memberships;
   Security security;
   std::vector<FactStatement> assistance;
@@ -371,6 +384,7 @@ struct Dossier {
   RelationsData relations_data;
   PairSections pairs;  // report/pair_sections_model.h
   std::vector<CitedSource> sources;
+  std::vector<NotRecorded> not_recorded;  // empty sections, by the sources looked in
   std::vector<SectionCurrency> currency;  // the header's "data current to …", section order
   std::vector<SeeAlsoEntry> see_also;
   MapPlan map;  // (not in JSON)
@@ -390,6 +404,23 @@ std::string TermEndText(const FactStatement& term);
 // 12 October 2018)", "vacant", "not known after 2021-01-20 (last recorded: Donald Lu, since
 // 12 October 2018)", "none recorded on this date (last: X)" or "—", with its citations.
 Segment EnvoyText(const Envoys& envoys);
+
+// True when the section (by anchor id: agreements, memberships, security, assistance,
+// opinion, trade, context) holds nothing: renderers leave it out, and the dossier's
+// not_recorded line names it.
+bool SectionEmpty(const Dossier& dossier, std::string_view section);
+
+// "Agreements: nothing recorded for India and Pakistan as of 2 December 2026, in the sources
+// that record such facts for either", "Assistance and public-opinion polls: no source of the
+// knowledge base records such facts for France or Germany":
+// one sentence per entry of not_recorded, without citation marks (the entry's cite follows).
+std::string NotRecordedText(const Dossier& dossier, const NotRecorded& entry);
+
+// The multilateral treaties both states joined, among the dossier's agreements.
+size_t MultilateralCount(const Dossier& dossier);
+
+// Every citation of an agreement: the entity's and its facts', in order of first mention.
+Cites AgreementCites(const Group& agreement);
 
 // The header's currency line: "Data current to: Overview 2024-07-19; Timeline 2025-02-19;
 // …" (a section none of whose sources records a currency says "not recorded").

@@ -314,14 +314,105 @@ TEST_F(DossierTruth, OneMissionPerPostAndNoneEmpty) {
     for (const Json& mission : side) EXPECT_FALSE(mission["facts"].empty()) << Text(mission, "name");
 }
 
-TEST_F(DossierTruth, BothStatesPartyToTheTreatyOf1993IsOneLine) {
-  int lines = 0;
+TEST_F(DossierTruth, The1993AgreementIsOneTimelineLineAtItsSignatureAndOneAtItsEnd) {
+  // It was three lines (both parties, signed, and in force "until July 2015") besides its
+  // termination: the timeline tells a bilateral agreement once, at its signature.
+  std::map<std::string, int> lines;
   for (const Json& f : TimelineFacts(KgzUsa()))
-    if (Text(f, "relation") == "party_to") {
-      ++lines;
-      EXPECT_EQ(Text(f, "text").rfind("Kyrgyzstan and the United States were parties to", 0), 0u) << Text(f, "text");
+    if (Text(f, "text").find("cooperation agreement of 1993") != std::string::npos) ++lines[Text(f, "relation")];
+  EXPECT_EQ(lines, (std::map<std::string, int>{{"agreement_signed", 1}, {"agreement_terminated", 1}}));
+}
+
+// The agreement a timeline statement speaks of (its subject or a party's object), or "".
+std::string AgreementIn(const Json& f) {
+  const std::string rel = Text(f, "relation");
+  if (rel == "party_to") return Text(f, "object");
+  return rel.rfind("agreement_", 0) == 0 ? Text(f, "subject") : "";
+}
+
+const std::vector<std::pair<std::string, std::string>>& TreatyPairs() {
+  static const std::vector<std::pair<std::string, std::string>> pairs{
+      {"FRA", "DEU"}, {"IND", "PAK"}, {"USA", "DEU"}, {"KGZ", "USA"}, {"KGZ", "KAZ"}};
+  return pairs;
+}
+
+TEST_F(DossierTruth, FraDeuTimelineHoldsNoMultilateralTreatyAndOneLinePerTreatyAndDate) {
+  // FRA–DEU's timeline held ~225 treaty lines: every Rhine and North Sea convention both
+  // joined, twice ("were parties to" and "was in force"). Multilateral treaties are the
+  // agreements section's list; a bilateral one is one line at its signature.
+  for (const auto& [a, b] : TreatyPairs()) {
+    const Json& d = Dossier(a, b, "2026-12-01");
+    ASSERT_FALSE(d.is_null()) << a << "–" << b;
+    std::set<std::string> multilateral, seen;
+    for (const Json& g : d["agreements"])
+      if (g.value("multilateral", false)) multilateral.insert(Text(g, "id"));
+    for (const Json& f : TimelineFacts(d)) {
+      const std::string id = AgreementIn(f);
+      if (id.empty()) continue;
+      EXPECT_FALSE(multilateral.count(id)) << a << "–" << b << ": " << Text(f, "text");
+      EXPECT_TRUE(seen.insert(Text(f, "text").substr(0, 40) + "|" + Text(f, "start")).second)
+          << a << "–" << b << ": two lines for one treaty on one date: " << Text(f, "text");
     }
-  EXPECT_EQ(lines, 1);
+  }
+}
+
+TEST_F(DossierTruth, AgreementStatusAgreesWithItsLinesNeverExpiredBesideAnOpenInForce) {
+  // "— expired [2]" headed an agreement listed "since 17 April 1869 (last recorded
+  // 2023-10-11) — … was in force": a term past its source's currency is in force as last recorded.
+  for (const auto& [a, b] : TreatyPairs()) {
+    const Json& d = Dossier(a, b, "2026-12-01");
+    for (const Json& g : d["agreements"]) {
+      const std::string status = Text(g, "status"), text = Text(g, "status_text");
+      const std::string lead = status == "recorded" ? "both are parties" : status;
+      EXPECT_EQ(text.rfind(lead, 0), 0u) << a << "–" << b << ": " << text << " is not " << status;
+      for (const Json& f : g["facts"]) {
+        if (Text(f, "relation") != "agreement_in_force" || Text(f, "end") != "") continue;
+        EXPECT_NE(status, "expired") << a << "–" << b << ": " << Text(g, "name");
+        if (status != "in force") continue;
+        EXPECT_EQ(text, "in force " + Text(f, "when")) << a << "–" << b << ": " << Text(g, "name");
+      }
+    }
+  }
+  const Json* rhine = nullptr;
+  for (const Json& g : Dossier("FRA", "DEU", "2026-12-01")["agreements"])
+    if (Text(g, "name") == "Revised Convention On The Navigation Of The Rhine") rhine = &g;
+  ASSERT_NE(rhine, nullptr);
+  EXPECT_EQ(Text(*rhine, "status_text"), "in force since 1 July 1869 (last recorded 2023-10-11)");
+  EXPECT_TRUE((*rhine)["multilateral"].get<bool>());
+}
+
+TEST_F(DossierTruth, OneTreatyFromTwoDatasetsIsOneAgreementFraDeu) {
+  // The Rhine convention of 4 July 1969 came from two treaty datasets under two ids: two
+  // agreements, one in force since 2 October 1970, the other since 20 October.
+  std::map<std::string, int> names;
+  for (const Json& g : Dossier("FRA", "DEU", "2026-12-01")["agreements"]) {
+    std::string name = Text(g, "name");
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    EXPECT_EQ(++names[name], 1) << Text(g, "name");
+  }
+}
+
+TEST_F(DossierTruth, EmptySectionsAreOneCitedNotRecordedLineGmbIsrFraDeuIndPak) {
+  // "## Security: No installations recorded.", "## Assistance: No assistance recorded.", …
+  // and "## Trade and currency: Nothing recorded." padded non-US dossiers.
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"FRA", "DEU"}, {"IND", "PAK"}, {"GMB", "ISR"}}) {
+    const Json& d = Dossier(a, b, "2026-12-01");
+    ASSERT_FALSE(d.is_null()) << a << "–" << b;
+    std::set<std::string> left_out;
+    for (const Json& n : d["not_recorded"]) {
+      for (const Json& s : n["sections"]) left_out.insert(s.get<std::string>());
+      const std::string text = Text(n, "text");
+      EXPECT_TRUE(!n["cite"].empty() || text.find("no source of the knowledge base") != std::string::npos) << text;
+    }
+    EXPECT_LE(d["not_recorded"].size(), 2u) << a << "–" << b;
+    for (const char* s : {"security", "assistance", "opinion", "trade"}) EXPECT_TRUE(left_out.count(s)) << a << "–" << b << ": " << s;
+    const std::string md = Markdown(a, b, "2026-12-01");
+    for (const char* padding : {"## Security", "## Assistance", "## Public opinion", "## Trade and currency",
+                                "No installations recorded", "Nothing recorded.", "No poll results recorded"})
+      EXPECT_EQ(md.find(padding), std::string::npos) << a << "–" << b << ": " << padding;
+    EXPECT_NE(md.find("## Not recorded"), std::string::npos) << a << "–" << b;
+  }
 }
 
 // ---- 4. sections hold only what belongs
