@@ -1203,16 +1203,17 @@ Clause CountsClause(const Dossier& d) {
            {}}};
 }
 
+// "Kyrgyzstan did not exist as a state in 1700" (`on`: OnDate's phrase).
 std::string NotExistingText(const std::vector<std::string>& names, const std::string& on) {
-  if (names.size() == 1) return fmt::format("{} did not exist as a state on {}", StateInText(names[0]), on);
-  return fmt::format("Neither {} nor {} existed as a state on {}", StateInText(names[0]), StateInText(names[1]), on);
+  if (names.size() == 1) return fmt::format("{} did not exist as a state {}", Capitalized(StateInText(names[0])), on);
+  return fmt::format("Neither {} nor {} existed as a state {}", StateInText(names[0]), StateInText(names[1]), on);
 }
 
 // What the sources cannot say for the date, as the summary's first clause (none: they can).
 std::optional<Clause> StandingClause(const Dossier& d) {
   const DateStanding& s = d.standing;
-  const std::string on = d.as_of.ToString();
-  if (!s.not_existing.empty()) return Clause{{NotExistingText(s.not_existing, on), {}}};
+  const std::string on = d.as_of.ToEnglish();
+  if (!s.not_existing.empty()) return Clause{{NotExistingText(s.not_existing, OnDate(d.as_of)), {}}};
   if (!s.future) return std::nullopt;
   const std::string until = s.known_until ? " (the newest is current to " + s.known_until->ToString() + ")" : "";
   return Clause{{fmt::format("{} lies after today and the sources stop before it{}: nothing is known for that date; "

@@ -136,6 +136,10 @@ std::string DescribeFact(const kb::Fact& f, const kb::KnowledgeBase& kb, bool on
   return Capitalize(out);
 }
 
+std::string OnDate(const Date& d) {
+  return (d.precision() == DatePrecision::kDay ? "on " : "in ") + d.ToEnglish();
+}
+
 std::string DescribeInterval(const Interval& interval, bool undated) {
   if (undated) return "undated";
   const auto& a = interval.start();

@@ -19,6 +19,10 @@ std::string DescribeInterval(const Interval& interval, bool undated);
 // The name of a state in running text: "the United States", "Kyrgyzstan" (world's).
 using world::StateInText;
 
+// The date as a sentence gives it, at its own precision: "on 2 December 2026", "in December
+// 1991", "in 1980" (never "on 1980").
+std::string OnDate(const Date& date);
+
 // The possessive of a name in running text: "Kyrgyzstan's", "the United States'".
 std::string Possessive(const std::string& name);
 

@@ -271,7 +271,7 @@ void ExpectNoCurrentTense(const Dossier& d) {
 TEST_F(DossierTest, AsOf1700NeitherStateExistedAndNothingIsSaidInThePresentTense) {
   const Dossier d = Model("KGZ", "USA", "1700");
   EXPECT_EQ(d.standing.not_existing, (std::vector<std::string>{"Kyrgyzstan", "United States"}));
-  EXPECT_EQ(PlainText(d.overview.summary).rfind("Neither Kyrgyzstan nor the United States existed as a state on 1700", 0), 0u)
+  EXPECT_EQ(PlainText(d.overview.summary).rfind("Neither Kyrgyzstan nor the United States existed as a state in 1700", 0), 0u)
       << PlainText(d.overview.summary);
   EXPECT_TRUE(d.states[0].capital.empty());
   ExpectNoCurrentTense(d);
@@ -280,7 +280,7 @@ TEST_F(DossierTest, AsOf1700NeitherStateExistedAndNothingIsSaidInThePresentTense
 TEST_F(DossierTest, AsOf1985KyrgyzstanDidNotExistAsAState) {
   const Dossier d = Model("KGZ", "USA", "1985-06-01");
   EXPECT_EQ(d.standing.not_existing, std::vector<std::string>{"Kyrgyzstan"});
-  EXPECT_NE(PlainText(d.overview.summary).find("Kyrgyzstan did not exist as a state on 1985-06-01"), std::string::npos);
+  EXPECT_NE(PlainText(d.overview.summary).find("Kyrgyzstan did not exist as a state on 1 June 1985"), std::string::npos);
   EXPECT_EQ(d.states[1].capital, "Washington D.C.");
   ExpectNoCurrentTense(d);
 }

@@ -258,11 +258,11 @@ std::string Markdown(const std::string& a, const std::string& b, const std::stri
 
 TEST_F(DossierTruth, ReportingChainSaysItsDateAndCitesEachHolder) {
   const std::string md = Markdown("KGZ", "USA", "2014-07-01");
-  EXPECT_NE(md.find("Reporting chain on 2014-07-01:"), std::string::npos);
+  EXPECT_NE(md.find("Reporting chain on 1 July 2014:"), std::string::npos);
   EXPECT_NE(md.find("Nisha Desai Biswal \\["), std::string::npos) << "each holder carries their citation";
   EXPECT_EQ(md.find("Affairs \n"), std::string::npos) << "no trailing space where a step has no citation";
   const std::string today = Markdown("KGZ", "USA", "2026-12-01");
-  EXPECT_NE(today.find("Reporting chain on 2026-12-01 (no holder recorded for that date):"), std::string::npos);
+  EXPECT_NE(today.find("Reporting chain on 1 December 2026 (no holder recorded for that date):"), std::string::npos);
 }
 
 // ---- 2. no date invented from a source's currency
@@ -495,6 +495,19 @@ TEST_F(DossierTruth, UsaChnMissionsOmitTheChengduConsulateClosedIn2020) {
   ASSERT_FALSE(d.is_null());
   for (const Json& m : d["representation"]["missions"]["a_in_b"])
     EXPECT_EQ(Text(m, "name").find("Chengdu"), std::string::npos) << "not in the 2022 listing of US posts in China";
+}
+
+// ---- 7. dates in prose at the as-of date's precision
+
+TEST_F(DossierTruth, StatusOnAYearOnlyAsOfReadsIn1980NotOn1980UssrUsa) {
+  const std::string md = Markdown("USSR", "USA", "1980");
+  ASSERT_FALSE(md.empty());
+  EXPECT_NE(md.find("Status in 1980: **in relations**"), std::string::npos);
+  EXPECT_NE(md.find("*As of 1980."), std::string::npos);
+  EXPECT_EQ(md.find(" on 1980"), std::string::npos) << "a year is not a day";
+  const std::string day = Markdown("KGZ", "USA", "2026-12-01");
+  EXPECT_NE(day.find("Status on 1 December 2026:"), std::string::npos);
+  EXPECT_NE(day.find("*As of 1 December 2026."), std::string::npos);
 }
 
 }  // namespace
