@@ -183,9 +183,11 @@ TEST_F(PairSectionsTest, TheTimelineHoldsNoFactOfAThirdStateToASmallTreatyBothJo
   for (const TimelineYear& y : d.timeline)
     for (const TimelineItem& item : y.items)
       if (item.fact) subjects.insert(item.fact->subject);
-  // Both states' party to the treaty is one statement of the pair ("France and Germany are
-  // parties to …"), whose subject is the first of them.
-  EXPECT_EQ(subjects, (std::set<std::string>{"FRA"}));
+  // A multilateral treaty both joined is no timeline line at all (issue 9): the agreements
+  // section lists it, as one agreement of the pair.
+  EXPECT_TRUE(subjects.empty());
+  ASSERT_EQ(d.agreements.size(), 1u);
+  EXPECT_TRUE(d.agreements[0].multilateral);
 }
 
 TEST_F(PairSectionsTest, SharedOrganisationsAreThoseBothBelongTo) {
