@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/binary_codec.h"
 #include "base/file.h"
 #include "base/paths.h"
 #include "kb/knowledge_base.h"
@@ -25,106 +26,32 @@ namespace dyad::kb {
 namespace {
 
 constexpr char kMagic[8] = {'D', 'Y', 'A', 'D', 'K', 'B', 'S', '1'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
 constexpr size_t kHeaderSize = 8 + 4 + 4 + 8 + 8 + 8;
 
-uint64_t Fnv1a(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ull;
-  for (unsigned char ch : bytes) h = (h ^ ch) * 1099511628211ull;
-  return h;
-}
-
-// ---- encoding -----------------------------------------------------------------------------
-
-// Little-endian fixed-width integers and length-prefixed strings.
-class Out {
- public:
-  template <typename T>
-  void Int(T v) {
-    char b[sizeof(T)];
-    std::memcpy(b, &v, sizeof(T));
-    buf_.append(b, sizeof(T));
-  }
-  void Str(std::string_view s) {
-    Int<uint32_t>(static_cast<uint32_t>(s.size()));
-    buf_.append(s);
-  }
-  void OptDate(const std::optional<Date>& d) {
-    Int<uint8_t>(d.has_value());
-    if (!d) return;
-    Int<int32_t>(d->year());
-    Int<uint8_t>(static_cast<uint8_t>(d->month()));
-    Int<uint8_t>(static_cast<uint8_t>(d->day()));
-    Int<uint8_t>(static_cast<uint8_t>(d->approximate() | (d->uncertain() << 1)));
-  }
-  void Strs(const std::vector<std::string>& v) {
-    Int<uint32_t>(static_cast<uint32_t>(v.size()));
-    for (const std::string& s : v) Str(s);
-  }
-  std::string& buf() { return buf_; }
-
- private:
-  std::string buf_;
-};
-
-class In {
- public:
-  In(const char* p, size_t n) : p_(p), end_(p + n) {}
-  template <typename T>
-  T Int() {
-    T v{};
-    if (!Need(sizeof(T))) return v;
-    std::memcpy(&v, p_, sizeof(T));
-    p_ += sizeof(T);
-    return v;
-  }
-  std::string Str() {
-    uint32_t n = Int<uint32_t>();
-    if (!Need(n)) return {};
-    std::string s(p_, n);
-    p_ += n;
-    return s;
-  }
-  std::optional<Date> OptDate() {
-    if (Int<uint8_t>() == 0) return std::nullopt;
-    int32_t y = Int<int32_t>();
-    int m = Int<uint8_t>(), d = Int<uint8_t>(), flags = Int<uint8_t>();
-    Result<Date> date = Date::Make(y, m, d);
-    if (!date.ok()) return Fail(), std::nullopt;
-    return date->WithApproximate(flags & 1).WithUncertain(flags & 2);
-  }
-  std::vector<std::string> Strs() {
-    std::vector<std::string> v(Count());
-    for (std::string& s : v) s = Str();
-    return v;
-  }
-  // A count of items that each take at least one byte (guards against absurd sizes).
-  uint32_t Count() {
-    uint32_t n = Int<uint32_t>();
-    if (n > static_cast<size_t>(end_ - p_)) return Fail(), 0;
-    return n;
-  }
-  bool ok() const { return ok_; }
-
- private:
-  bool Need(size_t n) {
-    if (ok_ && static_cast<size_t>(end_ - p_) >= n) return true;
-    Fail();
-    return false;
-  }
-  void Fail() { ok_ = false; }
-  const char* p_;
-  const char* end_;
-  bool ok_ = true;
-};
+// The byte vocabulary is base/binary_codec.h's.
+using Out = ByteWriter;
+using In = ByteReader;
 
 void PutOrigin(Out& o, const Origin& origin) {
   o.Str(origin.file);
   o.Int<uint64_t>(origin.line);
 }
+// Rows of a chunk come mostly from one file: the last name interned is kept (per thread,
+// as extracts may run on several).
+std::string_view InternedFile(std::string_view name) {
+  thread_local std::string last_name;
+  thread_local std::string_view last_interned;
+  if (last_interned.data() == nullptr || name != last_name) {
+    last_interned = InternFileName(name);
+    last_name.assign(name);
+  }
+  return last_interned;
+}
+
 Origin GetOrigin(In& in) {
   Origin origin;
-  origin.file = InternFileName(in.Str());
+  origin.file = InternedFile(in.View());
   origin.line = in.Int<uint64_t>();
   return origin;
 }
@@ -493,7 +420,7 @@ void PutHeader(std::string& file, uint64_t dir_offset, const std::string& direct
   h.Int<uint32_t>(0);
   h.Int<uint64_t>(dir_offset);
   h.Int<uint64_t>(directory.size());
-  h.Int<uint64_t>(Fnv1a(directory));
+  h.Int<uint64_t>(Checksum64(directory));
   std::memcpy(file.data(), h.buf().data(), kHeaderSize);
 }
 
@@ -518,7 +445,7 @@ Status Snapshot::Compile(const world::World& world, const std::vector<std::strin
   std::vector<std::pair<std::string, std::array<uint64_t, 3>>> positions;
   for (const auto& [state, parts] : chunks) {
     std::string bytes = EncodeChunk(parts, kbs);
-    positions.push_back({state, {file.size(), bytes.size(), Fnv1a(bytes)}});
+    positions.push_back({state, {file.size(), bytes.size(), Checksum64(bytes)}});
     file += bytes;
   }
   std::string directory = EncodeDirectory(dirs, kbs, positions);
@@ -558,7 +485,7 @@ Status Snapshot::ParseHeader() {
   const uint64_t off = h.Int<uint64_t>(), len = h.Int<uint64_t>(), sum = h.Int<uint64_t>();
   if (off > size_ || len > size_ - off) return Status::Corruption(path_ + ": directory outside the file (truncated?)");
   std::string_view dir(data_ + off, len);
-  if (Fnv1a(dir) != sum) return Status::Corruption(path_ + ": directory checksum mismatch");
+  if (Checksum64(dir) != sum) return Status::Corruption(path_ + ": directory checksum mismatch");
   In in(dir.data(), dir.size());
   const uint32_t packs = in.Count();
   for (uint32_t p = 0; p < packs && in.ok(); ++p) {
@@ -623,8 +550,13 @@ void ReadPart(In& in, PackData* pack, Taken* taken) {
 // occurrences by number), so that a knowledge base built from an extract lists its rows as
 // one built from the text packs does.
 void InPackOrder(Taken* taken, PackData* pack) {
-  std::stable_sort(pack->entities.begin(), pack->entities.end(),
-                   [](const Entity& a, const Entity& b) { return a.origin.line < b.origin.line; });
+  std::vector<std::pair<uint64_t, uint32_t>> order(pack->entities.size());  // (line, arrival)
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = {pack->entities[i].origin.line, i};
+  std::sort(order.begin(), order.end());  // a stable sort by line, moving no entity twice
+  std::vector<Entity> sorted;
+  sorted.reserve(order.size());
+  for (const auto& [line, i] : order) sorted.push_back(std::move(pack->entities[i]));
+  pack->entities = std::move(sorted);
   for (auto& [n, f] : taken->facts) pack->facts.push_back(std::move(f));
   for (auto& [n, o] : taken->occurrences) pack->occurrences.push_back(std::move(o));
 }
@@ -643,7 +575,7 @@ Result<std::vector<PackData>> Snapshot::Extract(const std::vector<std::string>& 
                                [](const Chunk& c, const std::string& s) { return c.state < s; });
     if (it == directory_.end() || it->state != key) return Status();
     std::string_view bytes(data_ + it->offset, it->length);
-    if (Fnv1a(bytes) != it->checksum) return Status::Corruption(fmt::format("{}: chunk of {} fails its checksum", path_, key));
+    if (Checksum64(bytes) != it->checksum) return Status::Corruption(fmt::format("{}: chunk of {} fails its checksum", path_, key));
     In in(bytes.data(), bytes.size());
     for (uint32_t n = in.Count(), i = 0; i < n && in.ok(); ++i) {
       uint32_t p = in.Int<uint32_t>();

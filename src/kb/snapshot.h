@@ -6,8 +6,8 @@
 //
 // A state's chunk holds every fact that concerns it (the state as subject or object; a
 // fact of, or about, an entity the state owns or hosts — its missions, its leaders — or
-// a mission accredited to it) and every entity those facts name. Each chunk carries an
-// FNV-1a checksum, verified when it is read; the header carries the checksum of the
+// a mission accredited to it) and every entity those facts name. Each chunk carries a
+// checksum (base/binary_codec.h: Checksum64), verified when it is read; the header carries the checksum of the
 // directory and the size and modification time of every pack file compiled, so a changed
 // pack makes the snapshot stale (OpenOrCompile then rebuilds it and publishes it
 // atomically).
