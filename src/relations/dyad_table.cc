@@ -207,12 +207,16 @@ Status DyadTable::Parse(std::string_view bytes) {
   for (const auto& spec : columns_)
     data_.push_back(c.Array(rows_, spec.type == ColumnType::kInt32 ? 4 : 8));
   if (!c.ok || c.pos != bytes.size()) return bad("sizes do not add up");
-  if (rows_ > 0) {
-    auto [lo, hi] = std::minmax_element(year_, year_ + rows_);
-    min_year_ = *lo;
-    max_year_ = *hi;
-  }
   return Status::OK();
+}
+
+std::pair<int, int> DyadTable::YearSpan() const {
+  std::call_once(years_once_, [this] {
+    if (rows_ == 0) return;
+    auto [lo, hi] = std::minmax_element(year_, year_ + rows_);
+    years_ = {*lo, *hi};
+  });
+  return years_;
 }
 
 Status DyadTable::Verify() const {

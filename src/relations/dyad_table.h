@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -84,9 +85,10 @@ class DyadTable {
   const std::vector<ColumnSpec>& columns() const { return columns_; }
   int Column(std::string_view name) const;  // -1 if absent
   size_t rows() const { return rows_; }
-  // The first and last year with a row (0 when empty): the dataset's coverage.
-  int min_year() const { return min_year_; }
-  int max_year() const { return max_year_; }
+  // The first and last year with a row (0 when empty): the dataset's coverage, found on
+  // first use (a scan of the year column that a command reading a few dyads never pays).
+  int min_year() const { return YearSpan().first; }
+  int max_year() const { return YearSpan().second; }
   const std::vector<std::string>& keys() const { return keys_; }
   // Index of a state key in this table, or kNoState.
   uint16_t KeyIndex(std::string_view key) const;
@@ -122,7 +124,9 @@ class DyadTable {
   std::vector<ColumnSpec> columns_;
   std::vector<std::string> keys_;
   size_t rows_ = 0;
-  int min_year_ = 0, max_year_ = 0;
+  std::pair<int, int> YearSpan() const;
+  mutable std::once_flag years_once_;
+  mutable std::pair<int, int> years_{0, 0};
   const uint16_t* a_ = nullptr;
   const uint16_t* b_ = nullptr;
   const int16_t* year_ = nullptr;
