@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <initializer_list>
 #include <set>
 
 namespace dyad::kb {
@@ -35,6 +36,21 @@ bool IsBreak(Relation r) {
 bool Family(Relation r) {
   return r == Relation::kRecognized || r == Relation::kNoRelations || IsEstablishing(r) ||
          IsBreak(r);
+}
+
+// Orders each fact list of `indexes` by relation, then as ByStart does (dated first, then
+// by first day, then in file order), from keys computed once per fact.
+void SortByRelationThenStart(const std::vector<Fact>& facts,
+                             std::initializer_list<StringMap<std::vector<uint32_t>>*> indexes) {
+  std::vector<uint64_t> key(facts.size());  // relation, undated, first day: one integer
+  for (size_t i = 0; i < facts.size(); ++i) {
+    const Fact& f = facts[i];
+    const uint64_t day = static_cast<uint32_t>(Lo(f.valid)) ^ 0x80000000u;  // order-preserving
+    key[i] = (uint64_t{static_cast<uint8_t>(f.relation)} << 40) | (uint64_t{f.undated} << 32) | day;
+  }
+  auto before = [&key](uint32_t a, uint32_t b) { return key[a] != key[b] ? key[a] < key[b] : a < b; };
+  for (auto* index : indexes)
+    for (auto& [id, idx] : *index) std::sort(idx.begin(), idx.end(), before);
 }
 
 }  // namespace
@@ -131,15 +147,7 @@ void KnowledgeBase::Index() {
     for (const Participant& p : occurrences_[i].participants) AppendStates(p.entity, &states);
     AddToDyads(states, i, &occ_by_dyad_);
   }
-  auto by_relation_then_start = [this](uint32_t a, uint32_t b) {
-    const Fact& x = facts_[a];
-    const Fact& y = facts_[b];
-    if (x.relation != y.relation) return x.relation < y.relation;
-    return ByStart(&x, &y);
-  };
-  for (auto* index : {&by_subject_, &by_object_}) {
-    for (auto& [id, idx] : *index) std::sort(idx.begin(), idx.end(), by_relation_then_start);
-  }
+  SortByRelationThenStart(facts_, {&by_subject_, &by_object_});
   IndexTerms();
   for (const auto& [id, e] : entities_) {
     if (e.kind == EntityKind::kMission && !e.owner.empty() && !e.host.empty()) {
