@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <mutex>
 
 #include "base/unicode.h"
 #include "cli/commands.h"
@@ -139,6 +140,13 @@ std::string ResolveStateArg(std::string_view command, const Session& session, co
                             std::optional<Date> on) {
   const world::State* s = ResolveState(command, session, text, on);
   return s ? s->key : std::string();
+}
+
+void KeepUntilExit(std::unique_ptr<Session> session) {
+  static std::mutex mu;
+  static auto* kept = new std::vector<std::unique_ptr<Session>>();  // never deleted, on purpose
+  std::lock_guard<std::mutex> lock(mu);
+  kept->push_back(std::move(session));
 }
 
 std::string CsvField(const std::string& s) {
