@@ -265,8 +265,12 @@ std::optional<Date> KnowledgeBase::CurrentTo(const std::vector<std::string>& sou
   std::optional<Date> out;
   for (const std::string& id : source_ids) {
     const Source* src = FindSource(id);
-    if (src == nullptr || !src->current_to) continue;
-    if (!out || out->last_day() < src->current_to->last_day()) out = src->current_to;
+    // A source's currency is its current_to, else its publication date (the dossier's rule,
+    // report::CitedSourceOf): a snapshot published on its day speaks for that day.
+    if (src == nullptr) continue;
+    const std::optional<Date> cur = src->current_to ? src->current_to : src->date;
+    if (!cur || cur->first_day() > today().last_day()) continue;
+    if (!out || out->last_day() < cur->last_day()) out = cur;
   }
   return out;
 }
@@ -295,13 +299,25 @@ bool IsFullRankRole(std::string_view role) {
   return false;
 }
 
-// Missions that exist without diplomatic relations: an interests section (under a
-// protecting power's flag), a liaison office (Beijing 1973-1979), or a de facto embassy
-// or consulate (the Database of Embassies' American Institute in Taiwan, opened
-// 1979-01-16, the day relations with the Republic of China had ended).
-bool IsNonDiplomaticMission(std::string_view subkind) {
-  return subkind == "interests-section" || subkind == "liaison-office" ||
-         subkind == "de-facto-embassy" || subkind == "de-facto-consulate";
+// A diplomatic mission, whose existence is evidence of diplomatic relations: an embassy,
+// legation, high commission, apostolic nunciature, or the Historian's mission of a chief of
+// mission. Not a consular post (consular relations outlive a break of diplomatic ones:
+// Vienna Convention on Consular Relations, art. 2(3)), not an interests section (under a
+// protecting power's flag), a liaison office (Beijing 1973-1979), a de facto embassy or
+// consulate (the American Institute in Taiwan, opened 1979-01-16, the day relations with
+// the Republic of China had ended), a mission to an organisation or a trade office.
+bool IsDiplomaticMission(std::string_view subkind) {
+  for (std::string_view kind : {"embassy", "legation", "high-commission", "british-high-commission",
+                                "australian-high-commission", "apostolic-nunciature",
+                                "bilateral-mission", "mission"})
+    if (subkind == kind) return true;
+  return false;
+}
+
+// A fact of a diplomatic mission that shows it existed: its opening, or where it was on a
+// recorded date (the Database of Embassies' snapshot: located there on 2022-11-16).
+bool ShowsMission(const Fact& f) {
+  return f.relation == Relation::kMissionOpened || f.relation == Relation::kMissionLocatedAt;
 }
 
 // The state of `world` with `key` possibly existing on no day of [lo, hi].
@@ -327,6 +343,7 @@ void KnowledgeBase::QualifyRelations(std::string_view a, std::string_view b, con
                                      const std::vector<const Fact*>& facts,
                                      RelationsAnswer* ans) const {
   for (const Fact* f : facts) Later(&ans->current_to, CurrentTo(*f));
+  for (const Fact* f : ans->evidence) Later(&ans->current_to, CurrentTo(*f));
   for (std::string_view key : {a, b}) {
     if (ans->absent.empty() && Absent(*world_, key, on.first_day(), on.last_day())) {
       ans->absent = std::string(key);
@@ -432,13 +449,13 @@ std::vector<const Fact*> KnowledgeBase::RelationsEvidence(std::string_view a, st
       born = std::max(born, s->existence.start()->first_day() - 1);
   for (const auto& [from, to] : {std::pair{a, b}, std::pair{b, a}}) {
     for (const MissionInfo& m : Missions(from, to)) {
-      // An interests section or a liaison office exists without relations (Cuba 1977-2015).
-      if (m.mission != nullptr && IsNonDiplomaticMission(m.mission->subkind)) continue;
+      // A consulate, an interests section or a liaison office exists without relations.
+      const bool diplomatic = m.mission != nullptr && IsDiplomaticMission(m.mission->subkind);
       for (const Fact* f : m.facts) {
         if (f->undated || Lo(f->valid) <= born || Lo(f->valid) > until) continue;
         const bool full_rank = f->relation == Relation::kChiefOfMission &&
                                IsFullRankRole(f->QualifierValue("role"));
-        if (full_rank || f->relation == Relation::kMissionOpened) out.push_back(f);
+        if (full_rank || (diplomatic && ShowsMission(*f))) out.push_back(f);
       }
     }
   }

@@ -72,7 +72,10 @@ struct RelationsAnswer {
   // and an ambassador, no "resumed" entry), or when nothing establishes or breaks
   // relations but such envoys or missions exist (the Republic of China on Taiwan, 1949-1979),
   // the state is kInRelations with `inferred` set,
-  // and `evidence` holds those facts, earliest first.
+  // and `evidence` holds those facts, earliest first. Evidence is an envoy of full rank,
+  // or the opening or a recorded location of a diplomatic mission (an embassy, legation,
+  // high commission or nunciature; never a consulate: consular relations outlive a break).
+  // An inference is as current as its evidence: its sources' currency is in `current_to`.
   bool inferred = false;
   std::vector<const Fact*> evidence;
   // Currency: the latest date the sources of this pair's relations facts are current to

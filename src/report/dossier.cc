@@ -1119,6 +1119,8 @@ RelationsOverview Relations(Ctx& c) {
   o.no_relations = Statements(r.no_relations, c);
   o.inferred = r.inferred;
   o.evidence = Statements(r.evidence, c);
+  o.current_to = r.current_to;
+  o.beyond_currency = r.beyond_currency;
   return o;
 }
 
@@ -1138,8 +1140,14 @@ void AddOtherSources(const std::vector<const FactStatement*>& facts, Clause* cla
     clause->insert(clause->end(), {{" (another source gives " + facts[i]->when, facts[i]->cite}, {")", {}}});
 }
 
+// "are", or past the currency of the evidence "were, when last recorded on 2022-11-16,".
+std::string InferredVerb(const RelationsOverview& rel) {
+  if (!rel.beyond_currency || !rel.current_to) return "are";
+  return fmt::format("were, when last recorded on {},", rel.current_to->ToString());
+}
+
 // The clause opens a sentence: "The Soviet Union and ...", never "the Soviet Union and ...".
-Clause RelationsClause(const Dossier& d, const std::string& first, const std::string& b) {
+Clause RelationsStateClause(const Dossier& d, const std::string& first, const std::string& b) {
   const RelationsOverview& rel = d.overview.relations;
   const std::string a = Capitalized(first);
   if (!rel.since.empty()) {
@@ -1152,20 +1160,31 @@ Clause RelationsClause(const Dossier& d, const std::string& first, const std::st
   }
   if (rel.inferred && rel.last_break && !rel.evidence.empty()) {
     const FactStatement& ev = rel.evidence[0];
-    return {{fmt::format("{} and {} are in diplomatic relations: no resumption is recorded after the break of {}",
-                         a, b, rel.last_break->when),
+    return {{fmt::format("{} and {} {} in diplomatic relations: no resumption is recorded after the break of {}",
+                         a, b, InferredVerb(rel), rel.last_break->when),
              rel.last_break->cite},
             {fmt::format(", but {} ({})", ev.text, ev.when), ev.cite}};
   }
   if (rel.inferred && !rel.evidence.empty()) {
     const FactStatement& ev = rel.evidence[0];
-    return {{fmt::format("{} and {} are in diplomatic relations by inference: no establishment is recorded", a, b),
+    return {{fmt::format("{} and {} {} in diplomatic relations by inference: no establishment is recorded", a, b,
+                         InferredVerb(rel)),
              {}},
             {fmt::format(", but {} ({})", ev.text, ev.when), ev.cite}};
   }
   return {{fmt::format("The data records no establishment of diplomatic relations between {} and {} ({})", a, b,
                        rel.state),
            {}}};
+}
+
+// The relations clause; past the records' currency it says when they were last recorded:
+// "... since 25 December 1991 (last recorded 2024-07-19, not known after)".
+Clause RelationsClause(const Dossier& d, const std::string& first, const std::string& b) {
+  Clause clause = RelationsStateClause(d, first, b);
+  const RelationsOverview& rel = d.overview.relations;
+  if (rel.beyond_currency && rel.current_to && !rel.since.empty())
+    clause.push_back({fmt::format(" (last recorded {}, not known after)", rel.current_to->ToString()), {}});
+  return clause;
 }
 
 // Recognition, one clause per direction; other sources' dates in parentheses.

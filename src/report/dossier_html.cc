@@ -234,8 +234,9 @@ std::string InfoboxHtml(Page& p, const MapFigure& map) {
 void StatusLine(Page& p) {
   p.w().Open("p");
   p.w().Text(fmt::format("Status {}: ", OnDate(p.d().as_of)));
-  p.w().Element("strong", p.d().overview.relations.state);
-  p.w().Text(".");
+  const RelationsOverview& rel = p.d().overview.relations;
+  p.w().Element("strong", rel.state);
+  p.w().Text(StatusText(rel).substr(rel.state.size()) + ".");
   p.w().Close();
 }
 

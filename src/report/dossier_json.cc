@@ -118,7 +118,9 @@ Json RelationsJson(const RelationsOverview& r) {
   return {{"state", r.state}, {"since", FactsJson(r.since)}, {"sources_disagree", r.sources_disagree},
           {"recognition", FactsJson(r.recognition)}, {"recognition_disagrees", r.recognition_disagrees},
           {"last_break", FactOrNull(r.last_break)}, {"later_claims", FactsJson(r.later_claims)},
-          {"no_relations", FactsJson(r.no_relations)}, {"inferred", r.inferred}, {"evidence", FactsJson(r.evidence)}};
+          {"no_relations", FactsJson(r.no_relations)}, {"inferred", r.inferred}, {"evidence", FactsJson(r.evidence)},
+          {"current_to", OrNull(r.current_to)},
+          {"beyond_currency", r.beyond_currency}};
 }
 
 void AddMissionFacts(const Mission& m, Json& j) {

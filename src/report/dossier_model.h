@@ -145,6 +145,10 @@ struct RelationsOverview {
   std::vector<FactStatement> later_claims, no_relations;
   bool inferred = false;
   std::vector<FactStatement> evidence;
+  // The newest currency of the records the state rests on; beyond_currency: the dossier's
+  // date lies after it, so the state is the last recorded one (kb::RelationsAnswer).
+  std::optional<Date> current_to;
+  bool beyond_currency = false;
 };
 
 struct Overview {
@@ -421,6 +425,10 @@ size_t MultilateralCount(const Dossier& dossier);
 
 // Every citation of an agreement: the entity's and its facts', in order of first mention.
 Cites AgreementCites(const Group& agreement);
+
+// The relations status with its currency: "in relations", "in relations (last recorded
+// 2022-11-16, not known after)" when the dossier's date lies beyond its records.
+std::string StatusText(const RelationsOverview& relations);
 
 // The header's currency line: "Data current to: Overview 2024-07-19; Timeline 2025-02-19;
 // …" (a section none of whose sources records a currency says "not recorded").

@@ -117,6 +117,60 @@ TEST_F(QueriesTest, ADeFactoEmbassyAfterABreakIsNoEvidenceOfRelations) {
   EXPECT_TRUE(r.evidence.empty());
 }
 
+// A consulate is no evidence of diplomatic relations: consular relations outlive a break
+// (Vienna Convention on Consular Relations, art. 2(3)); a high commission is.
+TEST_F(QueriesTest, AConsulateIsNoEvidenceOfDiplomaticRelations) {
+  AddEntity("mission:consulate", EntityKind::kMission, "KAZ", "UZB");
+  pack_.entities[0].subkind = "consulate-general";
+  AddFact("mission:consulate", Relation::kMissionOpened, "UZB", "1990-01-01");
+  EXPECT_EQ(Kb().Relations("KAZ", "UZB", D("2000")).state, RelationsAnswer::State::kUnknown);
+  AddEntity("mission:embassy", EntityKind::kMission, "KAZ", "UZB");
+  pack_.entities[1].subkind = "high-commission";
+  AddFact("mission:embassy", Relation::kMissionOpened, "UZB", "1995-01-01");
+  const RelationsAnswer r = Kb().Relations("KAZ", "UZB", D("2000"));
+  EXPECT_EQ(r.state, RelationsAnswer::State::kInRelations);
+  ASSERT_EQ(r.evidence.size(), 1u);
+  EXPECT_EQ(r.evidence[0]->subject, "mission:embassy");
+}
+
+// Russia and Ukraine (here Russia and Tajikistan, states of the test world): the Database
+// of Embassies (current to 2022-11-16) still lists their embassies, opened in 1992; Ukraine
+// broke relations in February 2022 and no bundled source says so. An inference from missions is as current as its evidence: asked about 2026, the
+// answer rests on the last record and says so.
+TEST_F(QueriesTest, InferenceFromMissionsStopsAtTheirSourcesCurrency) {
+  pack_.sources[0].current_to = D("2022-11-16");
+  AddEntity("mission:embassy", EntityKind::kMission, "RUS", "TJK");
+  pack_.entities[0].subkind = "embassy";
+  AddFact("mission:embassy", Relation::kMissionOpened, "TJK", "1992");
+  const KnowledgeBase& kb = Kb();
+  const RelationsAnswer then = kb.Relations("RUS", "TJK", D("2010"));
+  EXPECT_TRUE(then.inferred);
+  EXPECT_FALSE(then.beyond_currency);
+  const RelationsAnswer now = kb.Relations("TJK", "RUS", D("2026-12-01"));
+  EXPECT_EQ(now.state, RelationsAnswer::State::kInRelations);
+  EXPECT_TRUE(now.inferred);
+  EXPECT_TRUE(now.beyond_currency);
+  ASSERT_TRUE(now.current_to.has_value());
+  EXPECT_EQ(now.current_to->ToString(), "2022-11-16");
+}
+
+// India and Pakistan (here Kazakhstan and Uzbekistan): high commissions with no opening date, located in the capitals on the
+// snapshot's day. That record is evidence from that day on, never before it.
+TEST_F(QueriesTest, AMissionRecordedInASnapshotIsEvidenceFromTheSnapshotDayOn) {
+  pack_.sources[0].current_to = D("2022-11-16");
+  AddEntity("mission:hc", EntityKind::kMission, "KAZ", "UZB");
+  pack_.entities[0].subkind = "high-commission";
+  AddFact("mission:hc", Relation::kMissionLocatedAt, "", "2022-11-16");
+  const KnowledgeBase& kb = Kb();
+  EXPECT_EQ(kb.Relations("KAZ", "UZB", D("2020")).state, RelationsAnswer::State::kUnknown);
+  const RelationsAnswer on = kb.Relations("KAZ", "UZB", D("2022-11-16"));
+  EXPECT_EQ(on.state, RelationsAnswer::State::kInRelations);
+  EXPECT_FALSE(on.beyond_currency);
+  const RelationsAnswer later = kb.Relations("UZB", "KAZ", D("2025"));
+  EXPECT_EQ(later.state, RelationsAnswer::State::kInRelations);
+  EXPECT_TRUE(later.beyond_currency);
+}
+
 TEST_F(QueriesTest, SuspensionIsABreak) {
   AddFact("USA", Relation::kRelationsEstablished, "SYR", "1944-09-07");
   AddFact("USA", Relation::kRelationsSuspended, "SYR", "2012-02-06");
