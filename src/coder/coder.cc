@@ -345,6 +345,10 @@ Mode HitMode(const Sentence& s, size_t i, const VerbPattern& pat, const Dictiona
   return pat.modes_in_patterns || ModeInPattern(pat) ? Mode::kCompleted : ModeOf(s, i, dict);
 }
 
+bool HasNounPattern(const std::vector<uint32_t>& pats, const Dictionary& dict) {
+  return std::any_of(pats.begin(), pats.end(), [&](uint32_t p) { return dict.pattern(p).noun; });
+}
+
 void FindVerbs(Sentence* s, const Dictionary& dict) {
   size_t consumed = 0;  // tokens up to here belong to the last pattern ("suspended trade")
   for (size_t i = 0; i < s->tokens.size(); ++i) {
@@ -354,7 +358,7 @@ void FindVerbs(Sentence* s, const Dictionary& dict) {
     if (pats == nullptr) continue;
     bool verb = !NounUse(*s, i, dict) && !CompoundModifier(*s, i) && !InApposition(*s, i) &&
                 !ReducedRelative(*s, i, dict) && !AfterDemonym(*s, i, dict);
-    bool noun = NominalCoded(*s, i, dict);
+    bool noun = HasNounPattern(*pats, dict) && NominalCoded(*s, i, dict);  // checked only for nouns
     for (uint32_t p : *pats) {
       const VerbPattern& pat = dict.pattern(p);
       if (!(pat.noun ? noun : verb)) continue;
