@@ -1182,8 +1182,8 @@ Clause RelationsStateClause(const Dossier& d, const std::string& first, const st
 Clause RelationsClause(const Dossier& d, const std::string& first, const std::string& b) {
   Clause clause = RelationsStateClause(d, first, b);
   const RelationsOverview& rel = d.overview.relations;
-  if (rel.beyond_currency && rel.current_to && !rel.since.empty())
-    clause.push_back({fmt::format(" (last recorded {}, not known after)", rel.current_to->ToString()), {}});
+  const std::string currency = StatusCurrency(rel);
+  if (!rel.since.empty() && !currency.empty()) clause.push_back({currency, {}});
   return clause;
 }
 

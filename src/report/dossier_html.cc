@@ -236,7 +236,7 @@ void StatusLine(Page& p) {
   p.w().Text(fmt::format("Status {}: ", OnDate(p.d().as_of)));
   const RelationsOverview& rel = p.d().overview.relations;
   p.w().Element("strong", rel.state);
-  p.w().Text(StatusText(rel).substr(rel.state.size()) + ".");
+  p.w().Text(StatusCurrency(rel) + ".");
   p.w().Close();
 }
 

@@ -99,7 +99,7 @@ void OverviewMd(const Dossier& d, std::string& out) {
   out += EscapeMarkdown(PlainText(d.overview.summary)) + "\n\n";
   const RelationsOverview& rel = d.overview.relations;
   out += fmt::format("Status {}: **{}**{}.\n\n", OnDate(d.as_of), EscapeMarkdown(rel.state),
-                     EscapeMarkdown(StatusText(rel).substr(rel.state.size())));
+                     EscapeMarkdown(StatusCurrency(rel)));
   out += Lines(rel.recognition) + Lines(rel.since);
   if (rel.recognition_disagrees || rel.sources_disagree)
     out += "\n> Sources disagree on these dates; each is shown with its source.\n";

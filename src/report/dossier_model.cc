@@ -73,9 +73,9 @@ std::string CurrencyLine(const Dossier& d) {
   return parts.empty() ? "" : fmt::format("Data current to: {}.", fmt::join(parts, "; "));
 }
 
-std::string StatusText(const RelationsOverview& r) {
-  if (!r.beyond_currency || !r.current_to) return r.state;
-  return fmt::format("{} (last recorded {}, not known after)", r.state, r.current_to->ToString());
+std::string StatusCurrency(const RelationsOverview& r) {
+  if (!r.beyond_currency || !r.current_to) return "";
+  return fmt::format(" (last recorded {}, not known after)", r.current_to->ToString());
 }
 
 std::string TermEndText(const FactStatement& t) {

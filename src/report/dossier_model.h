@@ -426,9 +426,9 @@ size_t MultilateralCount(const Dossier& dossier);
 // Every citation of an agreement: the entity's and its facts', in order of first mention.
 Cites AgreementCites(const Group& agreement);
 
-// The relations status with its currency: "in relations", "in relations (last recorded
-// 2022-11-16, not known after)" when the dossier's date lies beyond its records.
-std::string StatusText(const RelationsOverview& relations);
+// What follows the relations status past its records' currency: " (last recorded
+// 2022-11-16, not known after)", else "".
+std::string StatusCurrency(const RelationsOverview& relations);
 
 // The header's currency line: "Data current to: Overview 2024-07-19; Timeline 2025-02-19;
 // …" (a section none of whose sources records a currency says "not recorded").
