@@ -328,50 +328,122 @@ std::string Lower(std::string s) {
   return s;
 }
 
-// The last word of a name, lower case: "bush" of "G.H.W. Bush", "barrow" of "Adama BARROW".
-std::string Surname(const std::string& person) {
-  const size_t sp = person.find_last_of(' ');
-  return Lower(sp == std::string::npos ? person : person.substr(sp + 1));
+// The words of a name, lower case, split at spaces, commas and full stops:
+// "G.H.W. Bush" -> g h w bush, "Gandhi, I." -> gandhi i.
+std::vector<std::string> NameWords(const std::string& person) {
+  std::vector<std::string> out(1);
+  for (char ch : Lower(person)) {
+    if (ch == ' ' || ch == ',' || ch == '.') {
+      if (!out.back().empty()) out.emplace_back();
+    } else {
+      out.back().push_back(ch);
+    }
+  }
+  if (out.back().empty()) out.pop_back();
+  return out;
 }
 
-// One holder as two datasets give them: the same name and title (Archigos's and REIGN's
-// "Brezhnev"; the Factbook's president who is chief of state and head of government), or
-// the same surname and start under two spellings (Archigos's "G.H.W. Bush" and REIGN's
-// "Bush" from 1989-01-20; the Factbook's "Adama BARROW", President, and REIGN's "Barrow").
-bool SameHolder(const PairLeader& x, const PairLeader& y) {
-  if (x.person == y.person && x.title == y.title) return x.start == y.start || !x.start || !y.start;
-  return x.start && x.start == y.start && Surname(x.person) == Surname(y.person);
+// One word of a name matches another: the same, or an initial of it ("i" of "indira").
+bool WordMatches(const std::string& x, const std::string& y) {
+  return x == y || (x.size() == 1 && y.front() == x[0]) || (y.size() == 1 && x.front() == y[0]);
 }
 
-// Folds `l` into `have`: the fuller name, every role and citation, the later currency
-// (beyond it only when both datasets are).
+// Two datasets' spellings of one name: every word of the shorter matches a word of the
+// longer, one of them a surname (three letters or more): "Bush" and "G.H.W. Bush",
+// "Gandhi, I." and "Indira Gandhi", "Adama BARROW" and "Barrow"; not "Nyrup Rasmussen" and
+// "Fogh Rasmussen".
+bool SameName(const std::string& x, const std::string& y) {
+  std::vector<std::string> a = NameWords(x), b = NameWords(y);
+  if (a.size() > b.size()) std::swap(a, b);
+  bool surname = false;
+  for (const std::string& w : a) {
+    auto hit = std::find_if(b.begin(), b.end(), [&](const std::string& v) { return WordMatches(w, v); });
+    if (hit == b.end()) return false;
+    surname = surname || (w.size() >= 3 && w == *hit);
+  }
+  return surname;
+}
+
+// A leader entry while the side is built, with the term's days (an open end: the date).
+struct LeaderTerm {
+  PairLeader leader;
+  int32_t first = INT32_MIN, last = INT32_MAX;
+};
+
+LeaderTerm TermOf(PairLeader l, const Fact& f, int32_t day) {
+  LeaderTerm t{std::move(l)};
+  if (f.valid.start()) t.first = f.valid.start()->first_day();
+  t.last = f.valid.end() ? f.valid.end()->last_day() : day;
+  return t;
+}
+
+// The terms overlap for at least half of the shorter one: one term told twice (Olmert from
+// 2006-01-04 in Archigos, as acting prime minister, and from 2006-04-14 in REIGN), not a
+// handover on one day (REIGN's Kirchner to 2007-12, Archigos's Fernandez de Kirchner from
+// 2007-12-10).
+bool MostlyOverlap(const LeaderTerm& x, const LeaderTerm& y) {
+  if (x.first == INT32_MIN || y.first == INT32_MIN) return true;
+  const int64_t overlap = int64_t{std::min(x.last, y.last)} - std::max(x.first, y.first);
+  const int64_t shorter = std::min(int64_t{x.last} - x.first, int64_t{y.last} - y.first);
+  return overlap >= 0 && 2 * overlap >= shorter;
+}
+
+// One holder as two datasets (or two roles of one dataset) give them: a spelling of the same
+// name (SameName) over one term (MostlyOverlap), whatever the start dates: Archigos's
+// "Brezhnev" and REIGN's; the Factbook's president who is chief of state and head of
+// government; REIGN's Kibaki from 2002-12-03 and Archigos's from 2002-12-31.
+bool SameHolder(const LeaderTerm& x, const LeaderTerm& y) {
+  return SameName(x.leader.person, y.leader.person) && MostlyOverlap(x, y);
+}
+
+void AddStart(const PairLeader& l, PairLeader* have) {
+  if (!l.start) return;
+  if (!have->start) {
+    have->start = l.start;
+    return;
+  }
+  if (*l.start == *have->start) return;
+  for (PairLeader::OtherStart& o : have->other_starts)
+    if (o.start == *l.start) return Merge(l.cite, &o.cite);
+  have->other_starts.push_back({*l.start, l.cite});
+}
+
+// Folds `l` into `have`: the fuller name, every role, start date and citation, the later
+// currency (beyond it only when both datasets are).
 void FoldLeader(PairLeader l, PairLeader* have) {
   if (l.person.size() > have->person.size()) have->person = l.person;
   if (have->title.empty()) have->title = l.title;
   for (std::string& r : l.roles)
     if (std::find(have->roles.begin(), have->roles.end(), r) == have->roles.end()) have->roles.push_back(std::move(r));
-  if (!have->start) have->start = l.start;
+  AddStart(l, have);
   if (l.current_to && (!have->current_to || have->current_to->last_day() < l.current_to->last_day())) have->current_to = l.current_to;
   have->beyond_currency = have->beyond_currency && l.beyond_currency;
   Merge(l.cite, &have->cite);
 }
 
-// Adds `l`, or folds it into the entry of the same holder: one person once, every source cited.
-void AddLeader(PairLeader l, std::vector<PairLeader>* out) {
-  for (PairLeader& have : *out)
-    if (SameHolder(have, l)) return FoldLeader(std::move(l), &have);
-  out->push_back(std::move(l));
+// Adds `t`, or folds it into the entry of the same holder: one person once, every source cited.
+void AddLeader(LeaderTerm t, std::vector<LeaderTerm>* out) {
+  for (LeaderTerm& have : *out) {
+    if (!SameHolder(have, t)) continue;
+    FoldLeader(std::move(t.leader), &have.leader);
+    have.first = std::min(have.first, t.first);
+    have.last = std::max(have.last, t.last);
+    return;
+  }
+  out->push_back(std::move(t));
 }
 
 PairLeaderSide LeaderSide(const std::string& state, const Ctx& c) {
   PairLeaderSide side{state, c.kb().NameOf(state), {}};
   auto by = LeadersBySource(state, c);
+  std::vector<LeaderTerm> terms;
   for (const std::string& id : AnsweringSources(by, c)) {
     std::optional<Date> cur = SourceCurrency(id, c);
     int32_t day = AnswerDay(cur, c);
     for (const Fact* f : by[id])
-      if (Covers(*f, day)) AddLeader(LeaderEntry(*f, cur, c), &side.leaders);
+      if (Covers(*f, day)) AddLeader(TermOf(LeaderEntry(*f, cur, c), *f, day), &terms);
   }
+  for (LeaderTerm& t : terms) side.leaders.push_back(std::move(t.leader));
   return side;
 }
 

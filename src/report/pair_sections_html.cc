@@ -96,6 +96,11 @@ void LeadersHtml(MarkupWriter& w, const Dossier& d) {
     for (const PairLeader& x : side.leaders) {
       w.Open("li");
       w.Text(LeaderText(x));
+      for (const PairLeader::OtherStart& o : x.other_starts) {
+        w.Text(" (another source gives the start as " + o.start.ToString());
+        w.Raw(CiteMarks(o.cite));
+        w.Text(")");
+      }
       w.Raw(CiteMarks(x.cite));
       w.Close();
     }

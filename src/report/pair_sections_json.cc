@@ -10,6 +10,11 @@ using Json = nlohmann::ordered_json;
 Json OrNull(const std::string& s) { return s.empty() ? Json() : Json(s); }
 Json OrNull(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(); }
 Json Ints(const std::vector<int>& v) { return Json(v); }
+Json OtherStarts(const std::vector<PairLeader::OtherStart>& v) {
+  Json out = Json::array();
+  for (const PairLeader::OtherStart& o : v) out.push_back({{"start", o.start.ToString()}, {"cite", Ints(o.cite)}});
+  return out;
+}
 
 Json SourceJson(const PairSource& s) {
   if (s.cite == 0) return nullptr;
@@ -37,7 +42,8 @@ Json MissionsJson(const PairMissions& m) {
 }
 
 Json LeaderJson(const PairLeader& l) {
-  return {{"person", l.person}, {"title", OrNull(l.title)}, {"roles", l.roles}, {"start", OrNull(l.start)}, {"listed", OrNull(l.listed)},
+  return {{"person", l.person}, {"title", OrNull(l.title)}, {"roles", l.roles}, {"start", OrNull(l.start)},
+          {"other_starts", OtherStarts(l.other_starts)}, {"listed", OrNull(l.listed)},
           {"end", OrNull(l.end)}, {"current_to", OrNull(l.current_to)}, {"beyond_currency", l.beyond_currency},
           {"cite", Ints(l.cite)}};
 }

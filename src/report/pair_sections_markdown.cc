@@ -76,6 +76,8 @@ std::string LeaderLine(const PairLeader& l) {
   if (!l.title.empty()) s += ", " + EscapeMarkdown(l.title);
   if (!l.roles.empty()) s += " (" + EscapeMarkdown(fmt::format("{}", fmt::join(l.roles, ", "))) + ")";
   s += EscapeMarkdown(LeaderDates(l));
+  for (const PairLeader::OtherStart& o : l.other_starts)
+    s += EscapeMarkdown(fmt::format(" (another source gives the start as {}", o.start.ToString())) + Cited(o.cite) + ")";
   return s + Cited(l.cite) + "\n";
 }
 

@@ -64,6 +64,13 @@ struct PairLeader {
   std::string person, title;
   std::vector<std::string> roles;  // effective-leader, chief-of-state, head-of-government
   std::optional<Date> start, end;   // end absent: open in the dataset
+  // Other datasets' start of the same term when they differ (REIGN's Kibaki from
+  // 2002-12-03, Archigos's from 2002-12-31): every dataset's date, none dropped.
+  struct OtherStart {
+    Date start;
+    std::vector<int> cite;  // the dataset that gives it
+  };
+  std::vector<OtherStart> other_starts;
   // Set instead of `start` when the dataset lists the holder only on its edition date (the
   // Factbook without a "since" date): a record of that day, not when the term began.
   std::optional<Date> listed;
