@@ -1,5 +1,6 @@
 // `dyad ingest gdelt|icews|tsv` and `dyad events series|top|rank|stats|codes|compact|check`.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -400,6 +401,20 @@ int EventPair(const std::string& cmd, const Store& store, const EventsArgs& a, s
   return kExitUsage;
 }
 
+// The coded records a series by `by` left out (events::SeriesLeftOut), as one line: after
+// the table, or on stderr for csv and json (their stdout stays one table or one array).
+void PrintLeftOut(const events::SeriesLeftOut& l, const std::string& by, const std::string& format) {
+  if (l.total() == 0) return;
+  std::vector<std::string> parts;
+  if (l.year_precision) parts.push_back(fmt::format("{} known only to the year", l.year_precision));
+  if (l.month_precision) parts.push_back(fmt::format("{} known only to the month", l.month_precision));
+  const std::string line = fmt::format("left out: {} event{} coded from records, dated more coarsely than a {} ({}); "
+                                       "--by year counts {}",
+                                       l.total(), l.total() == 1 ? "" : "s", by, fmt::join(parts, ", "),
+                                       l.total() == 1 ? "it" : "them");
+  std::fprintf(format == "table" ? stdout : stderr, "%s\n", line.c_str());
+}
+
 int RunSeries(const EventsArgs& a) {
   auto store = OpenStore(a.store);
   if (!store.ok()) return Fail("events series", store.status()), kExitError;
@@ -413,7 +428,8 @@ int RunSeries(const EventsArgs& a) {
   if (!range.ok()) return Fail("events series", range.status()), kExitUsage;
   q.by = *by;
   q.range = *range;
-  auto points = events::Series(**store, q);
+  events::SeriesLeftOut left_out;
+  auto points = events::Series(**store, q, &left_out);
   if (!points.ok()) {
     Fail("events series", points.status());
     return points.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitError;
@@ -439,6 +455,7 @@ int RunSeries(const EventsArgs& a) {
     t.rows.push_back(std::move(r));
   }
   Print(t, a.format);
+  PrintLeftOut(left_out, a.by, a.format);
   return kExitOk;
 }
 

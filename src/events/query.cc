@@ -153,12 +153,60 @@ Result<DayRange> ParseDayRange(std::string_view from, std::string_view to) {
   return r;
 }
 
+bool PrecisionFits(DatePrecision precision, Period by) {
+  if (precision == DatePrecision::kYear) return by == Period::kYear;
+  if (precision == DatePrecision::kMonth) return by == Period::kYear || by == Period::kMonth;
+  return true;
+}
+
+DatePrecision StoredPrecision(Dataset dataset, std::string_view url) {
+  if (dataset != Dataset::kRecords) return DatePrecision::kDay;
+  if (url.starts_with("year ")) return DatePrecision::kYear;
+  if (url.starts_with("month ")) return DatePrecision::kMonth;
+  return DatePrecision::kDay;
+}
+
+namespace {
+
+// A day an imprecise record may be stored on (its date's first day) in a series by `by`:
+// 1 January for a monthly series, the 1st of any month for a weekly or daily one.
+bool MayBeImprecise(int32_t day, Period by) {
+  int y, m, d;
+  CivilFromDays(day, &y, &m, &d);
+  return d == 1 && (m == 1 || by != Period::kMonth);
+}
+
+// Rows [lo, hi) of `seg` holding coded records too coarse for `by`, in row order; counted
+// into `left_out`. Reads the rows' cold columns only when a row lies on a candidate day of
+// a segment that holds records.
+Result<std::vector<uint64_t>> ImpreciseRows(const Segment& seg, uint64_t lo, uint64_t hi, Period by,
+                                            SeriesLeftOut* left_out) {
+  std::vector<uint64_t> out;
+  if (by == Period::kYear || !seg.has_records()) return out;
+  const int32_t* day = seg.day();
+  if (std::none_of(day + lo, day + hi, [&](int32_t d) { return MayBeImprecise(d, by); })) return out;
+  Result<std::vector<StoredEvent>> rows = seg.ReadRows(lo, hi - lo);
+  if (!rows.ok()) return rows.status();
+  for (uint64_t i = 0; i < rows->size(); ++i) {
+    DatePrecision p = StoredPrecision((*rows)[i].dataset, (*rows)[i].url);
+    if (PrecisionFits(p, by)) continue;
+    out.push_back(lo + i);
+    ++(p == DatePrecision::kYear ? left_out->year_precision : left_out->month_precision);
+  }
+  return out;
+}
+
+}  // namespace
+
 double SeriesPoint::goldstein_mean() const { return count ? goldstein_sum / count : NAN; }
 double SeriesPoint::share() const {
   return all_events ? static_cast<double>(count) / all_events : NAN;
 }
 
-Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q) {
+Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q, SeriesLeftOut* left_out) {
+  SeriesLeftOut ignored;
+  if (left_out == nullptr) left_out = &ignored;
+  *left_out = {};
   struct Acc {
     uint64_t count = 0;
     int64_t gold10 = 0;
@@ -201,9 +249,16 @@ Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q
     const int32_t* day = sp.seg->day();
     const int16_t* gold = sp.seg->gold10();
     const uint8_t* quad = sp.seg->quad();
+    Result<std::vector<uint64_t>> skip = ImpreciseRows(*sp.seg, sp.lo, sp.hi, q.by, left_out);
+    if (!skip.ok()) return skip.status();
+    auto next_skip = skip->begin();
     int32_t cur_day = INT32_MIN;
     Acc* a = nullptr;
     for (uint64_t i = sp.lo; i < sp.hi; ++i) {
+      if (next_skip != skip->end() && *next_skip == i) {
+        ++next_skip;
+        continue;
+      }
       if (day[i] != cur_day) {
         cur_day = day[i];
         a = &acc[static_cast<size_t>(PeriodOf(q.by, cur_day) - p0)];

@@ -57,9 +57,28 @@ struct SeriesPoint {
 // request beyond it is an InvalidArgument naming the count, never a huge allocation.
 inline constexpr int64_t kMaxSeriesPeriods = 100'000;
 
+// Events coded from records whose date is known only to the year or the month (a MID
+// onset "1994"; stored on its first day, events/records.h) are counted in a series only
+// by a period they fit: a yearly series counts all; a monthly one leaves out those known
+// to the year; a weekly or daily one also those known to the month. The left-out ones are
+// counted here, never placed in January or on the 1st.
+struct SeriesLeftOut {
+  uint64_t year_precision = 0;   // known only to the year
+  uint64_t month_precision = 0;  // known only to the month
+  uint64_t total() const { return year_precision + month_precision; }
+};
+
+// Whether an event with a date of `precision` fits a period of `by` (SeriesLeftOut).
+bool PrecisionFits(DatePrecision precision, Period by);
+// The precision of a stored event: a coded record's (its url "PRECISION SOURCE RECORD"),
+// day for every other dataset.
+DatePrecision StoredPrecision(Dataset dataset, std::string_view url);
+
 // Zero-filled: every period from `range.from` (or the first event) to `range.to` (or
-// the last event) appears once, in order; at most kMaxSeriesPeriods periods.
-Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q);
+// the last event) appears once, in order; at most kMaxSeriesPeriods periods. Coded records
+// coarser than the period are left out and counted in `left_out` (when given).
+Result<std::vector<SeriesPoint>> Series(const Store& store, const SeriesQuery& q,
+                                        SeriesLeftOut* left_out = nullptr);
 
 // True when some segment of `store` holds `code` as an actor or event code as written
 // (stores ingested without the world registry keep codes as they are).

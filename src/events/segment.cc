@@ -96,6 +96,7 @@ struct SegmentBuilder::Impl {
     uint8_t quad, dataset, is_root, geo_type;
   };
   std::vector<Row> rows;
+  bool has_records = false;  // some row is of dataset records (the header's flag)
   std::string arena;
   std::vector<std::string> dict;
   std::unordered_map<std::string, uint32_t, StrHash, StrEq> dict_ids;
@@ -172,6 +173,7 @@ void SegmentBuilder::Add(const EventView& ev) {
   r.gold10 = static_cast<int16_t>(std::lround(ev.goldstein * 10.0f));
   r.quad = static_cast<uint8_t>(ev.quad);
   r.dataset = static_cast<uint8_t>(ev.dataset);
+  m.has_records = m.has_records || ev.dataset == Dataset::kRecords;
   r.is_root = ev.is_root;
   r.geo_type = static_cast<uint8_t>(ev.geo_type);
   r.str_off = m.arena.size();
@@ -360,6 +362,7 @@ Result<std::vector<ChunkIndexEntry>> SegmentBuilder::Impl::WriteChunks(uint64_t 
 }
 
 void SegmentBuilder::Impl::Reset() {
+  has_records = false;
   rows.clear();
   rows.shrink_to_fit();
   arena.clear();
@@ -386,6 +389,7 @@ Result<std::string> SegmentBuilder::Finish() {
   SegmentHeader h{};
   std::memcpy(h.magic, kMagic, 8);
   h.version = 1;
+  h.flags = m.has_records ? kSegmentHasRecords : 0;
   h.rows = n;
   h.n_dict = static_cast<uint32_t>(m.dict.size());
   h.n_dyads = static_cast<uint32_t>(cols.dyads.size());

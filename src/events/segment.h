@@ -26,7 +26,7 @@ namespace dyad::events {
 struct SegmentHeader {
   char magic[8];  // "DYADSEG1"
   uint32_t version;
-  uint32_t flags;
+  uint32_t flags;  // kSegmentHasRecords; other bits 0
   uint64_t rows;
   uint32_t n_dict, n_dyads, n_summary, n_chunks;
   uint64_t off_dict, off_dyads, off_day, off_code, off_gold, off_quad, off_summary,
@@ -56,6 +56,11 @@ static_assert(sizeof(DyadEntry) == 32);
 static_assert(sizeof(SummaryEntry) == 40);
 
 inline constexpr uint32_t kChunkRows = 65536;
+
+// Header flag: some row has dataset `records` (events coded from records, whose dates may
+// be known only to the month or year: the precision is in the row's url, events/records.h).
+// Readers that bucket by day, week or month read those rows' url only in such segments.
+inline constexpr uint32_t kSegmentHasRecords = 1u;
 
 int32_t MonthOfDay(int32_t day);  // year * 12 + month - 1
 
@@ -109,6 +114,7 @@ class Segment {
   uint64_t rows() const { return h_->rows; }
   uint64_t file_bytes() const { return size_; }
   int32_t min_day() const { return h_->min_day; }
+  bool has_records() const { return (h_->flags & kSegmentHasRecords) != 0; }
   int32_t max_day() const { return h_->max_day; }
   std::string_view dict(uint32_t id) const;
   uint32_t dict_size() const { return h_->n_dict; }

@@ -1287,8 +1287,10 @@ Result<EventDirection> Direction(const events::Store& store, const std::string& 
   EventDirection dir;
   dir.source = from;
   dir.target = to;
-  Result<std::vector<events::SeriesPoint>> series = events::Series(store, MonthlyQuery(from, to, c));
+  events::SeriesLeftOut left_out;
+  Result<std::vector<events::SeriesPoint>> series = events::Series(store, MonthlyQuery(from, to, c), &left_out);
   if (!series.ok()) return Status(series.status().code(), "event series " + from + "→" + to + ": " + series.status().message());
+  dir.year_precision = left_out.year_precision;
   for (const events::SeriesPoint& p : *series) {
     dir.monthly.push_back(Point(p));
     for (int k = 0; k < 4; ++k) dir.quad_totals[k] += p.quad[k];
@@ -1342,8 +1344,11 @@ Result<EventsSection> Events(const DossierRequest& req, Ctx& c) {
   const std::string ca = CameoOf(c.a, c), cb = CameoOf(c.b, c);
   DYAD_ASSIGN_OR_RETURN(e.directions[0], Direction(*req.store, ca, cb, c));
   DYAD_ASSIGN_OR_RETURN(e.directions[1], Direction(*req.store, cb, ca, c));
-  for (const EventDirection& dir : e.directions)
+  for (const EventDirection& dir : e.directions) {
     for (const MonthPoint& p : dir.monthly) e.total += p.count;
+    e.total += dir.year_precision;
+    e.year_precision += dir.year_precision;
+  }
   if (e.total == 0) {
     e.note = fmt::format("The event store holds no events between {} and {}.", ca, cb);
     return e;

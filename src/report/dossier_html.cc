@@ -549,6 +549,7 @@ void EventsHtml(Page& p) {
     return;
   }
   w.Element("p", fmt::format("{} coded events between the two states in {}.", e.total, e.store));
+  if (e.year_precision > 0) w.Element("p", YearPrecisionText(e));
   const LineChartSpec line = GoldsteinChart(e);
   w.Raw(RenderFigure(RenderLineChart(line), line.title));
   const BarChartSpec bars = QuadChart(e);

@@ -224,7 +224,7 @@ Json MonthJson(const MonthPoint& p) {
 
 Json DirectionJson(const EventDirection& dir) {
   return {{"source", dir.source}, {"target", dir.target}, {"monthly", ArrayOf(dir.monthly, MonthJson)},
-          {"quad_totals", dir.quad_totals}};
+          {"quad_totals", dir.quad_totals}, {"year_precision", dir.year_precision}};
 }
 
 Json NotableJson(const std::optional<NotableMonth>& m) {
@@ -246,7 +246,7 @@ void AddEventIndex(const EventsSection& e, Json& j) {
 
 Json EventsJson(const EventsSection& e) {
   Json j = {{"available", e.available()}, {"store", OrNull(e.store)}};
-  if (e.queried) j.update({{"directions", DirectionsJson(e)}, {"total", e.total}});
+  if (e.queried) j.update({{"directions", DirectionsJson(e)}, {"total", e.total}, {"year_precision", e.year_precision}});
   if (e.available()) AddEventIndex(e, j);
   else j["note"] = e.note;
   return j;

@@ -296,6 +296,7 @@ void EventsMd(const Dossier& d, std::string& out) {
     return;
   }
   out += fmt::format("{} events in the store ({}).\n\n", e.total, EscapeMarkdown(e.store));
+  if (e.year_precision > 0) out += EscapeMarkdown(YearPrecisionText(e)) + "\n\n";
   out += NotableLine("Most cooperative month", e.most_cooperative) + NotableLine("Most hostile month", e.most_hostile);
   out += TopCodesMd(e.top_codes);
   for (const EventDirection& dir : e.directions) out += MonthsTable(dir);

@@ -270,6 +270,9 @@ struct EventDirection {
   std::string source, target;  // CAMEO actor codes
   std::vector<MonthPoint> monthly;
   std::array<uint64_t, 4> quad_totals{};
+  // Events coded from records whose date is known only to the year (MID, UCDP onsets):
+  // in no month of `monthly`, counted here (events::SeriesLeftOut) and in the total.
+  uint64_t year_precision = 0;
 };
 struct NotableMonth {
   std::string period;
@@ -287,7 +290,8 @@ struct EventsSection {
   std::string store;     // its label; empty: none (JSON null)
   std::string note;      // why there is no index (when not available)
   std::array<EventDirection, 2> directions;  // a→b, b→a
-  uint64_t total = 0;
+  uint64_t total = 0;           // every event of the pair, those in no month included
+  uint64_t year_precision = 0;  // of them, known only to the year (both directions)
   std::optional<NotableMonth> most_cooperative, most_hostile;
   std::vector<CodeCount> top_codes;
   bool available() const { return total > 0; }

@@ -816,6 +816,16 @@ std::string LeaderDates(const PairLeader& l) {
   return s + fmt::format("; last recorded {}, not known after", l.current_to->ToString());
 }
 
+std::string YearPrecisionText(const EventsSection& e) {
+  if (e.year_precision == 0) return "";
+  return fmt::format("{} of them {} dated only to the year by {} record{} (dispute and conflict onsets, posts opened in a "
+                     "given year) and {} in no month of the monthly series; `dyad events series {} {} --both --by year` "
+                     "counts {}.",
+                     e.year_precision, e.year_precision == 1 ? "is" : "are", e.year_precision == 1 ? "its" : "their",
+                     e.year_precision == 1 ? "" : "s", e.year_precision == 1 ? "is" : "are",
+                     e.directions[0].source, e.directions[0].target, e.year_precision == 1 ? "it" : "them");
+}
+
 PairSections BuildPairSections(const PairInputs& in, const NumberSource& number) {
   const Held held = HeldOf(*in.kb);
   Ctx c{in, number, held};

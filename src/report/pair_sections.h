@@ -73,6 +73,12 @@ bool InAgreements(const Dossier& d, const PairTreaty& t);
 // their citations." (empty when none is listed there).
 std::string TreatiesInAgreementsText(const Dossier& d);
 
+// The events section's line for coded records known only to the year (MID, UCDP onsets),
+// which no month of its series holds: "9 of them are dated only to the year by their
+// records (...) and are in no month of the monthly series; `dyad events series A B --both
+// --by year` counts them." (empty when there are none).
+std::string YearPrecisionText(const EventsSection& e);
+
 }  // namespace dyad::report
 
 #endif  // DYAD_REPORT_PAIR_SECTIONS_H_

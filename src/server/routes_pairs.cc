@@ -177,9 +177,10 @@ Result<Answer> HandleSeries(const AppData& app, Query& q) {
                  {"to", q.Text("to").empty() ? Json() : Json(q.Text("to"))}, {"both", *both}};
   Table t{"series", {"period", "count", "goldstein_mean", "verbal_cooperation", "material_cooperation",
                      "verbal_conflict", "material_conflict"}, {}};
+  events::SeriesLeftOut left_out;
   if (app.store != nullptr) {
     events::SeriesQuery sq{ca, cb, *both, *period, *range, false};
-    Result<std::vector<events::SeriesPoint>> pts = events::Series(*app.store, sq);
+    Result<std::vector<events::SeriesPoint>> pts = events::Series(*app.store, sq, &left_out);
     if (!pts.ok()) return Status::InvalidArgument(pts.status().message());
     for (const events::SeriesPoint& pt : *pts) {
       double m = pt.goldstein_mean();
@@ -189,6 +190,8 @@ Result<Answer> HandleSeries(const AppData& app, Query& q) {
   Answer a;
   a.fields["codes"] = {{"source", ca}, {"target", cb}};
   a.fields["coverage"] = EventsCoverage(app, ca, cb);
+  // Coded records dated more coarsely than the period: not in any point (events/query.h).
+  a.fields["left_out"] = {{"year_precision", left_out.year_precision}, {"month_precision", left_out.month_precision}};
   a.table = std::move(t);
   return a;
 }

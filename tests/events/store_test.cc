@@ -452,5 +452,75 @@ TEST(Periods, IsoLabels) {
   EXPECT_FALSE(ParseDayRange("2019-13", "").ok());
 }
 
+// A bug: MID and UCDP onsets, known only to the year, are stored on 1 January, and a
+// monthly series counted them in January (USA-DEU "1941-01: 2 events" for a dispute of
+// 1941). A series counts a coded record only by a period its date fits: a yearly series
+// all, a monthly one not those known to the year, a daily or weekly one not those known to
+// the month either; the ones left out are counted, and other datasets' 1 January events
+// are ordinary days.
+TEST(Store, YearPrecisionRecordsAreInNoMonthAndAreCountedAsLeftOut) {
+  TempDir dir;
+  auto event = [](int y, int m, int d, Dataset ds, std::string url, uint64_t id) {
+    StoredEvent e;
+    e.id = id;
+    e.day = DaysFromCivil(y, m, d);
+    e.src_country = "USA";
+    e.tgt_country = "DEU";
+    e.code = "190";
+    e.quad = 4;
+    e.goldstein = -10;
+    e.dataset = ds;
+    e.url = std::move(url);
+    return e;
+  };
+  std::vector<StoredEvent> events = {
+      event(1941, 1, 1, Dataset::kRecords, "year relations:mid conflict/cow_mid_dirdisps.csv row 1 (dispute 258)", 1),
+      event(1941, 1, 1, Dataset::kRecords, "year relations:ucdp conflict/ucdp_acd.csv row 2", 2),
+      event(1941, 12, 1, Dataset::kRecords, "month historian:rdcr germany#3", 3),
+      event(1941, 12, 11, Dataset::kRecords, "day historian:rdcr germany#4", 4),
+      event(1941, 1, 1, Dataset::kGdelt1, "https://example.org/5", 5)};
+  {
+    auto store = Store::OpenForWrite(dir.path());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE(AppendAll(store->get(), events, 0, events.size()).ok());
+  }
+  auto store = Store::Open(dir.path());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  ASSERT_TRUE((*store)->segments()[0]->has_records());
+  auto series = [&](Period by, SeriesLeftOut* left_out) {
+    SeriesQuery q{"USA", "DEU", false, by, {}, false};
+    auto got = Series(**store, q, left_out);
+    EXPECT_TRUE(got.ok()) << got.status().ToString();
+    std::map<std::string, uint64_t> counts;
+    for (const SeriesPoint& p : *got)
+      if (p.count) counts[p.label] = p.count;
+    return counts;
+  };
+  SeriesLeftOut by_year, by_month, by_day;
+  EXPECT_EQ(series(Period::kYear, &by_year), (std::map<std::string, uint64_t>{{"1941", 5}}));
+  EXPECT_EQ(by_year.total(), 0u);
+  EXPECT_EQ(series(Period::kMonth, &by_month), (std::map<std::string, uint64_t>{{"1941-01", 1}, {"1941-12", 2}}))
+      << "January holds the GDELT event of 1 January, not the two onsets of 1941";
+  EXPECT_EQ(by_month.year_precision, 2u);
+  EXPECT_EQ(by_month.month_precision, 0u);
+  EXPECT_EQ(series(Period::kDay, &by_day), (std::map<std::string, uint64_t>{{"1941-01-01", 1}, {"1941-12-11", 1}}));
+  EXPECT_EQ(by_day.year_precision, 2u);
+  EXPECT_EQ(by_day.month_precision, 1u);
+  EXPECT_EQ(series(Period::kWeek, nullptr).size(), 2u) << "the left-out count is optional";
+}
+
+TEST(Store, ASegmentWithoutCodedRecordsIsNotFlagged) {
+  TempDir dir;
+  auto events = RandomEvents(3, 100);
+  {
+    auto store = Store::OpenForWrite(dir.path());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    ASSERT_TRUE(AppendAll(store->get(), events, 0, events.size()).ok());
+  }
+  auto store = Store::Open(dir.path());
+  ASSERT_TRUE(store.ok());
+  EXPECT_FALSE((*store)->segments()[0]->has_records());
+}
+
 }  // namespace
 }  // namespace dyad::events
