@@ -5,6 +5,12 @@
 //   entity  mission:wd-<QID>  kind mission, subkind from `type`, owner = operator state,
 //           host = country state; place:wd-<cityQID> for the city (host = the country);
 //           named by MissionName (the type, the registry's name of the sender, the city)
+//   city    the city, not its district (CityOf): "2nd arrondissement of Marseille" is
+//           Marseille; a place within 20 km of the host's capital (world registry
+//           coordinates) that is not the capital's name ("Mitte") is the capital; a mission
+//           with coordinates and no city is in the city of the nearest mission of the file
+//           in the same country within 10 km. A city so found is place:city-<host>-<slug>,
+//           the district kept as district= on the location fact.
 //   facts   mission_located_at (object the city, value the address, lat=/lon=) on the
 //           snapshot date; accredited_to each other jurisdiction on the snapshot date;
 //           mission_opened on `creation` when given (year precision when Wikidata wrote
@@ -17,6 +23,8 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
 #include <set>
 #include <vector>
@@ -79,6 +87,11 @@ class QidMap {
       : resolver_(resolver), on_(on), out_(out) {}
   void Build(const Labels& labels);
   Result<std::string> Map(std::string_view qid_url);
+  // The state of a QID without counting a failure (for looking ahead at rows).
+  std::optional<std::string> Find(std::string_view qid_url) const {
+    auto it = key_.find(StripWikidataPrefix(qid_url));
+    return it == key_.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
 
  private:
   void Resolve(const std::string& qid, const std::vector<std::string>& labels);
@@ -171,6 +184,103 @@ std::optional<Date> WikidataDate(const std::string& text, std::string* error) {
   return d;
 }
 
+// ---- cities --------------------------------------------------------------------------------
+
+// Great-circle distance in km.
+double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
+  constexpr double kRad = 3.14159265358979323846 / 180.0;
+  const double dlat = (lat2 - lat1) * kRad, dlon = (lon2 - lon1) * kRad;
+  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+std::optional<std::pair<double, double>> Coordinates(const std::vector<std::string>& f) {
+  double lat = 0, lon = 0;
+  const std::string& a = f[kLatitude];
+  const std::string& b = f[kLongitude];
+  if (a.empty() || b.empty()) return std::nullopt;
+  if (std::from_chars(a.data(), a.data() + a.size(), lat).ec != std::errc() ||
+      std::from_chars(b.data(), b.data() + b.size(), lon).ec != std::errc())
+    return std::nullopt;
+  return std::pair(lat, lon);
+}
+
+// "2nd arrondissement of Marseille" -> "Marseille" (Wikidata places many missions in a
+// city's arrondissement); "" when `place` names no arrondissement.
+std::string ArrondissementCity(const std::string& place) {
+  static constexpr std::string_view kOf = " arrondissement of ";
+  const size_t at = place.find(kOf);
+  if (at == std::string::npos || at == 0 || !std::isdigit(static_cast<unsigned char>(place[0]))) return "";
+  return place.substr(at + kOf.size());
+}
+
+// The city the file's own rows place at a point: the nearest row of the same country with
+// a city and coordinates, within 10 km.
+struct CityPoint {
+  std::string host, city;
+  double lat, lon;
+};
+
+}  // namespace
+
+struct MissionCity {
+  std::string name;      // the city ("" unknown)
+  std::string district;  // the place the file names when it is a part of the city
+};
+
+namespace {
+
+class CityFinder {
+ public:
+  CityFinder(const world::World& world, Date on) : world_(world), on_(on) {}
+  void Add(const std::string& host, const std::string& city, const std::vector<std::string>& f);
+  MissionCity Find(const std::string& host, const std::vector<std::string>& f) const;
+
+ private:
+  std::string Capital(const std::string& host, double lat, double lon, double km) const;
+  std::string Nearest(const std::string& host, double lat, double lon) const;
+  const world::World& world_;
+  Date on_;
+  std::vector<CityPoint> points_;
+};
+
+void CityFinder::Add(const std::string& host, const std::string& city, const std::vector<std::string>& f) {
+  auto at = Coordinates(f);
+  if (at && !city.empty()) points_.push_back({host, city, at->first, at->second});
+}
+
+// The host's capital when (lat, lon) lies within `km` of it.
+std::string CityFinder::Capital(const std::string& host, double lat, double lon, double km) const {
+  const world::State* s = world_.Find(host);
+  if (s == nullptr || s->capital.empty() || !s->capital_lat || !s->capital_lon) return "";
+  return DistanceKm(lat, lon, *s->capital_lat, *s->capital_lon) <= km ? s->capital : "";
+}
+
+std::string CityFinder::Nearest(const std::string& host, double lat, double lon) const {
+  const CityPoint* best = nullptr;
+  double best_km = 10.0;
+  for (const CityPoint& p : points_) {
+    if (p.host != host) continue;
+    const double km = DistanceKm(lat, lon, p.lat, p.lon);
+    if (km <= best_km) best = &p, best_km = km;
+  }
+  return best ? best->city : "";
+}
+
+MissionCity CityFinder::Find(const std::string& host, const std::vector<std::string>& f) const {
+  const std::string& place = f[kCity];
+  if (std::string city = ArrondissementCity(place); !city.empty()) return {city, place};
+  auto at = Coordinates(f);
+  if (!at) return {place, ""};
+  std::string capital = Capital(host, at->first, at->second, 20.0);
+  if (!place.empty()) return capital.empty() || capital == place ? MissionCity{place, ""} : MissionCity{capital, place};
+  std::string near = Nearest(host, at->first, at->second);
+  if (std::string city = ArrondissementCity(near); !city.empty()) near = city;
+  if (!near.empty() && !capital.empty() && near != capital) near = capital;  // a district of the capital
+  return {near.empty() ? capital : near, ""};
+}
+
 // ---- names of missions -------------------------------------------------------------------
 
 // Types whose label already names the sender ("British High Commission").
@@ -209,8 +319,9 @@ class Mapper {
   void Reject(const Row& r, int column, std::string_view kind, std::string_view message) {
     in_.rejects->Reject(file_, r.line, column, kind, message, r.raw, counts_);
   }
-  void AddPlace(const Row& r, const std::string& host);
-  void AddFacts(const Row& r, const std::string& id, const std::string& host);
+  std::string AddPlace(const Row& r, const std::string& host, const MissionCity& city);
+  void AddFacts(const Row& r, const std::string& id, const std::string& host, const std::string& place,
+                const MissionCity& city);
   std::string Record(const Row& r) const {
     return fmt::format("{}:{}#{}", BaseName(file_), r.row, StripWikidataPrefix(r.f[kQid]));
   }
@@ -222,6 +333,7 @@ class Mapper {
   QidMap qids_;
   ReadCounts* counts_ = nullptr;
   std::set<std::string> missions_, places_;
+  CityFinder cities_{in_.resolver->world(), snapshot_};
 };
 
 void Mapper::Run(const std::vector<Row>& rows) {
@@ -229,31 +341,40 @@ void Mapper::Run(const std::vector<Row>& rows) {
   Labels labels;
   for (const Row& r : rows) AddLabels(r, &labels);
   qids_.Build(labels);
+  for (const Row& r : rows)
+    if (auto host = qids_.Find(r.f[kCountryQid])) cities_.Add(*host, r.f[kCity], r.f);
   for (const Row& r : rows) MapRow(r);
 }
 
-void Mapper::AddPlace(const Row& r, const std::string& host) {
+// The place entity of the mission's city: the file's (place:wd-<cityQID>) when it names the
+// city itself, else place:city-<host>-<slug> named by the city found (CityOf); "" unknown.
+std::string Mapper::AddPlace(const Row& r, const std::string& host, const MissionCity& city) {
   std::string qid(StripWikidataPrefix(r.f[kCityQid]));
-  if (qid.empty() || !places_.insert(qid).second) return;
+  const bool own = !qid.empty() && city.district.empty() && city.name == r.f[kCity];
+  if (!own && city.name.empty()) return "";
+  const std::string id = own ? "place:wd-" + qid : fmt::format("place:city-{}-{}", Slug(host), Slug(city.name));
+  if (!places_.insert(id).second) return id;
   kb::Entity p;
-  p.id = "place:wd-" + qid;
+  p.id = id;
   p.kind = kb::EntityKind::kPlace;
   p.subkind = "city";
-  p.name = r.f[kCity].empty() ? qid : r.f[kCity];
+  p.name = own && r.f[kCity].empty() ? qid : city.name;
   p.host = host;
-  p.record = qid;
+  p.record = own ? qid : Record(r);
   p.sources = {std::string(kSource)};
   out_->pack.entities.push_back(std::move(p));
+  return id;
 }
 
-void Mapper::AddFacts(const Row& r, const std::string& id, const std::string& host) {
+void Mapper::AddFacts(const Row& r, const std::string& id, const std::string& host, const std::string& place,
+                      const MissionCity& city) {
   const Interval on = Interval::Point(snapshot_);
-  std::string city(StripWikidataPrefix(r.f[kCityQid]));
-  kb::Fact at = MakeFact(id, kb::Relation::kMissionLocatedAt, city.empty() ? host : "place:wd-" + city,
-                         on, Record(r), std::string(kSource));
+  kb::Fact at = MakeFact(id, kb::Relation::kMissionLocatedAt, place.empty() ? host : place, on, Record(r),
+                         std::string(kSource));
   at.value = r.f[kAddress];
   if (!r.f[kLatitude].empty() && !r.f[kLongitude].empty())
     at.qualifiers = {{"lat", r.f[kLatitude]}, {"lon", r.f[kLongitude]}};
+  if (!city.district.empty()) at.qualifiers.push_back({"district", city.district});
   out_->pack.facts.push_back(std::move(at));
   for (std::string_view j : SplitBar(r.f[kJurisdictionQids])) {
     auto key = qids_.Map(j);
@@ -291,13 +412,13 @@ void Mapper::MapRow(const Row& r) {
   std::string type = r.f[kType].substr(0, r.f[kType].find(" of "));  // "Embassy of the United States"
   m.subkind = type.empty() ? "mission" : Slug(type);
   const world::State* sender = in_.resolver->world().Find(*owner);
-  m.name = MissionName(r.f[kType], sender ? sender->name : r.f[kOperator], r.f[kCity].empty() ? r.f[kCountry] : r.f[kCity]);
+  const MissionCity city = cities_.Find(*host, r.f);
+  m.name = MissionName(r.f[kType], sender ? sender->name : r.f[kOperator], city.name.empty() ? r.f[kCountry] : city.name);
   m.owner = *owner;
   m.host = *host;
   m.record = Record(r);
   m.sources = {std::string(kSource)};
-  AddPlace(r, *host);
-  AddFacts(r, m.id, *host);
+  AddFacts(r, m.id, *host, AddPlace(r, *host, city), city);
   out_->pack.entities.push_back(std::move(m));
   ++counts_->accepted;
 }

@@ -12,8 +12,14 @@
 //       names next to it, without parenthesised notes ("(Col.)" becomes the title when there
 //       is none); "President (vacant)" records no holder (rejected as vacant).
 //   Government > International organization participation
-//       one member_of fact per organization (observer_of for "(observer)", other
-//       parenthesised notes as participation=), valid on the edition date.
+//       one fact per organization, valid on the edition date, its relation typed by the
+//       parenthesised note (ParticipationOf): member_of for a full member (no note, or a
+//       note on a member: "nonregional member", "temporary", "implementing country", kept
+//       as participation=); observer_of for "(observer)"; participates_in with role= for
+//       every other part ("partners", "NGOs", "national committees", "associate member",
+//       "candidate country", "suspended" ...; the note as its value). A UN peacekeeping or
+//       political mission (MINURSO, UNMISS, UNIFIL ...: the state contributes personnel) is
+//       an operation entity with a contributes_to fact, not a membership.
 #include <fmt/format.h>
 #include <simdjson.h>
 
@@ -206,6 +212,83 @@ std::vector<std::string> SplitItems(std::string_view s) {
   return out;
 }
 
+// How a state takes part in an organisation, by the Factbook's note.
+struct Participation {
+  kb::Relation relation = kb::Relation::kMemberOf;
+  std::string role;  // participates_in's role=; "" otherwise
+};
+
+struct NoteRole {
+  std::string_view note, role;  // role "member": member_of, "observer": observer_of
+};
+constexpr NoteRole kNoteRoles[] = {
+    {"nonregional member", "member"}, {"nonregional members", "member"}, {"regional", "member"},
+    {"permanent", "member"}, {"temporary", "member"}, {"compliant country", "member"},
+    {"implementing country", "member"}, {"Chinese Taipei", "member"},
+    {"observer", "observer"}, {"associate observer", "observer"},
+    {"partner", "partner"}, {"partners", "partner"}, {"dialogue partner", "partner"},
+    {"sectoral dialogue partner", "partner"}, {"dialogue member", "partner"},
+    {"enhanced engagement", "partner"}, {"cooperating state", "partner"},
+    {"candidate country", "candidate"}, {"candidate", "candidate"}, {"candidates", "candidate"},
+    {"pending member", "candidate"}, {"accession candidate", "candidate"},
+    {"NGOs", "non-state"}, {"national committees", "non-state"}, {"correspondent", "correspondent"},
+    {"subscriber", "subscriber"}, {"subbureau", "subbureau"}, {"signatory", "signatory"},
+    {"suspended", "suspended"}, {"temporarily suspended", "suspended"}, {"de facto member", "de-facto-member"}};
+
+// A year alone ("WTO (2024)") notes a member's date; "associate member, has not ratified
+// ..." and "participating member, ..." are associates; "excluded from ..." excluded.
+std::string RoleOfNote(std::string_view note) {
+  for (const NoteRole& n : kNoteRoles)
+    if (n.note == note) return std::string(n.role);
+  if (note.size() == 4 && std::all_of(note.begin(), note.end(), ::isdigit)) return "member";
+  if (note.starts_with("associate") || note.starts_with("participating member")) return "associate";
+  if (note.starts_with("excluded")) return "excluded";
+  return "other";
+}
+
+Participation ParticipationOf(std::string_view note) {
+  if (note.empty()) return {};
+  std::string role = RoleOfNote(note);
+  if (role == "member") return {};
+  if (role == "observer") return {kb::Relation::kObserverOf, ""};
+  return {kb::Relation::kParticipatesIn, role};
+}
+
+// The UN peacekeeping and political missions the Factbook lists among a contributor's
+// organisations (UN Department of Peace Operations and of Political and Peacebuilding
+// Affairs names).
+constexpr std::pair<std::string_view, std::string_view> kUnOperations[] = {
+    {"MINURCAT", "UN Mission in the Central African Republic and Chad"},
+    {"MINURSO", "UN Mission for the Referendum in Western Sahara"},
+    {"MINUSCA", "UN Multidimensional Integrated Stabilization Mission in the Central African Republic"},
+    {"MINUSMA", "UN Multidimensional Integrated Stabilization Mission in Mali"},
+    {"MINUSTAH", "UN Stabilization Mission in Haiti"},
+    {"MONUSCO", "UN Organization Stabilization Mission in the Democratic Republic of the Congo"},
+    {"UNAMA", "UN Assistance Mission in Afghanistan"},
+    {"UNAMID", "African Union-UN Hybrid Operation in Darfur"},
+    {"UNDOF", "UN Disengagement Observer Force"},
+    {"UNFICYP", "UN Peacekeeping Force in Cyprus"},
+    {"UNIFIL", "UN Interim Force in Lebanon"},
+    {"UNISFA", "UN Interim Security Force for Abyei"},
+    {"UNMHA", "UN Mission to support the Hudaydah Agreement"},
+    {"UNMIL", "UN Mission in Liberia"},
+    {"UNMIS", "UN Mission in the Sudan"},
+    {"UNMISS", "UN Mission in the Republic of South Sudan"},
+    {"UNMIT", "UN Integrated Mission in Timor-Leste"},
+    {"UNMOGIP", "UN Military Observer Group in India and Pakistan"},
+    {"UNOCI", "UN Operation in Cote d'Ivoire"},
+    {"UNSMIL", "UN Support Mission in Libya"},
+    {"UNSOM", "UN Assistance Mission in Somalia"},
+    {"UNSOS", "UN Support Office in Somalia"},
+    {"UNTSO", "UN Truce Supervision Organization"},
+    {"UNVIM", "UN Verification and Inspection Mechanism for Yemen"}};
+
+std::string_view OperationName(std::string_view acronym) {
+  for (auto [a, name] : kUnOperations)
+    if (a == acronym) return name;
+  return "";
+}
+
 using simdjson::dom::element;
 
 std::string TextAt(element doc, std::initializer_list<std::string_view> path) {
@@ -229,6 +312,9 @@ class FactbookMapper {
   void Leader(const std::string& gec, const std::string& key, const std::string& text,
               std::string_view role, const std::string& record);
   void Igos(const std::string& key, const std::string& text, const std::string& record);
+  void Igo(const std::string& key, const std::string& item, const std::string& record, ReadCounts& c);
+  void Operation(const std::string& key, const std::string& acronym, const std::string& record, ReadCounts& c);
+  void AddEntity(const std::string& id, kb::EntityKind kind, const std::string& name, const std::string& note);
 
   const ImportInputs& in_;
   Date edition_;
@@ -272,33 +358,61 @@ void FactbookMapper::Leader(const std::string& gec, const std::string& key, cons
   ++c.accepted;
 }
 
+void FactbookMapper::AddEntity(const std::string& id, kb::EntityKind kind, const std::string& name,
+                               const std::string& note) {
+  if (!entities_.insert(id).second) return;
+  kb::Entity o;
+  o.id = id;
+  o.kind = kind;
+  o.name = name;
+  o.note = note;
+  o.sources = {std::string(kSource)};
+  out_->pack.entities.push_back(std::move(o));
+}
+
+// A UN mission the state contributes to: operation:<acronym>, contributes_to.
+void FactbookMapper::Operation(const std::string& key, const std::string& acronym, const std::string& record,
+                               ReadCounts& c) {
+  const std::string id = "operation:" + Slug(acronym);
+  AddEntity(id, kb::EntityKind::kOperation, acronym, std::string(OperationName(acronym)));
+  if (!seen_.insert(key + " contributes " + id).second) {
+    ++c.duplicates;
+    return;
+  }
+  out_->pack.facts.push_back(MakeFact(key, kb::Relation::kContributesTo, id, Interval::Point(edition_), record,
+                                      std::string(kSource)));
+  ++c.accepted;
+}
+
+void FactbookMapper::Igo(const std::string& key, const std::string& item, const std::string& record, ReadCounts& c) {
+  size_t paren = item.find(" (");
+  std::string acronym = item.substr(0, paren);
+  std::string note = paren == std::string::npos ? "" : item.substr(paren + 2, item.size() - paren - 3);
+  if (Slug(acronym).empty()) return;
+  if (!OperationName(acronym).empty()) return Operation(key, acronym, record, c);
+  std::string id = "org:" + Slug(acronym);
+  AddEntity(id, kb::EntityKind::kOrganization, acronym, "");
+  const Participation p = ParticipationOf(note);
+  if (!seen_.insert(fmt::format("{} {} {}", key, kb::Info(p.relation).name, id)).second) {
+    ++c.duplicates;  // listed twice ("ICC (national committees), ICC (NGOs)")
+    return;
+  }
+  kb::Fact f = MakeFact(key, p.relation, id, Interval::Point(edition_), record, std::string(kSource));
+  if (p.relation == kb::Relation::kParticipatesIn) {
+    f.value = note;
+    f.qualifiers.push_back({"role", p.role});
+  } else if (p.relation == kb::Relation::kMemberOf && !note.empty()) {
+    f.qualifiers.push_back({"participation", note});
+  }
+  out_->pack.facts.push_back(std::move(f));
+  ++c.accepted;
+}
+
 void FactbookMapper::Igos(const std::string& key, const std::string& text, const std::string& record) {
   ReadCounts& c = out_->counts["factbook/igo"];
   for (const std::string& item : SplitItems(PlainText(text))) {
     ++c.read;
-    size_t paren = item.find(" (");
-    std::string acronym = item.substr(0, paren);
-    std::string note = paren == std::string::npos ? "" : item.substr(paren + 2, item.size() - paren - 3);
-    std::string id = "org:" + Slug(acronym);
-    if (id == "org:") continue;
-    if (entities_.insert(id).second) {
-      kb::Entity o;
-      o.id = id;
-      o.kind = kb::EntityKind::kOrganization;
-      o.name = acronym;
-      o.sources = {std::string(kSource)};
-      out_->pack.entities.push_back(std::move(o));
-    }
-    bool observer = note == "observer";
-    if (!seen_.insert(key + (observer ? " observer " : " member ") + id).second) {
-      ++c.duplicates;  // listed twice ("ICC (national committees), ICC (NGOs)")
-      continue;
-    }
-    kb::Fact f = MakeFact(key, observer ? kb::Relation::kObserverOf : kb::Relation::kMemberOf, id,
-                          Interval::Point(edition_), record, std::string(kSource));
-    if (!observer && !note.empty()) f.qualifiers.push_back({"participation", note});
-    out_->pack.facts.push_back(std::move(f));
-    ++c.accepted;
+    Igo(key, item, record, c);
   }
 }
 

@@ -119,6 +119,8 @@ std::vector<RelationInfo> MakeTable() {
        V::kNone, "the mission was also accredited to the object state (concurrent accreditation)"},
       {R::kLeaderOf, "leader_of", S::kSpan, false, kPerson, O::kRequired, kState, V::kOptional,
        "the person led the object state; value the title, qualifier role="},
+      {R::kParticipatesIn, "participates_in", S::kSpan, false, kState, O::kRequired, kOrg, V::kOptional,
+       "the state took part in the organization, not as a member or observer (qualifier role=)"},
   };
 }
 

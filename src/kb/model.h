@@ -157,8 +157,13 @@ enum class Relation : uint8_t {
   kLeaderOf,              // span; subject person, object state; value the title
                           // (President), qualifier role=effective-leader|chief-of-state|
                           // head-of-government
+  kParticipatesIn,        // span; subject state, object organization: a part other than
+                          // member or observer; qualifier role= (partner, associate,
+                          // candidate, non-state, correspondent, subscriber, subbureau,
+                          // signatory, suspended, excluded, de-facto-member, other), value
+                          // the source's words ("partners", "NGOs")
 };
-inline constexpr int kRelationCount = static_cast<int>(Relation::kLeaderOf) + 1;
+inline constexpr int kRelationCount = static_cast<int>(Relation::kParticipatesIn) + 1;
 
 enum class Shape : uint8_t { kPoint, kSpan };
 

@@ -574,6 +574,10 @@ bool CheckShape(TableReader& r, const RelationInfo& info, const Fact& f) {
             fmt::format("{} happens on one date, not over '{}'", info.name, f.valid.ToString()));
     return false;
   }
+  if (f.relation == Relation::kParticipatesIn && f.QualifierValue("role").empty()) {
+    r.Error("missing-qualifier", "qualifiers", "participates_in needs role=");
+    return false;
+  }
   if (f.relation == Relation::kChiefOfMission && f.QualifierValue("role").empty()) {
     r.Error("missing-qualifier", "qualifiers", "chief_of_mission needs role=");
     return false;

@@ -14,6 +14,7 @@
 #include <unordered_map>
 
 #include "events/query.h"
+#include "kb/mission_posts.h"
 #include "report/dossier_text.h"
 #include "report/map_side.h"
 #include "report/pair_sections.h"
@@ -365,38 +366,12 @@ bool IsTermFact(const Fact& f) {
   return f.relation == Relation::kChiefOfMission || f.relation == Relation::kPostVacant;
 }
 
-// The city a mission is recorded in (any date), by name: sources name it by different ids.
-std::string CityOf(const kb::MissionInfo& m, const Ctx& c) {
-  for (const Fact* f : m.facts)
-    if (f->relation == Relation::kMissionLocatedAt && f->subject == m.mission->id && !f->object.empty())
-      return c.kb.NameOf(f->object);
-  return "";
-}
-
-// "embassy-of-the-united-states" (a Wikidata class) is an embassy.
-std::string KindOfPost(const kb::Entity& mission) {
-  return mission.subkind.rfind("embassy", 0) == 0 ? std::string("embassy") : mission.subkind;
-}
-
-// One post per sending state, receiving state, kind and city: the same embassy named by
-// several sources (the Historian's posts, the pack, the Database of Embassies) is one
-// mission. A mission without a city (the Historian's "mission to <country>", where its
-// chiefs of mission attach) is the sender's only embassy there when there is one.
+// One post per sending state, receiving state, kind and city (kb/mission_posts.h): the same
+// embassy named by several sources (the Historian's posts, the pack, the Database of
+// Embassies) is one mission, named by its first source's id and name.
 void MapPosts(const std::vector<kb::MissionInfo>& missions, Ctx& c) {
-  std::map<std::string, const kb::Entity*> first;
-  std::vector<const kb::Entity*> unplaced, embassies;
-  for (const kb::MissionInfo& m : missions) {
-    const std::string city = CityOf(m, c);
-    if (city.empty()) {
-      unplaced.push_back(m.mission);
-      continue;
-    }
-    auto [it, added] = first.emplace(KindOfPost(*m.mission) + "|" + city, m.mission);
-    c.posts[m.mission->id] = {it->second->id, it->second->name};
-    if (added && KindOfPost(*m.mission) == "embassy") embassies.push_back(m.mission);
-  }
-  if (embassies.size() != 1) return;
-  for (const kb::Entity* e : unplaced) c.posts[e->id] = {embassies[0]->id, embassies[0]->name};
+  for (const auto& [mission, post] : kb::PostsOf(c.kb, missions))
+    if (const kb::Entity* e = c.kb.FindEntity(post)) c.posts[mission] = {e->id, e->name};
 }
 
 std::string PostOf(const std::string& id, const Ctx& c) {
@@ -795,7 +770,7 @@ void AddLaterAttestations(const std::vector<const Fact*>& all, const Ctx& c,
 std::map<std::string, std::vector<const Fact*>> OrganizationsOf(const std::string& s, const Ctx& c) {
   std::map<std::string, std::vector<const Fact*>> m;
   std::vector<const Fact*> all;
-  for (Relation r : {Relation::kMemberOf, Relation::kObserverOf}) {
+  for (Relation r : {Relation::kMemberOf, Relation::kObserverOf, Relation::kParticipatesIn}) {
     const std::vector<const Fact*> facts = c.kb.FactsOf(s, r);
     all.insert(all.end(), facts.begin(), facts.end());
     for (const Fact* f : SortedBegun(facts, c))
@@ -840,7 +815,9 @@ FactStatement MembershipStatement(std::vector<const Fact*> facts, Ctx& c) {
     return IsListing(*f, c) && s.current_to && *f->valid.start() == *s.current_to;
   });
   if (s.beyond_currency && !listed_then) s.when += " (last recorded " + s.current_to->ToString() + ")";
-  s.membership = MembershipDetail{first.object, c.kb.NameOf(first.object), first.relation == Relation::kObserverOf};
+  s.membership = MembershipDetail{first.object, c.kb.NameOf(first.object), first.relation == Relation::kObserverOf, ""};
+  if (first.relation == Relation::kParticipatesIn)
+    s.membership->participation = first.value.empty() ? std::string(first.QualifierValue("role")) : first.value;
   return s;
 }
 
@@ -1248,8 +1225,9 @@ std::vector<Clause> Summary(const Dossier& d) {
   if (d.standing.present_tense()) out.push_back(RelationsClause(d, a, b));
   RecognitionClauses(d, &out);
   EnvoyClauses(d, &out);
-  std::vector<std::string> shared;
-  for (const SharedMembership& m : d.memberships.shared) shared.push_back(m.organization_name);
+  std::vector<std::string> shared;  // full members both: an observer or a partner is no member
+  for (const SharedMembership& m : d.memberships.shared)
+    if (m.both_members()) shared.push_back(m.organization_name);
   // Beyond today the memberships are only the last record (the standing clause says so).
   if (!shared.empty() && !d.standing.future) out.push_back({{"Both are members of " + JoinNames(shared), {}}});
   if (!shared.empty() && d.standing.future)

@@ -429,9 +429,11 @@ void AgreementsHtml(Page& p) {
   p.w().Close();
 }
 
+// The part when not a full member: "observer; listed 22 January 2026".
 void MembershipCell(Page& p, const FactStatement* f) {
   if (f == nullptr) return p.w().Element("td", "—");
-  p.CitedElement("td", f->when, f->cite);
+  const bool member = !f->membership || f->membership->full_member();
+  p.CitedElement("td", member ? f->when : f->membership->RoleText() + "; " + f->when, f->cite);
 }
 
 void MembershipRow(Page& p, MarkupWriter& w, const std::string& org, const FactStatement* a, const FactStatement* b) {

@@ -42,7 +42,8 @@ void AddTerm(const TermDetail& t, Json& j) {
 }
 
 void AddMembership(const MembershipDetail& m, Json& j) {
-  j.update({{"organization", m.organization}, {"organization_name", m.organization_name}, {"observer", m.observer}});
+  j.update({{"organization", m.organization}, {"organization_name", m.organization_name}, {"observer", m.observer},
+            {"participation", m.participation.empty() ? Json() : Json(m.participation)}});
 }
 
 void AddDetails(const FactStatement& f, Json& j) {

@@ -213,15 +213,29 @@ void AgreementsMd(const Dossier& d, std::string& out) {
 
 std::string WhenCited(const FactStatement& f) { return f.when + " " + CitesPlain(f.cite); }
 
+// A membership cell: the part when not a full member ("observer; listed 22 January 2026").
+std::string RoleWhenCited(const FactStatement& f) {
+  if (!f.membership || f.membership->full_member()) return WhenCited(f);
+  return f.membership->RoleText() + "; " + WhenCited(f);
+}
+
+// "both" for two full members; else each state's part: "United States: member; Germany: observer".
+std::string SharedRole(const Dossier& d, const SharedMembership& s) {
+  if (s.both_members()) return "both";
+  return fmt::format("{}: {}; {}: {}", d.states[0].name, s.a.membership->RoleText(), d.states[1].name,
+                     s.b.membership->RoleText());
+}
+
 // Shared memberships first, then those of either state alone.
 Rows MembershipRows(const Dossier& d) {
   const Memberships& m = d.memberships;
   Rows rows;
-  for (const SharedMembership& s : m.shared) rows.push_back({s.organization_name, "both", WhenCited(s.a), WhenCited(s.b)});
+  for (const SharedMembership& s : m.shared)
+    rows.push_back({s.organization_name, SharedRole(d, s), RoleWhenCited(s.a), RoleWhenCited(s.b)});
   for (const FactStatement& s : m.only_a)
-    rows.push_back({s.membership->organization_name, d.states[0].name, WhenCited(s), ""});
+    rows.push_back({s.membership->organization_name, d.states[0].name, RoleWhenCited(s), ""});
   for (const FactStatement& s : m.only_b)
-    rows.push_back({s.membership->organization_name, d.states[1].name, "", WhenCited(s)});
+    rows.push_back({s.membership->organization_name, d.states[1].name, "", RoleWhenCited(s)});
   return rows;
 }
 

@@ -55,6 +55,12 @@ struct TermDetail {
 struct MembershipDetail {
   std::string organization, organization_name;
   bool observer = false;
+  // Neither member nor observer: the part the source names ("partners", "NGOs",
+  // "candidate country"; a participates_in fact's value, else its role). Empty otherwise.
+  std::string participation;
+  bool full_member() const { return !observer && participation.empty(); }
+  // "member", "observer" or the participation.
+  std::string RoleText() const { return observer ? "observer" : participation.empty() ? "member" : participation; }
 };
 
 // A holder of an office in a reporting chain.
@@ -234,6 +240,8 @@ struct Group {
 struct SharedMembership {
   std::string organization, organization_name;
   FactStatement a, b;
+  // Both full members (not observers or other participants): "Both are members of" says so.
+  bool both_members() const { return a.membership->full_member() && b.membership->full_member(); }
 };
 struct Memberships {
   std::vector<SharedMembership> shared;

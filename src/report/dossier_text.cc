@@ -56,6 +56,7 @@ std::string_view Template(Relation r) {
     case Relation::kLocatedIn: return "{s} {is} located in {o}";
     case Relation::kAccreditedTo: return "{s} {is} also accredited to {o}";
     case Relation::kLeaderOf: return "{s} {leads} {o}";
+    case Relation::kParticipatesIn: return "{s} {takes} part in {o}{as_v}";
   }
   return "{s} {o} {v}";
 }
@@ -69,6 +70,7 @@ std::string Verb(std::string_view token, bool ongoing) {
       {"provides", "provides", "provided"}, {"uses", "uses", "used"},
       {"restricts", "restricts", "restricted"}, {"contributes", "contributes", "contributed"},
       {"cooperate", "cooperate", "cooperated"}, {"leads", "leads", "led"},
+      {"takes", "takes", "took"},
   };
   for (const Form& f : kForms)
     if (f.token == token) return std::string(ongoing ? f.present : f.past);
@@ -109,6 +111,7 @@ std::string DescribeFact(const kb::Fact& f, const kb::KnowledgeBase& kb, bool on
     else if (token == "o") out += o;
     else if (token == "v") out += f.value;
     else if (token == "at_v") { if (!f.value.empty()) out += " at " + f.value; }
+    else if (token == "as_v") { if (!f.value.empty()) out += " (" + f.value + ")"; }
     else if (token == "in_o") { if (!o.empty()) out += " in " + o; }
     else if (token == "at_o") { if (!o.empty()) out += " at " + o; }
     else if (token == "by_o") { if (!o.empty()) out += " by " + o; }

@@ -10,8 +10,10 @@
 #include <map>
 #include <set>
 
+#include "kb/mission_posts.h"
 #include "relations/citations.h"
 #include "report/dossier.h"
+#include "report/dossier_text.h"
 
 namespace dyad::report {
 namespace {
@@ -239,16 +241,41 @@ bool MissionLess(const PairMission& x, const PairMission& y) {
   return x.name < y.name;
 }
 
+// Folds another source's mission of the same post into `have` (kb/mission_posts.h): every
+// citation and accreditation, the city, address and listing date where `have` lacks them.
+void FoldMission(PairMission m, PairMission* have) {
+  if (have->city.empty()) have->city = m.city;
+  if (!have->address) have->address = m.address;
+  Later(m.recorded, &have->recorded);
+  for (std::string& a : m.also_accredited)
+    if (std::find(have->also_accredited.begin(), have->also_accredited.end(), a) == have->also_accredited.end())
+      have->also_accredited.push_back(std::move(a));
+  Merge(m.cite, &have->cite);
+}
+
+// Adds the mission entry of `e`, or folds it into the entry of its post.
+void AddMission(const kb::Entity& e, const std::string& post, const std::string& receiver, const Ctx& c,
+                std::map<std::string, size_t>* by_post, PairMissionSide* side) {
+  PairMission m = MissionEntry(e, receiver, c);
+  auto [it, added] = by_post->emplace(post, side->missions.size());
+  if (added) side->missions.push_back(std::move(m));
+  else FoldMission(std::move(m), &side->missions[it->second]);
+}
+
 PairMissionSide MissionSide(const std::string& sender, const std::string& receiver, const Ctx& c,
                             std::optional<Date>* currency) {
   PairMissionSide side{sender, receiver, {}};
+  const std::vector<kb::MissionInfo> infos = c.kb().Missions(sender, receiver);
+  std::map<std::string, std::string> posts = kb::PostsOf(c.kb(), infos);
   std::vector<const kb::Entity*> entities;
-  for (const kb::MissionInfo& info : c.kb().Missions(sender, receiver)) entities.push_back(info.mission);
+  for (const kb::MissionInfo& info : infos) entities.push_back(info.mission);
   for (const kb::Entity* e : AccreditedFrom(sender, receiver, c)) entities.push_back(e);
   std::set<std::string> seen;
+  std::map<std::string, size_t> by_post;
   for (const kb::Entity* e : entities) {
     if (!seen.insert(e->id).second || !OpenOn(e->id, c)) continue;
-    side.missions.push_back(MissionEntry(*e, receiver, c));
+    auto post = posts.find(e->id);
+    AddMission(*e, post == posts.end() ? e->id : post->second, receiver, c, &by_post, &side);
     for (const std::string& id : e->sources)
       if (const kb::Source* s = c.kb().FindSource(id)) Later(KbCurrency(*s), currency);
   }
@@ -610,6 +637,61 @@ void SharedOrganisations(const Ctx& c, PairIgos* out) {
   std::sort(out->shared.begin(), out->shared.end());
 }
 
+// The organisations `state` takes part in on the date other than as a full member:
+// organisation -> its observer_of or participates_in fact.
+std::map<std::string, const Fact*> OtherPartsOn(const std::string& state, const Ctx& c) {
+  std::map<std::string, const Fact*> out;
+  for (Relation r : {Relation::kObserverOf, Relation::kParticipatesIn})
+    for (const Fact* f : c.kb().FactsOf(state, r))
+      if (HoldsOrRecorded(*f, c)) out.emplace(f->object, f);
+  return out;
+}
+
+// "member", "observer", or the source's words for another part ("partners", "NGOs").
+std::string PartOf(const Fact* f) {
+  if (f->relation == Relation::kMemberOf) return "member";
+  if (f->relation == Relation::kObserverOf) return "observer";
+  return f->value.empty() ? std::string(f->QualifierValue("role")) : f->value;
+}
+
+void CitePart(const Fact* f, const Ctx& c, PairIgos* out) {
+  Merge(CiteKb(f->sources, c), &out->factbook_cite);
+  if (IsRecord(*f, c)) Later(f->valid.start(), &out->factbook_recorded);
+}
+
+// Organisations both take part in, not both as full members (an observer is no member).
+void OtherParts(const Ctx& c, PairIgos* out) {
+  std::array<std::map<std::string, const Fact*>, 2> all = {MemberOn(c.in.a, c), MemberOn(c.in.b, c)};
+  std::array<std::map<std::string, const Fact*>, 2> other = {OtherPartsOn(c.in.a, c), OtherPartsOn(c.in.b, c)};
+  for (int i = 0; i < 2; ++i)
+    for (const auto& [org, f] : other[i]) all[i].emplace(org, f);
+  for (const auto& [org, fa] : all[0]) {
+    auto it = all[1].find(org);
+    if (it == all[1].end() || (!other[0].count(org) && !other[1].count(org))) continue;
+    out->other_parts.push_back({c.kb().NameOf(org), {PartOf(fa), PartOf(it->second)}});
+    CitePart(fa, c, out);
+    CitePart(it->second, c, out);
+  }
+  std::sort(out->other_parts.begin(), out->other_parts.end(),
+            [](const PairIgoPart& x, const PairIgoPart& y) { return x.organisation < y.organisation; });
+}
+
+// UN missions both contribute to (contributes_to an operation, the Factbook's list).
+void Operations(const Ctx& c, PairIgos* out) {
+  std::map<std::string, const Fact*> a;
+  for (const Fact* f : c.kb().FactsOf(c.in.a, Relation::kContributesTo))
+    if (HoldsOrRecorded(*f, c)) a.emplace(f->object, f);
+  for (const Fact* f : c.kb().FactsOf(c.in.b, Relation::kContributesTo)) {
+    auto it = a.find(f->object);
+    const kb::Entity* e = c.kb().FindEntity(f->object);
+    if (it == a.end() || e == nullptr || e->kind != kb::EntityKind::kOperation || !HoldsOrRecorded(*f, c)) continue;
+    out->operations.push_back(e->name);
+    CitePart(it->second, c, out);
+    CitePart(f, c, out);
+  }
+  std::sort(out->operations.begin(), out->operations.end());
+}
+
 void CowIgos(const Ctx& c, PairIgos* out) {
   if (c.rel() == nullptr) return;
   for (const relations::IgoYear& y : c.rel()->SharedIgoSeries(c.in.a, c.in.b))
@@ -621,8 +703,10 @@ PairIgos Igos(const Ctx& c) {
   PairIgos out;
   out.available = true;
   SharedOrganisations(c, &out);
+  OtherParts(c, &out);
+  Operations(c, &out);
   CowIgos(c, &out);
-  if (!out.shared.empty() || !out.cow_series.empty()) return out;
+  if (!out.shared.empty() || !out.cow_series.empty() || !out.other_parts.empty() || !out.operations.empty()) return out;
   out.asked = Asked(Relation::kMemberOf, c);
   const PairSource cow = Dataset("cow-igo", "igos", c);
   Merge(AskedOne(cow).cite, &out.asked.cite);
@@ -814,6 +898,24 @@ std::string LeaderDates(const PairLeader& l) {
   if (!l.beyond_currency || !l.current_to) return s;
   if (l.listed && *l.listed == *l.current_to) return s + "; not known after";
   return s + fmt::format("; last recorded {}, not known after", l.current_to->ToString());
+}
+
+std::string OtherPartsText(const Dossier& d) {
+  const std::vector<PairIgoPart>& parts = d.pairs.igos.other_parts;
+  if (parts.empty()) return "";
+  std::vector<std::string> items;
+  const std::string a = StateInText(d.states[0].name), b = StateInText(d.states[1].name);
+  for (const PairIgoPart& p : parts)
+    items.push_back(p.parts[0] == p.parts[1] ? fmt::format("{} (both: {})", p.organisation, p.parts[0])
+                                             : fmt::format("{} ({}: {}; {}: {})", p.organisation, a, p.parts[0], b, p.parts[1]));
+  return fmt::format("Both take part, not both as members, in {} organisation{}: {}.", parts.size(),
+                     parts.size() == 1 ? "" : "s", fmt::join(items, ", "));
+}
+
+std::string OperationsText(const PairIgos& g) {
+  if (g.operations.empty()) return "";
+  return fmt::format("Both contribute to {} UN mission{} (peacekeeping or political; not memberships): {}.",
+                     g.operations.size(), g.operations.size() == 1 ? "" : "s", fmt::join(g.operations, ", "));
 }
 
 std::string YearPrecisionText(const EventsSection& e) {

@@ -73,6 +73,13 @@ bool InAgreements(const Dossier& d, const PairTreaty& t);
 // their citations." (empty when none is listed there).
 std::string TreatiesInAgreementsText(const Dossier& d);
 
+// "Both take part, not both as members, in 2 organisations: Arctic Council (the United
+// States: member; Germany: observer), IGAD (both: partners)." (empty when none).
+std::string OtherPartsText(const Dossier& d);
+// "Both contribute to 2 UN missions (peacekeeping or political; not memberships): UNMISS,
+// UNTSO." (empty when none).
+std::string OperationsText(const PairIgos& g);
+
 // The events section's line for coded records known only to the year (MID, UCDP onsets),
 // which no month of its series holds: "9 of them are dated only to the year by their
 // records (...) and are in no month of the monthly series; `dyad events series A B --both

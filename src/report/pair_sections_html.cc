@@ -183,11 +183,14 @@ void IgosHtml(MarkupWriter& w, const Dossier& d) {
   const PairIgos& g = d.pairs.igos;
   if (!g.available) return;
   w.Element("h3", "Shared organisations");
-  if (g.shared.empty() && g.cow_series.empty()) return None(w, "", g.asked);
+  if (g.shared.empty() && g.cow_series.empty() && g.other_parts.empty() && g.operations.empty())
+    return None(w, "", g.asked);
   if (!g.shared.empty())
     Para(w, fmt::format("Both are members of {} organisation{}{}: {}.", g.shared.size(), g.shared.size() == 1 ? "" : "s",
                         g.factbook_recorded ? ", as listed on " + g.factbook_recorded->ToString() : "", Joined(g.shared)),
          g.factbook_cite);
+  for (const std::string& line : {OtherPartsText(d), OperationsText(g)})
+    if (!line.empty()) Para(w, line, g.factbook_cite);
   if (g.cow_series.empty()) return;
   Para(w, "Shared full memberships by year (COW IGO).", {g.cow.cite});
   CowIgoChart(w, g);

@@ -83,10 +83,12 @@ Json TreatiesJson(const Dossier& d) {
 }
 
 Json IgosJson(const PairIgos& g) {
-  Json years = Json::array();
+  Json years = Json::array(), parts = Json::array();
   for (const PairIgoYear& y : g.cow_series) years.push_back({{"year", y.year}, {"shared", y.shared}});
+  for (const PairIgoPart& p : g.other_parts) parts.push_back({{"organisation", p.organisation}, {"a", p.parts[0]}, {"b", p.parts[1]}});
   return {{"available", g.available},
-          {"factbook", {{"shared", g.shared}, {"recorded", OrNull(g.factbook_recorded)}, {"cite", Ints(g.factbook_cite)}}},
+          {"factbook", {{"shared", g.shared}, {"other_parts", parts}, {"operations", g.operations},
+                        {"recorded", OrNull(g.factbook_recorded)}, {"cite", Ints(g.factbook_cite)}}},
           {"cow", {{"source", SourceJson(g.cow)}, {"years", years}}}, {"asked", AskedJson(g.asked)}};
 }
 

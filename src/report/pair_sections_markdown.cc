@@ -146,7 +146,8 @@ std::string IgosMd(const Dossier& d) {
   const PairIgos& g = d.pairs.igos;
   if (!g.available) return "";
   std::string out = Sub("Shared organisations");
-  if (g.shared.empty() && g.cow_series.empty()) return out + NoneMd("", g.asked);
+  if (g.shared.empty() && g.cow_series.empty() && g.other_parts.empty() && g.operations.empty())
+    return out + NoneMd("", g.asked);
   if (!g.shared.empty()) {
     std::string names;
     for (const std::string& n : g.shared) names += (names.empty() ? "" : ", ") + n;
@@ -154,6 +155,8 @@ std::string IgosMd(const Dossier& d) {
                                       g.factbook_recorded ? ", as listed on " + g.factbook_recorded->ToString() : "", names));
     out += Cited(g.factbook_cite) + "\n\n";
   }
+  for (const std::string& line : {OtherPartsText(d), OperationsText(g)})
+    if (!line.empty()) out += EscapeMarkdown(line) + Cited(g.factbook_cite) + "\n\n";
   if (g.cow_series.empty()) return out;
   out += EscapeMarkdown("Shared full memberships in intergovernmental organisations (COW IGO), in the years the "
                         "count changed and the last year") + Cited({g.cow.cite}) + "\n\n";

@@ -123,11 +123,19 @@ struct PairTreaties {
 struct PairIgoYear {
   int year = 0, shared = 0;
 };
+// An organisation both take part in, not both as full members (the Factbook's Arctic
+// Council: the United States a member, Germany an observer; IGAD: both partners).
+struct PairIgoPart {
+  std::string organisation;
+  std::array<std::string, 2> parts;  // "member", "observer", or the source's words ("partners")
+};
 struct PairIgos {
   bool available = false;
   PairSource cow;                        // COW IGO: count of shared full memberships per year
   std::vector<PairIgoYear> cow_series;   // up to the dossier's year
-  std::vector<std::string> shared;       // Factbook: organisations both belong to (names)
+  std::vector<std::string> shared;       // Factbook: organisations both are full members of (names)
+  std::vector<PairIgoPart> other_parts;  // Factbook: both take part, not both as full members
+  std::vector<std::string> operations;   // Factbook: UN missions both contribute to ("UNMISS")
   std::vector<int> factbook_cite;
   std::optional<Date> factbook_recorded;  // the date the Factbook lists them on
   PairAsked asked;  // the membership datasets of the knowledge base (the Factbook)

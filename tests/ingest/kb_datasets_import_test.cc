@@ -242,6 +242,77 @@ TEST(FactbookImport, OrganizationParticipationOnTheEditionDate) {
   EXPECT_TRUE(nam_observer);
 }
 
+// A bug: the USA-DEU dossier read "Both are members of ... Arctic Council, BSEC, IGAD, SICA,
+// Pacific Alliance, MINURSO, UNMISS": the Factbook's participation list marks partners,
+// NGOs and national committees, and lists the UN missions a state contributes to. Only a
+// full member (a plain entry, or a note on a member: "nonregional member") is member_of;
+// "(observer)" is observer_of; every other part is participates_in with a typed role and
+// the Factbook's words; a UN mission is an operation the state contributes_to.
+TEST(FactbookImport, ParticipationIsTypedAndOnlyFullMembersAreMembers) {
+  REQUIRE_REAL(Factbook());
+  const kb::PackData& p = Factbook().result.pack;
+  auto find = [&](std::string_view state, Relation rel, std::string_view object) -> const Fact* {
+    for (const Fact* f : FactsOf(p, state, rel))
+      if (f->object == object) return f;
+    return nullptr;
+  };
+  for (const char* org : {"org:igad", "org:arctic-council", "org:sica", "org:pacific-alliance", "org:bsec"})
+    EXPECT_EQ(find("DEU", Relation::kMemberOf, org), nullptr) << org << ": Germany is no member";
+  EXPECT_NE(find("DEU", Relation::kObserverOf, "org:arctic-council"), nullptr);
+  const Fact* igad = find("USA", Relation::kParticipatesIn, "org:igad");
+  ASSERT_NE(igad, nullptr) << "the United States: IGAD (partners)";
+  EXPECT_EQ(igad->QualifierValue("role"), "partner");
+  EXPECT_EQ(igad->value, "partners");
+  const Fact* ituc = find("DEU", Relation::kParticipatesIn, "org:ituc");
+  ASSERT_NE(ituc, nullptr) << "Germany: ITUC (NGOs)";
+  EXPECT_EQ(ituc->QualifierValue("role"), "non-state");
+  EXPECT_EQ(ituc->value, "NGOs");
+  EXPECT_EQ(find("DEU", Relation::kMemberOf, "org:ituc"), nullptr);
+  const Fact* adb = find("USA", Relation::kMemberOf, "org:adb");
+  ASSERT_NE(adb, nullptr) << "a nonregional member of ADB is a full member";
+  EXPECT_EQ(adb->QualifierValue("participation"), "nonregional member");
+  EXPECT_EQ(find("DEU", Relation::kMemberOf, "org:unmiss"), nullptr);
+  const Fact* unmiss = find("DEU", Relation::kContributesTo, "operation:unmiss");
+  ASSERT_NE(unmiss, nullptr) << "a UN mission is contributed to, not joined";
+  const kb::Entity* op = EntityOf(p, "operation:unmiss");
+  ASSERT_NE(op, nullptr);
+  EXPECT_EQ(op->kind, kb::EntityKind::kOperation);
+  EXPECT_EQ(op->note, "UN Mission in the Republic of South Sudan");
+  for (const Fact& f : p.facts) {
+    if (f.relation == Relation::kParticipatesIn) {
+      EXPECT_FALSE(f.QualifierValue("role").empty()) << f.object;
+    }
+  }
+}
+
+// A bug: the FRA-DEU header listed "Embassy of France in Mitte" and "Consulate general of
+// Germany in 2nd arrondissement of Marseille / 6th arrondissement of Lyon": Wikidata places
+// missions in a city's district. The mission's city is the city (the district kept as
+// district=); a mission with coordinates and no city is in the city of the nearest one.
+TEST(EmbassiesImport, AMissionIsInItsCityNotItsDistrict) {
+  REQUIRE_REAL(Embassies());
+  const kb::PackData& p = Embassies().result.pack;
+  struct Want {
+    const char *id, *name, *district;
+  };
+  for (const Want& w : {Want{"mission:wd-Q554046", "Embassy of France in Berlin", "Mitte"},
+                        Want{"mission:wd-Q875787", "Embassy of the United States in Berlin", "Mitte"},
+                        Want{"mission:wd-Q16010664", "Consulate general of Germany in Marseille",
+                             "2nd arrondissement of Marseille"},
+                        Want{"mission:wd-Q16507552", "Consulate general of Germany in Lyon", "6th arrondissement of Lyon"},
+                        Want{"mission:wd-Q15953187", "Embassy of Germany in Paris", ""}}) {
+    const kb::Entity* m = EntityOf(p, w.id);
+    ASSERT_NE(m, nullptr) << w.id;
+    EXPECT_EQ(m->name, w.name);
+    auto at = FactsOf(p, w.id, Relation::kMissionLocatedAt);
+    ASSERT_EQ(at.size(), 1u);
+    EXPECT_EQ(at[0]->QualifierValue("district"), w.district) << w.id;
+    const kb::Entity* city = EntityOf(p, at[0]->object);
+    ASSERT_NE(city, nullptr) << at[0]->object;
+    EXPECT_EQ(std::string(w.name).substr(std::string(w.name).rfind(" in ") + 4), city->name);
+  }
+}
+
 TEST(FactbookImport, OceansAndTheWorldAreNotStates) {
   REQUIRE_REAL(Factbook());
   const auto& u = Factbook().result.unmapped.at("GEC (FIPS 10-4)");

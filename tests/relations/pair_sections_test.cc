@@ -528,7 +528,6 @@ TEST_F(PairSectionsTest, TheNamesThatTakeTheArticleTakeItInPairSectionProse) {
             std::string::npos) << PlainText(us.overview.summary);
 }
 
-}  // namespace
 // A bug: Kenya's leader as of 2005 was "Mwai Kibaki, since 2002-12-31" and "Mwai Kibaki,
 // since 2002-12-03" (Archigos and REIGN date his inauguration differently; Israel's Olmert,
 // Croatia's Tudjman likewise): one person once, with every dataset's start and citation.
@@ -578,4 +577,87 @@ TEST_F(PairSectionsTest, OneLeaderWithTwoStartDatesInTwoDatasetsIsListedOnceWith
       << "a handover is not one term told twice";
 }
 
+// A bug: the USA-DEU dossier listed one embassy under four names ("United States Embassy
+// in Berlin; United States Embassy in Germany; United States Mission in Germany; Embassy of
+// the United States in Mitte") and the consulates general of Hamburg twice: the Historian,
+// its relations guide, POCOM and Wikidata each name the post. Missions of one sender, one
+// kind and one city (Frankfurt and Frankfurt am Main) are one post; a mission with no city
+// is the only embassy there; every source is cited, in the pair section, the Diplomatic
+// representation and the header alike.
+TEST_F(PairSectionsTest, OneMissionUnderSeveralNamesInSeveralDatasetsIsOneLine) {
+  kb::Source hist{"hist", "Historian posts", "", "", "", D("2012"), {}, "", "", {}};
+  hist.current_to = D("2024-07-19");
+  pack_.sources.push_back(hist);
+  Entity("place:berlin-h", EntityKind::kPlace, "", "DEU", "city", "hist");
+  pack_.entities.back().name = "Berlin";
+  Entity("place:berlin-w", EntityKind::kPlace, "", "DEU", "city");
+  pack_.entities.back().name = "Berlin";
+  Entity("place:frankfurt-h", EntityKind::kPlace, "", "DEU", "city", "hist");
+  pack_.entities.back().name = "Frankfurt";
+  Entity("place:frankfurt-w", EntityKind::kPlace, "", "DEU", "city");
+  pack_.entities.back().name = "Frankfurt am Main";
+  Entity("mission:h-berlin", EntityKind::kMission, "USA", "DEU", "embassy", "hist");
+  Entity("mission:h-germany", EntityKind::kMission, "USA", "DEU", "mission", "hist");
+  Entity("mission:w-berlin", EntityKind::kMission, "USA", "DEU", "embassy");
+  Entity("mission:h-frankfurt", EntityKind::kMission, "USA", "DEU", "consulate-general", "hist");
+  Entity("mission:w-frankfurt", EntityKind::kMission, "USA", "DEU", "consulate-general");
+  Fact("mission:h-berlin", Relation::kMissionOpened, "DEU", "1999", "hist");
+  Fact("mission:h-berlin", Relation::kMissionLocatedAt, "place:berlin-h", "1999/..", "hist");
+  Fact("mission:h-germany", Relation::kMissionOpened, "DEU", "1797-12-05", "hist");
+  Fact("mission:w-berlin", Relation::kMissionLocatedAt, "place:berlin-w", "2022-11-16", "emb", "Pariser Platz 2");
+  Fact("mission:h-frankfurt", Relation::kMissionOpened, "DEU", "1790", "hist");
+  Fact("mission:h-frankfurt", Relation::kMissionLocatedAt, "place:frankfurt-h", "1790/..", "hist");
+  Fact("mission:w-frankfurt", Relation::kMissionLocatedAt, "place:frankfurt-w", "2022-11-16");
+  Entity("mission:gbr-france", EntityKind::kMission, "GBR", "FRA", "embassy");  // missions are loaded at all
+  Fact("mission:gbr-france", Relation::kAccreditedTo, "FRA", "2022-11-16");
+  Dossier d = Build("USA", "DEU", "2024-01-01");
+  const std::vector<PairMission>& us = d.pairs.missions.sides[0].missions;
+  ASSERT_EQ(us.size(), 2u) << "one embassy, one consulate general";
+  for (const PairMission& m : us) EXPECT_EQ(m.cite.size(), 2u) << m.name << ": both datasets cited";
+  const PairMission& embassy = us[0].kind == "embassy" ? us[0] : us[1];
+  EXPECT_EQ(embassy.address.value_or(""), "Pariser Platz 2") << "the address of the other dataset's record";
+  EXPECT_EQ(d.representation.missions.a_in_b.size(), 2u) << "Diplomatic representation: one mission per post";
+  std::string md = RenderMarkdown(d);
+  const std::string header = md.substr(0, md.find("## Overview"));
+  EXPECT_EQ(header.find("name of mission:w-berlin"), std::string::npos) << header;
+  EXPECT_EQ(header.find("name of mission:h-germany"), std::string::npos) << header;
+}
+
+// A bug: "Both are members of ... Arctic Council, IGAD ..." for the United States and
+// Germany: Germany is an observer of the Arctic Council and both are IGAD's partners. Only
+// full members both are "members of"; the other shared parts are said as what they are,
+// and UN missions both contribute to are no memberships.
+TEST_F(PairSectionsTest, AnObserverOrAPartnerIsNoMemberInProseOrTables) {
+  for (const char* org : {"org:un", "org:arctic", "org:igad"}) {
+    Entity(org, EntityKind::kOrganization, "", "", "", "fb");
+    pack_.entities.back().name = std::string(org).substr(4);
+  }
+  Entity("operation:unmiss", EntityKind::kOperation, "", "", "", "fb");
+  pack_.entities.back().name = "UNMISS";
+  for (const char* s : {"USA", "DEU"}) {
+    Fact(s, Relation::kMemberOf, "org:un", "2026-01-22", "fb");
+    Fact(s, Relation::kParticipatesIn, "org:igad", "2026-01-22", "fb", "partners", {{"role", "partner"}});
+    Fact(s, Relation::kContributesTo, "operation:unmiss", "2026-01-22", "fb");
+  }
+  Fact("USA", Relation::kMemberOf, "org:arctic", "2026-01-22", "fb");
+  Fact("DEU", Relation::kObserverOf, "org:arctic", "2026-01-22", "fb");
+  Dossier d = Build("USA", "DEU", "2026-06-01");
+  EXPECT_EQ(d.pairs.igos.shared, std::vector<std::string>{"un"});
+  ASSERT_EQ(d.pairs.igos.other_parts.size(), 2u);
+  EXPECT_EQ(d.pairs.igos.operations, std::vector<std::string>{"UNMISS"});
+  const std::string summary = PlainText(d.overview.summary);
+  EXPECT_NE(summary.find("Both are members of un"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("arctic"), std::string::npos) << summary;
+  EXPECT_EQ(summary.find("igad"), std::string::npos) << summary;
+  const std::string md = RenderMarkdown(d);
+  EXPECT_NE(md.find("Both take part, not both as members, in 2 organisations: arctic (the United States: member; "
+                    "Germany: observer), igad (both: partners)."), std::string::npos) << md;
+  EXPECT_NE(md.find("Both contribute to 1 UN mission"), std::string::npos);
+  EXPECT_NE(md.find("| arctic | United States: member; Germany: observer | listed"), std::string::npos) << md;
+  EXPECT_NE(md.find("| igad | United States: partners; Germany: partners | partners; listed"), std::string::npos) << md;
+  EXPECT_NE(RenderHtml(d).find("observer; listed"), std::string::npos);
+  EXPECT_NE(RenderJson(d).find("\"participation\": \"partners\""), std::string::npos);
+}
+
+}  // namespace
 }  // namespace dyad::report
